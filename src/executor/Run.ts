@@ -1,0 +1,17 @@
+import type { Observation } from '../observation/Observation.js';
+import type { TraceEvent } from './TraceEvent.js';
+
+/** Everything one run of a scenario on a subject produced. Plain readonly data. */
+export interface Run {
+  /** The PROTOCOL.md OBSERVATION. */
+  readonly observation: Observation;
+  /** What happened, in order, with virtual times. */
+  readonly trace: readonly TraceEvent[];
+  /** How many times the gather called each top-level task's child (R1 wants 1 each). */
+  readonly starts: readonly number[];
+  /**
+   * How the subject misbehaved beyond what an observation can show: it threw synchronously,
+   * returned a non-promise, resolved with a non-array, or kept scheduling timers.
+   */
+  readonly problems: readonly string[];
+}

@@ -1,0 +1,39 @@
+import type { VirtualClock } from '../clock/VirtualClock.js';
+import type { GatherFunction, Child, GatherOptions } from '../gather/GatherFunction.js';
+import type { TaskOutcomeKind } from '../observation/Observation.js';
+import type { ErrorOrigins } from './toJson.js';
+import type { TraceEvent } from './TraceEvent.js';
+
+/** What is recorded of one top-level task during a run. */
+export interface TaskRecord {
+  starts: number;
+  started: number | null;
+  settled: number | null;
+  outcome: TaskOutcomeKind;
+  cancelRequested: number | null;
+}
+
+/** The mutable state of one run, shared by the task scripts. Private to the executor. */
+export interface RunContext {
+  readonly clock: VirtualClock;
+  readonly subject: GatherFunction;
+  readonly origins: ErrorOrigins;
+  readonly trace: TraceEvent[];
+  readonly records: TaskRecord[];
+  readonly problems: string[];
+}
+
+/** Calls the subject, turning a synchronous throw or a non-promise into a problem. */
+export function callSubject(context: RunContext, children: readonly Child[], options: GatherOptions, where: string): Promise<unknown[]> {
+  let returned: unknown;
+  try {
+    returned = context.subject(children, options);
+  } catch (error) {
+    context.problems.push(`${where}: the gather threw synchronously instead of returning a promise (${String(error)})`);
+    return Promise.reject(error);
+  }
+  if (typeof (returned as { then?: unknown } | null)?.then !== 'function') {
+    context.problems.push(`${where}: the gather returned a non-promise (${typeof returned})`);
+  }
+  return Promise.resolve(returned as unknown[]);
+}

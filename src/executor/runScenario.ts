@@ -1,0 +1,83 @@
+import { captureUnhandled } from '../clock/captureUnhandled.js';
+import { VirtualClock } from '../clock/VirtualClock.js';
+import { CancelledError } from '../gather/CancelledError.js';
+import type { GatherFunction } from '../gather/GatherFunction.js';
+import type { GatherOutcome, Observation } from '../observation/Observation.js';
+import { argsOf, type Scenario } from '../scenario/Scenario.js';
+import { buildChildren } from './buildChildren.js';
+import type { Run } from './Run.js';
+import { callSubject, type RunContext } from './RunContext.js';
+import { errorToJson, resultsToJson } from './toJson.js';
+
+/** Options of {@link runScenario}. */
+export interface RunOptions {
+  /** Timers one run may fire before it is stopped as a runaway (default 100,000). */
+  readonly maxTimers?: number;
+}
+
+/**
+ * Runs a scenario against a gather on the virtual clock and observes it: the gather is
+ * called at virtual time 0 with children built from the task scripts, outer cancellations
+ * fire at their times, and the run goes on after the gather settles until no timer is left,
+ * so every sibling's fate is seen. Global timers and `Date` are fake during the run and
+ * always restored, also when the subject throws. Never waits in real time.
+ *
+ * The scenario must be valid (see `validateScenario`).
+ */
+export async function runScenario(scenario: Scenario, subject: GatherFunction, runOptions: RunOptions = {}): Promise<Run> {
+  const clock = VirtualClock.install();
+  const unhandled = captureUnhandled();
+  const context: RunContext = {
+    clock,
+    subject,
+    origins: new WeakMap(),
+    trace: [],
+    records: scenario.tasks.map(() => ({ starts: 0, started: null, settled: null, outcome: 'pending', cancelRequested: null })),
+    problems: [],
+  };
+  let gatherOutcome: GatherOutcome = { pending: true };
+  let reasons: readonly unknown[] = [];
+  try {
+    const gatherController = new AbortController();
+    const outside = scenario.tasks.map(() => new AbortController());
+    if (scenario.cancelGatherAt !== undefined) {
+      clock.sleep(scenario.cancelGatherAt, () => {
+        context.trace.push({ at: clock.now, kind: 'cancel-gather' });
+        gatherController.abort(new CancelledError());
+      });
+    }
+    for (const { task, at } of scenario.cancelTasks ?? []) {
+      clock.sleep(at, () => {
+        context.trace.push({ at: clock.now, kind: 'cancel-task', task });
+        outside[task]?.abort(new CancelledError());
+      });
+    }
+    const children = buildChildren(context, scenario, outside.map((controller) => controller.signal));
+    const options = { returnExceptions: scenario.returnExceptions ?? false, signal: gatherController.signal };
+    callSubject(context, children, options, 'gather').then(
+      (value) => {
+        if (!Array.isArray(value)) context.problems.push(`gather: resolved with a non-array (${typeof value})`);
+        const results = Array.isArray(value) ? resultsToJson(value, scenario.tasks, argsOf(scenario), context.origins) : [];
+        gatherOutcome = { at: clock.now, value: results };
+        context.trace.push({ at: clock.now, kind: 'gather-settle', outcome: gatherOutcome });
+      },
+      (error: unknown) => {
+        gatherOutcome = { at: clock.now, error: errorToJson(error, context.origins) };
+        context.trace.push({ at: clock.now, kind: 'gather-settle', outcome: gatherOutcome });
+      },
+    );
+    const maxTimers = runOptions.maxTimers ?? 100_000;
+    if ((await clock.runUntilQuiescent(maxTimers)) === 'runaway') {
+      context.problems.push(`gather: still scheduling timers after ${maxTimers} fired; stopped at ${clock.now} ms as a runaway`);
+    }
+  } finally {
+    reasons = unhandled.stop();
+    clock.uninstall();
+  }
+  const observation: Observation = {
+    gather: gatherOutcome,
+    tasks: context.records.map(({ started, settled, outcome, cancelRequested }) => ({ started, settled, outcome, cancelRequested })),
+    unhandled: reasons.map((reason) => errorToJson(reason, context.origins)),
+  };
+  return { observation, trace: context.trace, starts: context.records.map((record) => record.starts), problems: context.problems };
+}

@@ -1,0 +1,99 @@
+import { CancelledError } from './CancelledError.js';
+import type { Child, GatherOptions } from './GatherFunction.js';
+
+interface Entry {
+  readonly controller: AbortController;
+  done: boolean;
+  ok: boolean;
+  result: unknown;
+}
+
+/**
+ * The reference gather: asyncio.gather's semantics (rules R1-R12 of DESIGN.md) for
+ * JavaScript children `(signal) => Promise`.
+ *
+ * - Every distinct child starts once, at once; one passed twice fills both slots (R1).
+ * - Results come back in argument order (R2) when all succeed (R3).
+ * - With `returnExceptions: false` the first child to fail rejects the gather with that very
+ *   error; the others run on, their later failures absorbed (R4, R5). With `true`, errors are
+ *   results (R6).
+ * - Aborting `signal` before the gather settled aborts every unfinished child; the gather
+ *   then rejects: with the first child error or cancellation (`returnExceptions: false`), or
+ *   with a {@link CancelledError} once all settled (`true`) (R8). After it settled, aborting
+ *   does nothing (R10).
+ *
+ * @example
+ * ```ts
+ * const results = await gather([
+ *   async () => 100,
+ *   async () => { throw new Error('API failed'); },
+ * ], { returnExceptions: true }); // [100, Error('API failed')]
+ * ```
+ */
+export function gather(children: readonly Child[], options: GatherOptions = {}): Promise<unknown[]> {
+  const { returnExceptions = false, signal } = options;
+  const entries = new Map<Child, Entry>();
+  for (const child of children) {
+    if (entries.has(child)) continue;
+    entries.set(child, { controller: new AbortController(), done: false, ok: false, result: undefined });
+  }
+  return new Promise<unknown[]>((resolve, reject) => {
+    let settled = false;
+    let cancelRequested = false;
+    let finished = 0;
+
+    const onAbort = (): void => {
+      if (settled) return;
+      for (const entry of entries.values()) {
+        if (entry.done) continue;
+        cancelRequested = true;
+        entry.controller.abort(new CancelledError());
+      }
+    };
+    const settle = (): void => {
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onChildDone = (entry: Entry, ok: boolean, result: unknown): void => {
+      entry.done = true;
+      entry.ok = ok;
+      entry.result = result;
+      finished += 1;
+      if (settled) return;
+      if (!returnExceptions && !ok) {
+        settle();
+        reject(result);
+        return;
+      }
+      if (finished < entries.size) return;
+      settle();
+      if (cancelRequested) {
+        reject(new CancelledError());
+        return;
+      }
+      resolve(children.map((child) => (entries.get(child) as Entry).result));
+    };
+
+    if (entries.size === 0) {
+      settle();
+      resolve([]);
+      return;
+    }
+    for (const [child, entry] of entries) {
+      let started: Promise<unknown>;
+      try {
+        started = Promise.resolve(child(entry.controller.signal));
+      } catch (error) {
+        started = Promise.reject(error);
+      }
+      started.then(
+        (value) => onChildDone(entry, true, value),
+        (error: unknown) => onChildDone(entry, false, error),
+      );
+    }
+    if (signal !== undefined) {
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort);
+    }
+  });
+}

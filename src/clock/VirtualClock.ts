@@ -40,13 +40,18 @@ export class VirtualClock {
     return this.clock.now;
   }
 
-  /** Calls `callback` after `ms` virtual ms, however long (setTimeout alone clamps past 2^31-1). */
+  /**
+   * Calls `callback` after `ms` virtual ms, however long (setTimeout alone clamps past
+   * 2^31-1). The callback runs as a promise job right after its timer, at the same `now`:
+   * fake-timers would put a 0 ms timer created inside a timer callback 1 ms late.
+   */
   sleep(ms: number, callback: () => void): SleepHandle {
     const due = this.clock.now + ms;
     let id: ReturnType<InstalledClock['setTimeout']>;
+    const fire = (): void => queueMicrotask(callback);
     const schedule = (): void => {
       const remaining = due - this.clock.now;
-      id = this.clock.setTimeout(remaining > MAX_DELAY ? schedule : callback, Math.min(remaining, MAX_DELAY));
+      id = this.clock.setTimeout(remaining > MAX_DELAY ? schedule : fire, Math.min(remaining, MAX_DELAY));
     };
     schedule();
     return { cancel: () => this.clock.clearTimeout(id) };

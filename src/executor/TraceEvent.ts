@@ -1,4 +1,4 @@
-import type { ErrorJson, GatherOutcome, TaskOutcomeKind } from '../observation/Observation.js';
+import type { GatherOutcome, ResultJson, TaskOutcomeKind } from '../observation/Observation.js';
 
 /**
  * One timestamped thing that happened to a top-level task or to the gather during a run.
@@ -14,6 +14,7 @@ export type TraceEvent =
       readonly kind: 'settle';
       readonly task: number;
       readonly outcome: TaskOutcomeKind;
-      readonly error?: ErrorJson;
+      /** The task's value or error, as a gather slot would show it. */
+      readonly result: ResultJson;
     }
   | { readonly at: number; readonly kind: 'gather-settle'; readonly outcome: GatherOutcome };

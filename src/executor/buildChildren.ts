@@ -1,9 +1,9 @@
 import { CancelledError, isCancellation } from '../gather/CancelledError.js';
 import type { Child } from '../gather/GatherFunction.js';
-import { argsOf, isGatherTask, isHangTask, type GatherScenario, type Task } from '../scenario/Scenario.js';
+import { argsOf, isGatherTask, isHangTask, type GatherScenario, type GatherTask, type Task } from '../scenario/Scenario.js';
 import { callSubject, type RunContext, type TaskRecord } from './RunContext.js';
 import { scriptError } from './scriptError.js';
-import { errorToJson } from './toJson.js';
+import { resultToJson } from './toJson.js';
 
 /** Where a task sits: top-level tasks are observed and can be cancelled from outside. */
 interface Place {
@@ -35,7 +35,7 @@ function taskChild(context: RunContext, task: Task, place: Place): Child {
     // The same awaitable twice: a second start shares the first (R1 counts the starts).
     if (running !== undefined) return running;
     if (top !== undefined) top.record.started = context.clock.now;
-    running = isGatherTask(task) ? nestedGather(context, task.gather, signal, place) : scriptRun(context, task, signal, place);
+    running = isGatherTask(task) ? nestedGather(context, task, signal, place) : scriptRun(context, task, signal, place);
     return running;
   };
 }
@@ -55,7 +55,7 @@ function noteCancelRequest(context: RunContext, place: Place): void {
   context.trace.push({ at: context.clock.now, kind: 'cancel-request', task: top.index });
 }
 
-function noteSettled(context: RunContext, place: Place, ok: boolean, result: unknown): void {
+function noteSettled(context: RunContext, task: Task, place: Place, ok: boolean, result: unknown): void {
   const { top } = place;
   if (top === undefined) return;
   const outcome = ok ? 'value' : isCancellation(result) ? 'cancelled' : 'error';
@@ -66,7 +66,7 @@ function noteSettled(context: RunContext, place: Place, ok: boolean, result: unk
     kind: 'settle',
     task: top.index,
     outcome,
-    ...(outcome === 'error' ? { error: errorToJson(result, context.origins) } : {}),
+    result: resultToJson(result, task, context.origins),
   });
 }
 
@@ -85,7 +85,7 @@ function scriptRun(context: RunContext, task: Exclude<Task, { gather: unknown }>
       if (phase === 'done') return;
       phase = 'done';
       stopListening();
-      noteSettled(context, place, ok, result);
+      noteSettled(context, task, place, ok, result);
       if (ok) resolve(result);
       else reject(result);
     };
@@ -111,7 +111,7 @@ function scriptRun(context: RunContext, task: Exclude<Task, { gather: unknown }>
 }
 
 /** A nested gather: the subject itself, on the nested tasks, cancelled with this child (R11). */
-function nestedGather(context: RunContext, gather: GatherScenario, signal: AbortSignal | undefined, place: Place): Promise<unknown> {
+function nestedGather(context: RunContext, task: GatherTask, signal: AbortSignal | undefined, place: Place): Promise<unknown> {
   const signals = [signal, place.top?.outside].filter((item): item is AbortSignal => item !== undefined);
   const inner = signals.length === 1 ? signals[0] : signals.length > 1 ? AbortSignal.any(signals) : undefined;
   let done = false;
@@ -119,6 +119,7 @@ function nestedGather(context: RunContext, gather: GatherScenario, signal: Abort
     if (!done) noteCancelRequest(context, place);
   });
   if (signals.some((item) => item.aborted)) noteCancelRequest(context, place);
+  const { gather } = task;
   const where = place.top === undefined ? 'nested gather' : `tasks[${place.top.index}] (nested gather)`;
   const children = buildChildren(context, gather);
   const options = { returnExceptions: gather.returnExceptions ?? false, ...(inner === undefined ? {} : { signal: inner }) };
@@ -126,13 +127,13 @@ function nestedGather(context: RunContext, gather: GatherScenario, signal: Abort
     (value) => {
       done = true;
       stopListening();
-      noteSettled(context, place, true, value);
+      noteSettled(context, task, place, true, value);
       return value;
     },
     (error: unknown) => {
       done = true;
       stopListening();
-      noteSettled(context, place, false, error);
+      noteSettled(context, task, place, false, error);
       throw error;
     },
   );

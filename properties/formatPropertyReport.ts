@@ -1,0 +1,34 @@
+import { formatTimeline } from '../src/report/formatTimeline.js';
+import type { PropertyReport } from './checkProperty.js';
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A property's verdict as text. A failure shows the rule, the shrunk scenario as JSON that
+ * `gather-sim run` accepts back, expected against observed, the subject's timeline, and two
+ * ways to replay it: the fast-check `{ seed, path }` and a one-line command.
+ */
+export function formatPropertyReport(report: PropertyReport): string {
+  const { property } = report;
+  const title = `${property.rule} ${property.id}: ${property.statement}`;
+  if (report.status === 'pass') return `pass  ${title} (${report.numRuns} scenarios, seed ${report.seed})`;
+  const scenario = JSON.stringify(report.scenario);
+  const { failure } = report;
+  const lines = [
+    `FAIL  ${title}`,
+    `  after ${report.numRuns} scenario(s); reason: ${failure.reason}`,
+    `  scenario: ${scenario}`,
+    `  expected: ${JSON.stringify(failure.expected)}`,
+    `  observed: ${JSON.stringify(failure.observed)}`,
+  ];
+  if (failure.run !== undefined) {
+    lines.push('  timeline of the subject:', ...formatTimeline(failure.run.observation, failure.run.trace).split('\n').map((line) => `    ${line}`));
+  }
+  lines.push(
+    `  replay with fast-check: { seed: ${report.seed}, path: ${JSON.stringify(report.path)}, endOnFailure: true }`,
+    `  replay the scenario on the reference: echo ${shellQuote(scenario)} | npx gather-sim run -`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { checkProperty } from './checkProperty.js';
+import { gatherProperties } from './gatherProperties.js';
+import { SUITE_SEED } from './seed.js';
+import { wrongGathers } from './wrongGathers.js';
+
+describe(`the properties catch every deliberately wrong gather (seed ${SUITE_SEED})`, () => {
+  it('keeps at least ten wrong gathers, each aimed at a property of the suite', () => {
+    expect(wrongGathers.length).toBeGreaterThanOrEqual(10);
+    const ids = gatherProperties.map((property) => property.id);
+    for (const wrong of wrongGathers) expect(ids).toContain(wrong.caughtBy);
+  });
+
+  for (const wrong of wrongGathers) {
+    it(`catches "${wrong.name}" (${wrong.fault}) with ${wrong.caughtBy}`, async () => {
+      const property = gatherProperties.find((candidate) => candidate.id === wrong.caughtBy);
+      if (property === undefined) throw new Error(`no property ${wrong.caughtBy}`);
+      const report = await checkProperty(property, wrong.gather, { seed: SUITE_SEED, numRuns: 300 });
+      expect(report.status, `${wrong.name} passed ${property.id}`).toBe('fail');
+    });
+  }
+});

@@ -171,7 +171,7 @@ class Validator {
       if (hasValue === hasError) {
         this.fail(path, hasValue ? 'a task has either "value" or "error", not both' : 'a sleeping task needs "value" or "error"');
       }
-      this.keys(value, ['sleep', hasError ? 'error' : 'value', 'onCancel'], path, 'a sleeping task');
+      this.keys(value, hasValue && hasError ? ['sleep', 'value', 'error', 'onCancel'] : ['sleep', hasError ? 'error' : 'value', 'onCancel'], path, 'a sleeping task');
       if (hasValue) this.json(value['value'], at(path, 'value'));
       if (hasError) this.errorSpec(value['error'], at(path, 'error'));
     } else {

@@ -1,6 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // The README's examples import 'gather-sim' as a user would; here that is the source.
+    alias: { 'gather-sim': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+  },
   test: {
     include: ['src/**/*.test.ts', 'properties/**/*.test.ts'],
     // Each file in a process of its own: a run fakes that process's global timers.

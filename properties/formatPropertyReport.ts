@@ -18,7 +18,7 @@ export function formatPropertyReport(report: PropertyReport): string {
   const { failure } = report;
   const lines = [
     `FAIL  ${title}`,
-    `  after ${report.numRuns} scenario(s); reason: ${failure.reason}`,
+    `  failed after ${report.numRuns} scenario(s)${failure.reason === property.statement ? '' : `: ${failure.reason}`}`,
     `  scenario: ${scenario}`,
     `  expected: ${JSON.stringify(failure.expected)}`,
     `  observed: ${JSON.stringify(failure.observed)}`,

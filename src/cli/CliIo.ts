@@ -1,0 +1,16 @@
+/** Where a command reads and writes: the process's streams, or a test's. */
+export interface CliIo {
+  readonly stdin: AsyncIterable<string | Buffer> & NodeJS.ReadableStream;
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+}
+
+/** Exit codes: 0 ok, 1 a finding (a mismatch, a failing property), 2 bad usage or input. */
+export const EXIT = { ok: 0, finding: 1, usage: 2 } as const;
+
+/** Reads a whole stream as UTF-8 text. */
+export async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+  return text;
+}

@@ -1,0 +1,130 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { validateObservation } from '../observation/validateObservation.js';
+import type { CliIo } from './CliIo.js';
+import { runCommand } from './runCommand.js';
+import { serveCommand } from './serveCommand.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(root, 'dist/src/cli/main.js');
+const tutorial1 = join(root, 'scenarios/tutorial-1-two-calls.json');
+
+function fakeIo(input = ''): CliIo & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdin: Readable.from([input]) as CliIo['stdin'],
+    stdout: { write: (text: string) => (out += text) },
+    stderr: { write: (text: string) => (err += text) },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+function tempFile(content: unknown): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'gather-sim-')), 'scenario.json');
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+describe('gather-sim run', () => {
+  it('shows the first tutorial program resolving to [100, 200] at 2000 ms, with a timeline, and matches its expect', async () => {
+    const io = fakeIo();
+    expect(await runCommand([tutorial1], io)).toBe(0);
+    expect(io.out()).toContain('gather resolved at 2000 ms with [100, 200]');
+    expect(io.out()).toContain('task 1  S---------v      value 200 at 2000');
+    expect(io.out()).toContain('expect: matched');
+  });
+
+  it('prints exactly one JSON observation with --json, also when the gather never settles', async () => {
+    const io = fakeIo();
+    expect(await runCommand([tempFile({ tasks: [{ hang: true }] }), '--json'], io)).toBe(0);
+    const observation: unknown = JSON.parse(io.out());
+    expect(validateObservation(observation).ok).toBe(true);
+    expect(observation).toMatchObject({ gather: { pending: true } });
+  });
+
+  it('reads a scenario from standard input with -', async () => {
+    const io = fakeIo('{"tasks": [{"sleep": 5, "value": "x"}]}');
+    expect(await runCommand(['-', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.out())).toMatchObject({ gather: { at: 5, value: [{ value: 'x' }] } });
+  });
+
+  it('exits 1 and shows where the run departs when expect does not match', async () => {
+    const io = fakeIo();
+    const file = tempFile({ tasks: [{ sleep: 5, value: 1 }], expect: { gather: { at: 6, value: [{ value: 1 }] }, tasks: [{ started: 0, settled: 5, outcome: 'value', cancelRequested: null }], unhandled: [] } });
+    expect(await runCommand([file], io)).toBe(1);
+    expect(io.out()).toContain('expect: MISMATCH\n  gather.at: expected 6, observed 5');
+  });
+
+  it('exits 2 naming the file, the JSON path and the bad value of an invalid scenario', async () => {
+    const io = fakeIo();
+    const file = tempFile({ tasks: [{ sleep: -1, value: 1 }] });
+    expect(await runCommand([file], io)).toBe(2);
+    expect(io.err()).toContain(`${file} is not a valid scenario file:\ntasks[0].sleep: expected a non-negative integer of at most 10^12 (ms), got -1`);
+  });
+
+  it('exits 2 for --json with more than one file, and for a missing file', async () => {
+    expect(await runCommand([tutorial1, tutorial1, '--json'], fakeIo())).toBe(2);
+    const io = fakeIo();
+    expect(await runCommand(['no/such/file.json'], io)).toBe(2);
+    expect(io.err()).toContain('no/such/file.json');
+  });
+
+  it('runs a whole folder and sums up, one line per file', async () => {
+    const io = fakeIo();
+    expect(await runCommand([join(root, 'scenarios')], io)).toBe(0);
+    expect(io.out()).toMatch(/\n\d+ scenarios: (\d+) matched, 0 mismatched, 0 without "expect", 0 invalid\n$/);
+  });
+});
+
+describe('gather-sim serve', () => {
+  it('says hello, then answers many requests written at once, in order, and ends when stdin closes', async () => {
+    const requests = [
+      { id: 7, scenario: { tasks: [{ sleep: 1000, value: 100 }] } },
+      { id: 8, scenario: { tasks: [{ hang: true }], cancelGatherAt: 5 } },
+      { id: 9, scenario: { tasks: [], name: 'file keys are not protocol' } },
+    ];
+    const io = fakeIo([...requests.map((request) => JSON.stringify(request)), 'not json', '{"id": "x"}'].join('\n'));
+    expect(await serveCommand([], io)).toBe(0);
+    const lines = io.out().trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toEqual({ protocol: 'gather-sim/1', name: 'reference', supports: { returnExceptions: true, cancellation: true, dedupe: true } });
+    expect(lines.slice(1).map((line) => line['id'])).toEqual([7, 8, 9, null, null]);
+    expect(lines[1]).toMatchObject({ observation: { gather: { at: 1000, value: [{ value: 100 }] } } });
+    expect(lines[2]).toMatchObject({ observation: { gather: { at: 5, error: { name: 'CancelledError' } } } });
+    expect(lines[3]).toEqual({ id: 9, error: 'scenario.name: unknown key in a scenario; allowed keys: tasks, args, returnExceptions, cancelGatherAt, cancelTasks' });
+    expect(lines[5]).toEqual({ id: null, error: '"id": expected an integer, got "x"' });
+  });
+});
+
+describe('the gather-sim binary (built by npm ci)', () => {
+  const execute = promisify(execFile);
+
+  it('runs the first tutorial program from the command line', async () => {
+    const { stdout } = await execute('node', [bin, 'run', tutorial1]);
+    expect(stdout).toContain('gather resolved at 2000 ms with [100, 200]');
+  });
+
+  it('prints help with exit 0 and rejects an unknown command with exit 2', async () => {
+    expect((await execute('node', [bin, '--help'])).stdout).toContain('Usage: gather-sim COMMAND');
+    await expect(execute('node', [bin, 'frobnicate'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+  });
+
+  it('serves piped requests and exits 0 when its input closes', async () => {
+    const child = spawn('node', [bin, 'serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stdin.end(`${JSON.stringify({ id: 1, scenario: { tasks: [{ sleep: 3, value: 3 }] } })}\n${JSON.stringify({ id: 2, scenario: { tasks: [] } })}\n`);
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    const answers = out.trimEnd().split('\n').slice(1).map((line) => JSON.parse(line) as { id: number; observation: unknown });
+    expect(answers.map((answer) => answer.id)).toEqual([1, 2]);
+    for (const answer of answers) expect(validateObservation(answer.observation).ok).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { EXIT, type CliIo } from './CliIo.js';
+import { RUN_USAGE, runCommand } from './runCommand.js';
+import { SERVE_USAGE, serveCommand } from './serveCommand.js';
+
+const USAGE = `Usage: gather-sim COMMAND [options]
+
+A deterministic simulation test harness for gather, with asyncio.gather's semantics,
+on a virtual clock.
+
+Commands:
+  run FILE...   run scenario files on the reference gather and show their timelines
+  serve         serve the reference gather over the gather-sim/1 JSON-lines protocol
+
+Options:
+  -h, --help     show this help (or a command's: gather-sim run --help)
+  -v, --version  show the version
+
+Exit status: 0 ok, 1 a finding, 2 bad usage or input.`;
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/** Runs the gather-sim command line and returns its exit status. */
+async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'run':
+      return runCommand(rest, io);
+    case 'serve':
+      return serveCommand(rest, io);
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      io.stdout.write(`${USAGE}\n`);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    case '-v':
+    case '--version':
+      io.stdout.write(`${version()}\n`);
+      return EXIT.ok;
+    default:
+      io.stderr.write(`gather-sim: unknown command "${command}"\n\n${USAGE}\n`);
+      return EXIT.usage;
+  }
+}
+
+
+process.exitCode = await main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });

@@ -1,0 +1,70 @@
+/**
+ * gather-sim: a deterministic simulation test harness for gather, with asyncio.gather's
+ * semantics (DESIGN.md rules R1-R12), on a virtual clock.
+ *
+ * @packageDocumentation
+ */
+
+// The reference gather and the shape of any gather under test.
+export { gather } from './gather/gather.js';
+export { CancelledError, isCancellation } from './gather/CancelledError.js';
+export type { Child, GatherFunction, GatherOptions } from './gather/GatherFunction.js';
+
+// Scenarios (PROTOCOL.md SCENARIO) and scenario files.
+export { argsOf, MAX_TIME } from './scenario/Scenario.js';
+export type { ErrorSpec, ErrorTask, GatherScenario, GatherTask, HangTask, JsonValue, OnCancel, Scenario, Task, TaskCancellation, ValueTask } from './scenario/Scenario.js';
+export { formatScenarioIssues, validateScenario } from './scenario/validateScenario.js';
+export type { ScenarioIssue, ScenarioValidation } from './scenario/validateScenario.js';
+export { readScenarioFile } from './scenario/readScenarioFile.js';
+export type { ScenarioFile, ScenarioFileReading } from './scenario/readScenarioFile.js';
+export { ALL_FEATURES, scenarioFeatures } from './scenario/scenarioFeatures.js';
+export type { ScenarioFeature } from './scenario/scenarioFeatures.js';
+
+// Observations (PROTOCOL.md OBSERVATION).
+export { CANCELLED_JSON } from './observation/Observation.js';
+export type { ErrorJson, GatherOutcome, Observation, ResultJson, TaskObservation, TaskOutcomeKind } from './observation/Observation.js';
+export { validateObservation } from './observation/validateObservation.js';
+export type { ObservationValidation } from './observation/validateObservation.js';
+export { canonicalJson } from './observation/canonicalJson.js';
+export { diffJson } from './observation/diffJson.js';
+
+// Running a scenario on a subject, in virtual time.
+export { runScenario } from './executor/runScenario.js';
+export type { RunOptions } from './executor/runScenario.js';
+export type { Run } from './executor/Run.js';
+export type { TraceEvent } from './executor/TraceEvent.js';
+
+// The oracle: what the spec allows.
+export { isAllowed, predict } from './oracle/predict.js';
+export type { Prediction, PredictOptions } from './oracle/predict.js';
+
+// Formatting (pure).
+export { formatError, formatGatherOutcome, formatResult } from './report/formatResult.js';
+export { formatTime, formatTimeline, TIMELINE_LEGEND } from './report/formatTimeline.js';
+
+// Properties: named, reusable, over fast-check scenario arbitraries, for any gather.
+export {
+  assertProperty,
+  cancelAfterDone,
+  checkProperty,
+  childCancellation,
+  concurrency,
+  determinism,
+  empty,
+  failFast,
+  formatPropertyReport,
+  gatherProperties,
+  nesting,
+  noUnhandled,
+  oracle,
+  order,
+  outerCancellation,
+  projectionProperty,
+  returnExceptions,
+  scenarioArbitrary,
+  siblingsLiveOn,
+  start,
+  success,
+  timeArbitrary,
+} from '../properties/index.js';
+export type { CheckFailure, CheckOutcome, CheckPropertyOptions, GatherProperty, Projection, PropertyReport, ScenarioConstraints } from '../properties/index.js';

@@ -1,0 +1,61 @@
+import type { Observation } from '../observation/Observation.js';
+import { validateObservation } from '../observation/validateObservation.js';
+import type { Scenario } from './Scenario.js';
+import { describeValue, validateScenario, type ScenarioIssue } from './validateScenario.js';
+
+/** A scenario file: a SCENARIO that may also carry a name, a description and the expected OBSERVATION. */
+export interface ScenarioFile {
+  readonly name?: string;
+  readonly description?: string;
+  /** The bare SCENARIO, with the file-only keys stripped (what a subject is sent). */
+  readonly scenario: Scenario;
+  readonly expect?: Observation;
+}
+
+/** The result of reading a scenario file's text. */
+export type ScenarioFileReading = { readonly ok: true; readonly file: ScenarioFile } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+
+const FILE_KEYS = ['name', 'description', 'expect'];
+
+/**
+ * Parses the text of a scenario file: JSON holding a PROTOCOL.md SCENARIO, optionally with
+ * `name`, `description` and `expect` (an OBSERVATION). A bare SCENARIO is a valid file.
+ * Every issue names its JSON path.
+ */
+export function readScenarioFile(text: string): ScenarioFileReading {
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, issues: [{ path: '', message: `expected a scenario object, got ${describeValue(input)}` }] };
+  }
+  const record = input as Record<string, unknown>;
+  const issues: ScenarioIssue[] = [];
+  for (const key of ['name', 'description']) {
+    if (key in record && typeof record[key] !== 'string') issues.push({ path: key, message: `expected a string, got ${describeValue(record[key])}` });
+  }
+  const bare = Object.fromEntries(Object.entries(record).filter(([key]) => !FILE_KEYS.includes(key)));
+  const scenario = validateScenario(bare);
+  if (!scenario.ok) issues.push(...scenario.issues);
+  let expect: Observation | undefined;
+  if ('expect' in record) {
+    const observation = validateObservation(record['expect']);
+    if (!observation.ok) issues.push(...observation.issues.map((issue) => ({ path: issue.path === '' ? 'expect' : `expect.${issue.path}`, message: issue.message })));
+    else if (Array.isArray(record['tasks']) && observation.observation.tasks.length !== record['tasks'].length) {
+      issues.push({ path: 'expect.tasks', message: `expected one entry per task (${record['tasks'].length}), got ${observation.observation.tasks.length}` });
+    } else expect = observation.observation;
+  }
+  if (issues.length > 0 || !scenario.ok) return { ok: false, issues };
+  return {
+    ok: true,
+    file: {
+      ...(typeof record['name'] === 'string' ? { name: record['name'] } : {}),
+      ...(typeof record['description'] === 'string' ? { description: record['description'] } : {}),
+      scenario: scenario.scenario,
+      ...(expect === undefined ? {} : { expect }),
+    },
+  };
+}

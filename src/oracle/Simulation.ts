@@ -3,16 +3,38 @@ import type { ErrorSpec, JsonValue, Scenario } from '../scenario/Scenario.js';
 import { outcomeToResult, type Model, type ModelOutcome } from './model.js';
 
 /** A timer of the model: one event in the sense of DESIGN.md's "Ties". */
-export interface ModelEvent {
+interface Timer {
   readonly at: number;
-  /** Creation order, for first-in-first-out among ties. */
-  readonly seq: number;
   readonly kind: 'sleep-end' | 'cleanup-end' | 'cancel-gather' | 'cancel-task';
   /** A task id (sleep-end, cleanup-end) or a top-level task index (cancel-task). */
   readonly target: number;
 }
 
-type Phase = 'running' | 'cleanup' | 'done';
+/** Work caused by an event, done at the same instant: a task resuming, or a gather's done-callback. */
+interface Job {
+  readonly kind: 'step' | 'callback';
+  readonly task: number;
+}
+
+/** One thing that can happen next: a due timer or a pending job. */
+export type Action = { readonly timer: Timer } | { readonly job: Job };
+
+/**
+ * A leaf task: sleeping (or hanging) in its script, woken and about to resume, cleaning up
+ * after a cancellation, or done. A nested-gather task: running its gather, woken by it, done.
+ */
+type Phase = 'sleeping' | 'waking' | 'cleanup' | 'running' | 'done';
+type Wake = 'timer' | 'cancel' | 'cleanup-done' | 'inner-done';
+
+interface TaskState {
+  phase: Phase;
+  wake: Wake | undefined;
+  /** Task.cancel() arrived while it was already woken for another reason (asyncio's _must_cancel). */
+  mustCancel: boolean;
+  outcome: ModelOutcome | undefined;
+  settled: number | null;
+  cancelRequested: number | null;
+}
 
 interface GatherState {
   done: boolean;
@@ -23,103 +45,132 @@ interface GatherState {
 }
 
 /**
- * One state of asyncio.gather's semantics as a discrete-event model: no clock, no
- * promises. An event fires with everything it causes (the job queue) before the next one,
- * like the loop that runs ready callbacks before it advances the clock.
+ * One state of asyncio.gather's semantics as a discrete-event model: no clock, no promises.
+ * Within an instant, what an event causes is split into jobs as asyncio's ready queue runs
+ * them (a task resumes a step after its timer; a gather hears of a child in a done-callback),
+ * so the cascades of different events may interleave, though never before their cause.
  */
 export class Simulation {
   private constructor(
     private readonly model: Model,
-    public now: number,
-    private seq: number,
-    private events: ModelEvent[],
-    private readonly phase: Phase[],
-    private readonly outcome: (ModelOutcome | undefined)[],
-    private readonly settled: (number | null)[],
-    private readonly cancelRequested: (number | null)[],
+    private now: number,
+    private timers: Timer[],
+    private jobs: Job[],
+    private readonly tasks: TaskState[],
     private readonly gathers: GatherState[],
+    /** Timers fired at the current instant, to tell a tie (2 means "two or more"). */
+    private firedNow: number,
   ) {}
 
-  /** The state right after the gather was called at time 0, with every child started. */
+  /** The state right after the gather was called at time 0, with every child started (R1). */
   static start(model: Model, scenario: Scenario): Simulation {
-    const count = model.tasks.length;
     const sim = new Simulation(
       model,
       0,
-      0,
       [],
-      Array<Phase>(count).fill('running'),
-      Array<ModelOutcome | undefined>(count).fill(undefined),
-      Array<number | null>(count).fill(null),
-      Array<number | null>(count).fill(null),
+      [],
+      model.tasks.map((task) => ({ phase: task.kind === 'leaf' ? 'sleeping' : 'running', wake: undefined, mustCancel: false, outcome: undefined, settled: null, cancelRequested: null })),
       model.gathers.map(() => ({ done: false, finished: 0, cancelRequested: false, outcome: undefined, at: null })),
+      0,
     );
-    if (scenario.cancelGatherAt !== undefined) sim.schedule(scenario.cancelGatherAt, 'cancel-gather', 0);
-    for (const { task, at } of scenario.cancelTasks ?? []) sim.schedule(at, 'cancel-task', task);
+    if (scenario.cancelGatherAt !== undefined) sim.timers.push({ at: scenario.cancelGatherAt, kind: 'cancel-gather', target: 0 });
+    for (const { task, at } of scenario.cancelTasks ?? []) sim.timers.push({ at, kind: 'cancel-task', target: task });
     for (const task of model.tasks) {
-      if (task.kind === 'leaf' && task.sleep !== undefined) sim.schedule(task.sleep, 'sleep-end', task.id);
+      if (task.kind === 'leaf' && task.sleep !== undefined) sim.timers.push({ at: task.sleep, kind: 'sleep-end', target: task.id });
     }
-    // Empty gathers are done at once; the innermost first, so wrappers see them done.
-    for (const gather of [...model.gathers].reverse()) {
+    for (const gather of model.gathers) {
       if (gather.children.length === 0) sim.settleGather(gather.id, { kind: 'value', value: [] });
+    }
+    // Empty gathers and their wrappers finish as they start (awaiting a done future does not
+    // suspend), before any timer: run that cascade now. Its jobs carry values, so they commute.
+    for (let job = sim.jobs.shift(); job !== undefined; job = sim.jobs.shift()) {
+      if (job.kind === 'step') sim.step(job.task);
+      else sim.callback(job.task);
     }
     return sim;
   }
 
-  /** An independent copy, to explore another order of tied events. */
+  /** An independent copy, to explore another order. */
   clone(): Simulation {
     return new Simulation(
       this.model,
       this.now,
-      this.seq,
-      [...this.events],
-      [...this.phase],
-      [...this.outcome],
-      [...this.settled],
-      [...this.cancelRequested],
+      [...this.timers],
+      [...this.jobs],
+      this.tasks.map((task) => ({ ...task })),
       this.gathers.map((gather) => ({ ...gather })),
+      this.firedNow,
     );
   }
 
-  /** The events due next (all at the earliest pending time), oldest first. */
-  dueEvents(): readonly ModelEvent[] {
-    if (this.events.length === 0) return [];
-    const earliest = Math.min(...this.events.map((event) => event.at));
-    return this.events.filter((event) => event.at === earliest).sort((a, b) => a.seq - b.seq);
+  /**
+   * What may happen next, in a fixed order (jobs first, oldest first; then timers due now).
+   * When nothing is left at this instant the clock moves to the next timer; an empty list
+   * means the run is over.
+   */
+  actions(): readonly Action[] {
+    const due = (): Timer[] => this.timers.filter((timer) => timer.at === this.now);
+    if (this.jobs.length === 0 && due().length === 0 && this.timers.length > 0) {
+      this.now = Math.min(...this.timers.map((timer) => timer.at));
+      this.firedNow = 0;
+    }
+    return [...this.jobs.map((job) => ({ job })), ...due().map((timer) => ({ timer }))];
   }
 
-  /** Fires one due event with everything it causes. */
-  fire(event: ModelEvent): void {
-    this.events = this.events.filter((pending) => pending !== event);
-    this.now = event.at;
-    switch (event.kind) {
-      case 'sleep-end': {
-        const task = this.model.tasks[event.target];
-        if (task?.kind !== 'leaf') return;
-        const result = task.result;
-        this.settleTask(task.id, 'value' in result ? { kind: 'value', value: result.value } : { kind: 'error', error: this.errorOf(task.id, result.error) });
+  /**
+   * An action that commutes with everything else that can happen at this instant, so that
+   * doing it first loses no outcome (partial-order reduction); undefined when every order
+   * must be explored. Cancellations conflict with nearly everything, and so do failures
+   * racing to settle the same fail-fast gather; the rest touch state of their own.
+   */
+  independentAction(actions: readonly Action[]): Action | undefined {
+    if (actions.some((action) => 'timer' in action && (action.timer.kind === 'cancel-gather' || action.timer.kind === 'cancel-task'))) return undefined;
+    return actions.find((action) => {
+      if ('timer' in action || action.job.kind === 'step') return true;
+      const task = this.model.tasks[action.job.task];
+      const gather = task === undefined ? undefined : this.model.gathers[task.parent];
+      const state = task === undefined ? undefined : this.gathers[task.parent];
+      return gather === undefined || state === undefined || state.done || gather.returnExceptions || this.state(action.job.task).outcome?.kind === 'value';
+    });
+  }
+
+  /** True once two timers have fired at one instant: the run is not tie-free. */
+  get tied(): boolean {
+    return this.firedNow >= 2;
+  }
+
+  /** Does one action, with its immediate effects. */
+  perform(action: Action): void {
+    if ('job' in action) {
+      this.jobs.splice(this.jobs.indexOf(action.job), 1);
+      if (action.job.kind === 'step') this.step(action.job.task);
+      else this.callback(action.job.task);
+      return;
+    }
+    const { timer } = action;
+    this.timers.splice(this.timers.indexOf(timer), 1);
+    this.firedNow = Math.min(2, this.firedNow + 1);
+    switch (timer.kind) {
+      case 'sleep-end':
+        this.wake(timer.target, 'timer');
         return;
-      }
-      case 'cleanup-end': {
-        const task = this.model.tasks[event.target];
-        if (task?.kind !== 'leaf' || typeof task.onCancel !== 'object') return;
-        const { error } = task.onCancel;
-        this.settleTask(task.id, error === undefined ? { kind: 'cancelled' } : { kind: 'error', error: this.errorOf(task.id, error) });
+      case 'cleanup-end':
+        this.wake(timer.target, 'cleanup-done');
         return;
-      }
       case 'cancel-gather':
         this.cancelGather(0);
         return;
       case 'cancel-task':
-        this.cancelTask(this.model.topTasks[event.target] as number);
+        this.cancelTask(this.model.topTasks[timer.target] as number);
         return;
     }
   }
 
   /** A key equal for states that can no longer be told apart, to prune the exploration. */
   key(): string {
-    const events = this.events.map((event) => `${event.at}:${event.kind}:${event.target}`).sort();
-    return JSON.stringify([this.now, this.phase, this.outcome, this.settled, this.cancelRequested, this.gathers, events]);
+    const timers = this.timers.map((timer) => `${timer.at}:${timer.kind}:${timer.target}`).sort();
+    const jobs = this.jobs.map((job) => `${job.kind}:${job.task}`).sort();
+    return JSON.stringify([this.now, this.firedNow, this.tasks, this.gathers, timers, jobs]);
   }
 
   /** The observation of a finished run. */
@@ -134,25 +185,15 @@ export class Simulation {
     return {
       gather,
       tasks: this.model.topTasks.map((id) => {
-        const outcome = this.outcome[id];
-        return {
-          started: 0,
-          settled: this.settled[id] ?? null,
-          outcome: outcome === undefined ? 'pending' : outcome.kind,
-          cancelRequested: this.cancelRequested[id] ?? null,
-        };
+        const task = this.tasks[id] as TaskState;
+        return { started: 0, settled: task.settled, outcome: task.outcome === undefined ? 'pending' : task.outcome.kind, cancelRequested: task.cancelRequested };
       }),
       unhandled: [],
     };
   }
 
-  private schedule(at: number, kind: ModelEvent['kind'], target: number): void {
-    this.events.push({ at, seq: this.seq, kind, target });
-    this.seq += 1;
-  }
-
-  private unschedule(taskId: number): void {
-    this.events = this.events.filter((event) => !((event.kind === 'sleep-end' || event.kind === 'cleanup-end') && event.target === taskId));
+  private state(taskId: number): TaskState {
+    return this.tasks[taskId] as TaskState;
   }
 
   private errorOf(taskId: number, spec: ErrorSpec): ErrorJson {
@@ -160,69 +201,121 @@ export class Simulation {
     return top === undefined ? { name: spec.name, message: spec.message } : { name: spec.name, message: spec.message, task: top };
   }
 
+  private unschedule(taskId: number): void {
+    this.timers = this.timers.filter((timer) => !((timer.kind === 'sleep-end' || timer.kind === 'cleanup-end') && timer.target === taskId));
+  }
+
+  /** The task's awaited future is done: it resumes in a step of its own, later this instant. */
+  private wake(taskId: number, why: Wake): void {
+    const state = this.state(taskId);
+    state.phase = 'waking';
+    state.wake = why;
+    this.jobs.push({ kind: 'step', task: taskId });
+  }
+
   /** Task.cancel(): false when the task is done; otherwise the request is taken. */
   private cancelTask(taskId: number): boolean {
     const task = this.model.tasks[taskId];
-    if (task === undefined || this.phase[taskId] === 'done') return false;
-    if (task.top !== undefined && this.cancelRequested[taskId] === null) this.cancelRequested[taskId] = this.now;
+    const state = this.state(taskId);
+    if (task === undefined || state.phase === 'done') return false;
+    if (task.top !== undefined && state.cancelRequested === null) state.cancelRequested = this.now;
     if (task.kind === 'gather') {
-      this.cancelGather(task.inner);
+      // The request goes to the inner gather; if that refuses (all its children are done),
+      // the task itself is cancelled when it next resumes.
+      if (state.phase === 'waking' || !this.cancelGather(task.inner)) state.mustCancel = true;
       return true;
     }
-    if (this.phase[taskId] === 'cleanup') return true; // a further cancellation during cleanup is ignored
-    const { onCancel } = task;
-    if (onCancel === 'ignore') return true;
-    this.unschedule(taskId);
-    if (onCancel === 'raise') {
-      this.settleTask(taskId, { kind: 'cancelled' });
-    } else {
-      this.phase[taskId] = 'cleanup';
-      this.schedule(this.now + onCancel.cleanup, 'cleanup-end', taskId);
+    if (state.phase === 'sleeping') {
+      this.unschedule(taskId);
+      this.wake(taskId, 'cancel');
+    } else if (state.phase === 'waking' && state.wake === 'timer') {
+      state.mustCancel = true;
     }
+    // In cleanup (or about to finish it), a further cancellation is ignored.
     return true;
   }
 
-  /** _GatheringFuture.cancel(): a done gather ignores it (R10); otherwise every child is asked (R8). */
-  private cancelGather(gatherId: number): void {
+  /** _GatheringFuture.cancel(): a done gather refuses (R10); otherwise every child is asked (R8). */
+  private cancelGather(gatherId: number): boolean {
     const gather = this.model.gathers[gatherId];
     const state = this.gathers[gatherId];
-    if (gather === undefined || state === undefined || state.done) return;
-    // Every child is asked before any of them settles, as asyncio only requests here.
-    const accepted = gather.children.map((child) => this.phase[child] !== 'done');
-    if (accepted.some(Boolean)) state.cancelRequested = true;
-    gather.children.forEach((child, index) => {
-      if (accepted[index] === true) this.cancelTask(child);
-    });
+    if (gather === undefined || state === undefined || state.done) return false;
+    let accepted = false;
+    for (const child of gather.slots) if (this.cancelTask(child)) accepted = true;
+    if (accepted) state.cancelRequested = true;
+    return accepted;
   }
 
-  private settleTask(taskId: number, outcome: ModelOutcome): void {
+  /** The task resumes: it finishes, or reacts to a cancellation by its onCancel. */
+  private step(taskId: number): void {
     const task = this.model.tasks[taskId];
-    if (task === undefined || this.phase[taskId] === 'done') return;
-    this.phase[taskId] = 'done';
-    this.outcome[taskId] = outcome;
-    this.settled[taskId] = this.now;
-    this.unschedule(taskId);
-    this.childDone(task.parent, outcome);
+    const state = this.state(taskId);
+    if (task === undefined || state.phase !== 'waking') return;
+    const cancelled = state.wake === 'cancel' || state.mustCancel;
+    state.mustCancel = false;
+    if (task.kind === 'gather') {
+      const inner = this.gathers[task.inner] as GatherState;
+      this.complete(taskId, cancelled ? { kind: 'cancelled' } : (inner.outcome as ModelOutcome));
+      return;
+    }
+    if (state.wake === 'cleanup-done') {
+      const { onCancel } = task;
+      const error = typeof onCancel === 'object' ? onCancel.error : undefined;
+      this.complete(taskId, error === undefined ? { kind: 'cancelled' } : { kind: 'error', error: this.errorOf(taskId, error) });
+      return;
+    }
+    if (!cancelled) {
+      this.complete(taskId, 'value' in task.result ? { kind: 'value', value: task.result.value } : { kind: 'error', error: this.errorOf(taskId, task.result.error) });
+      return;
+    }
+    const { onCancel } = task;
+    if (onCancel === 'raise') {
+      this.complete(taskId, { kind: 'cancelled' });
+    } else if (onCancel === 'ignore') {
+      // Swallow it and sleep on to the original finish time (a hanging task hangs on).
+      if (task.sleep !== undefined && task.sleep <= this.now) {
+        this.complete(taskId, 'value' in task.result ? { kind: 'value', value: task.result.value } : { kind: 'error', error: this.errorOf(taskId, task.result.error) });
+        return;
+      }
+      state.phase = 'sleeping';
+      if (task.sleep !== undefined) this.timers.push({ at: task.sleep, kind: 'sleep-end', target: taskId });
+    } else {
+      state.phase = 'cleanup';
+      this.timers.push({ at: this.now + onCancel.cleanup, kind: 'cleanup-end', target: taskId });
+    }
   }
 
-  /** gather's _done_callback for one distinct child. */
-  private childDone(gatherId: number, outcome: ModelOutcome): void {
-    const gather = this.model.gathers[gatherId];
-    const state = this.gathers[gatherId];
-    if (gather === undefined || state === undefined) return;
+  private complete(taskId: number, outcome: ModelOutcome): void {
+    const state = this.state(taskId);
+    state.phase = 'done';
+    state.wake = undefined;
+    state.outcome = outcome;
+    state.settled = this.now;
+    this.unschedule(taskId);
+    this.jobs.push({ kind: 'callback', task: taskId });
+  }
+
+  /** gather's _done_callback, for the parent gather of a task that finished. */
+  private callback(taskId: number): void {
+    const task = this.model.tasks[taskId];
+    if (task === undefined) return;
+    const gather = this.model.gathers[task.parent];
+    const state = this.gathers[task.parent];
+    const outcome = this.state(taskId).outcome;
+    if (gather === undefined || state === undefined || outcome === undefined) return;
     state.finished += 1;
     if (state.done) return; // a later failure is absorbed (R5)
     if (!gather.returnExceptions && outcome.kind !== 'value') {
-      this.settleGather(gatherId, outcome);
+      this.settleGather(task.parent, outcome);
       return;
     }
     if (state.finished < gather.children.length) return;
     if (state.cancelRequested) {
-      this.settleGather(gatherId, { kind: 'cancelled' });
+      this.settleGather(task.parent, { kind: 'cancelled' });
       return;
     }
-    const results = gather.slots.map((slot) => outcomeToResult(this.outcome[slot] as ModelOutcome));
-    this.settleGather(gatherId, { kind: 'value', value: results as unknown as JsonValue });
+    const results = gather.slots.map((slot) => outcomeToResult(this.state(slot).outcome as ModelOutcome));
+    this.settleGather(task.parent, { kind: 'value', value: results as unknown as JsonValue });
   }
 
   private settleGather(gatherId: number, outcome: ModelOutcome): void {
@@ -232,6 +325,6 @@ export class Simulation {
     state.done = true;
     state.outcome = outcome;
     state.at = this.now;
-    if (gather.wrapper !== undefined) this.settleTask(gather.wrapper, outcome);
+    if (gather.wrapper !== undefined) this.wake(gather.wrapper, 'inner-done');
   }
 }

@@ -111,4 +111,55 @@ describe('the oracle', () => {
     expect(prediction).toMatchObject({ tieFree: true, complete: true });
     expect(prediction.observations).toHaveLength(1);
   });
+
+  it('gives exactly one observation to every generated tie-free scenario', () => {
+    const tieFree = fc.sample(scenarioArbitrary(), { numRuns: 1500, seed: 11 }).map((scenario) => predict(scenario)).filter((prediction) => prediction.tieFree);
+    expect(tieFree.length).toBeGreaterThan(900);
+    for (const prediction of tieFree) expect(prediction.observations).toHaveLength(1);
+  });
 });
+
+// Cases where CPython 3.11's asyncio.gather (run on a virtual clock) showed that what an
+// event causes at an instant may interleave with other same-instant events and their effects.
+describe('the oracle on same-instant interleavings that CPython shows', () => {
+  it('lets a cancel land between a timer and the step that finishes its task', () => {
+    // At 1 ms task 0's sleep ends and the gather is cancelled: in asyncio the task resumes one
+    // loop iteration after its timer, so it may see the cancellation, ignore it, and still fail first.
+    const prediction = predict({
+      tasks: [{ sleep: 1, error: { name: 'E', message: 'late' }, onCancel: 'ignore' }, { sleep: 3, value: 3 }],
+      cancelGatherAt: 1,
+    });
+    const gathers = prediction.observations.map((observation) => [observation.gather, observation.tasks[0]?.cancelRequested]);
+    expect(gathers).toContainEqual([{ at: 1, error: { name: 'E', message: 'late', task: 0 } }, 1]);
+    expect(gathers).toContainEqual([{ at: 1, error: { name: 'E', message: 'late', task: 0 } }, null]);
+  });
+
+  it('lets a 0 ms cleanup error race a cancellation that goes through a nested gather', () => {
+    // CPython: the cleanup error reaches the outer gather in fewer loop iterations than the
+    // cancellation of the nested gather's task; a JS gather sees the nested one first.
+    const prediction = predict({
+      tasks: [{ gather: { tasks: [{ sleep: 4801, value: null }] } }, { sleep: 2147483647, value: 94, onCancel: { cleanup: 0, error: { name: 'E', message: '' } } }],
+      cancelGatherAt: 10,
+    });
+    expect(prediction.tieFree).toBe(false);
+    expect(prediction.observations.map((observation) => observation.gather)).toEqual(
+      expect.arrayContaining([{ at: 10, error: { name: 'CancelledError', message: '' } }, { at: 10, error: { name: 'E', message: '', task: 1 } }]),
+    );
+  });
+
+  it('finishes an empty nested gather as it starts, before a cancel at 0 can reach it', () => {
+    const prediction = predict({ tasks: [{ gather: { tasks: [] } }, { sleep: 5, value: 1 }], cancelGatherAt: 0 });
+    expect(prediction.tieFree).toBe(true);
+    expect(prediction.observations).toEqual([
+      {
+        gather: { at: 0, error: { name: 'CancelledError', message: '' } },
+        tasks: [
+          { started: 0, settled: 0, outcome: 'value', cancelRequested: null },
+          { started: 0, settled: 0, outcome: 'cancelled', cancelRequested: 0 },
+        ],
+        unhandled: [],
+      },
+    ]);
+  });
+});
+

@@ -6,7 +6,7 @@ import { Simulation } from './Simulation.js';
 
 /** What the spec allows for one scenario. */
 export interface Prediction {
-  /** True when no two events ever fall due at the same millisecond: exactly one observation is right. */
+  /** True when no two events (timer expiries) ever fall at the same millisecond: then exactly one observation is right. */
   readonly tieFree: boolean;
   /**
    * Every observation some order of tied events allows, distinct, the first-in-first-out
@@ -25,8 +25,9 @@ export interface PredictOptions {
 
 /**
  * The oracle: a pure function from a scenario to the observations rules R1-R12 allow,
- * with no clock and no promises. Where events fall due at the same millisecond it explores
- * every order of them (DESIGN.md, "Ties"), merging orders that lead to the same state.
+ * with no clock and no promises. Within an instant it explores every order of the tied
+ * events and of what they cause, an effect never before its cause (DESIGN.md, "Ties"), the
+ * way asyncio's loop may interleave them; orders that reach the same state are merged.
  *
  * The scenario must be valid (see `validateScenario`).
  */
@@ -36,23 +37,23 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
   const found = new Map<string, Observation>();
   let tieFree = true;
   let complete = true;
-  const explore = (start: Simulation): void => {
-    const sim = start;
+  const explore = (sim: Simulation): void => {
     for (;;) {
-      const due = sim.dueEvents();
-      if (due.length === 0) {
+      if (sim.tied) tieFree = false;
+      const actions = sim.actions();
+      if (actions.length === 0) {
         const observation = sim.observation();
         found.set(canonicalJson(observation), observation);
         return;
       }
-      if (due.length === 1) {
-        sim.fire(due[0] as (typeof due)[number]);
+      const only = actions.length === 1 ? actions[0] : sim.independentAction(actions);
+      if (only !== undefined) {
+        sim.perform(only);
         continue;
       }
-      tieFree = false;
-      for (const event of due) {
+      for (const action of actions) {
         const next = sim.clone();
-        next.fire(event);
+        next.perform(action);
         const key = next.key();
         if (seen.has(key)) continue;
         if (seen.size >= maxStates) {

@@ -43,28 +43,30 @@ export { formatError, formatGatherOutcome, formatResult } from './report/formatR
 export { formatTime, formatTimeline, TIMELINE_LEGEND } from './report/formatTimeline.js';
 
 // Properties: named, reusable, over fast-check scenario arbitraries, for any gather.
+export { scenarioArbitrary, timeArbitrary } from '../properties/arbitraries.js';
+export type { ScenarioConstraints } from '../properties/arbitraries.js';
+export { assertProperty } from '../properties/assertProperty.js';
+export { checkProperty } from '../properties/checkProperty.js';
+export type { CheckPropertyOptions, PropertyReport } from '../properties/checkProperty.js';
+export { formatPropertyReport } from '../properties/formatPropertyReport.js';
+export type { CheckFailure, CheckOutcome, GatherProperty } from '../properties/GatherProperty.js';
 export {
-  assertProperty,
   cancelAfterDone,
-  checkProperty,
   childCancellation,
   concurrency,
-  determinism,
   empty,
   failFast,
-  formatPropertyReport,
   gatherProperties,
   nesting,
   noUnhandled,
   oracle,
   order,
   outerCancellation,
-  projectionProperty,
   returnExceptions,
-  scenarioArbitrary,
   siblingsLiveOn,
   start,
   success,
-  timeArbitrary,
-} from '../properties/index.js';
-export type { CheckFailure, CheckOutcome, CheckPropertyOptions, GatherProperty, Projection, PropertyReport, ScenarioConstraints } from '../properties/index.js';
+} from '../properties/gatherProperties.js';
+export { determinism } from '../properties/determinismProperty.js';
+export { projectionProperty } from '../properties/projectionProperty.js';
+export type { Projection } from '../properties/projectionProperty.js';

@@ -4,6 +4,7 @@ import type { GatherFunction } from '../gather/GatherFunction.js';
 import { runScenario } from './runScenario.js';
 
 const realSetTimeout = globalThis.setTimeout;
+const realSetImmediate = globalThis.setImmediate;
 const RealDate = globalThis.Date;
 const twoTasks = { tasks: [{ sleep: 10, value: 1 }, { sleep: 20, value: 2 }] };
 
@@ -50,6 +51,14 @@ describe('runScenario', () => {
     const run = await runScenario(twoTasks, timed);
     expect(seen).toBe(25);
     expect(run.observation.gather).toEqual({ at: 25, value: [{ value: 1 }, { value: 2 }] });
+  });
+
+  it('runs a gather that defers through the global setImmediate in virtual time, at the same instant', async () => {
+    const deferred: GatherFunction = (children, options) =>
+      gather(children, options).then((results) => new Promise((resolve) => setImmediate(() => resolve(results))));
+    const run = await runScenario(twoTasks, deferred);
+    expect(run.observation.gather).toEqual({ at: 20, value: [{ value: 1 }, { value: 2 }] });
+    expect(globalThis.setImmediate).toBe(realSetImmediate);
   });
 
   it('ends sleeps longer than 2^31-1 ms at their exact time', async () => {

@@ -8,10 +8,7 @@ import { Simulation } from './Simulation.js';
 export interface Prediction {
   /** True when no two events (timer expiries) ever fall at the same millisecond: then exactly one observation is right. */
   readonly tieFree: boolean;
-  /**
-   * Every observation some order of tied events allows, distinct, the first-in-first-out
-   * order's first. Exactly one when `tieFree`.
-   */
+  /** Every observation some order of tied events allows, each once. Exactly one when `tieFree`. */
   readonly observations: readonly Observation[];
   /** False when the orderings were too many to explore them all (see `maxStates`). */
   readonly complete: boolean;

@@ -3,7 +3,7 @@ import { gather } from '../src/gather/gather.js';
 import { checkProperty } from './checkProperty.js';
 import { formatPropertyReport } from './formatPropertyReport.js';
 import { gatherProperties } from './gatherProperties.js';
-import { SUITE_RUNS, SUITE_SEED } from './seed.js';
+import { PROPERTY_TIMEOUT, SUITE_RUNS, SUITE_SEED } from './seed.js';
 
 describe(`the reference gather (seed ${SUITE_SEED}, ${SUITE_RUNS} scenarios per property)`, () => {
   for (const property of gatherProperties) {
@@ -11,6 +11,6 @@ describe(`the reference gather (seed ${SUITE_SEED}, ${SUITE_RUNS} scenarios per 
       const report = await checkProperty(property, gather, { seed: SUITE_SEED, numRuns: SUITE_RUNS });
       if (report.status === 'fail') expect.fail(formatPropertyReport(report));
       expect(report.numRuns).toBe(SUITE_RUNS);
-    });
+    }, PROPERTY_TIMEOUT);
   }
 });

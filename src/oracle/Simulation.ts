@@ -120,18 +120,42 @@ export class Simulation {
   /**
    * An action that commutes with everything else that can happen at this instant, so that
    * doing it first loses no outcome (partial-order reduction); undefined when every order
-   * must be explored. Cancellations conflict with nearly everything, and so do failures
-   * racing to settle the same fail-fast gather; the rest touch state of their own.
+   * must be explored. A due cancellation conflicts with every action on a task or gather it
+   * reaches; failures racing to settle the same fail-fast gather conflict with each other;
+   * anything else touches state of its own.
    */
   independentAction(actions: readonly Action[]): Action | undefined {
-    if (actions.some((action) => 'timer' in action && (action.timer.kind === 'cancel-gather' || action.timer.kind === 'cancel-task'))) return undefined;
+    const reached = new Set<string>();
+    for (const action of actions) {
+      if ('timer' in action && action.timer.kind === 'cancel-gather') return actions.find((other) => 'timer' in other && other.timer.kind === 'cleanup-end');
+      if ('timer' in action && action.timer.kind === 'cancel-task') for (const place of this.reach(this.model.topTasks[action.timer.target] as number)) reached.add(place);
+    }
     return actions.find((action) => {
+      if ('timer' in action && (action.timer.kind === 'cancel-task' || action.timer.kind === 'cancel-gather')) return false;
+      if (this.footprint(action).some((place) => reached.has(place))) return false;
       if ('timer' in action || action.job.kind === 'step') return true;
       const task = this.model.tasks[action.job.task];
       const gather = task === undefined ? undefined : this.model.gathers[task.parent];
       const state = task === undefined ? undefined : this.gathers[task.parent];
       return gather === undefined || state === undefined || state.done || gather.returnExceptions || this.state(action.job.task).outcome?.kind === 'value';
     });
+  }
+
+  /** The tasks (`t3`) and gathers (`g1`) a cancellation of a task reaches: it and all below it. */
+  private reach(taskId: number): string[] {
+    const task = this.model.tasks[taskId];
+    if (task === undefined || task.kind === 'leaf') return [`t${taskId}`];
+    const inner = this.model.gathers[task.inner];
+    return [`t${taskId}`, `g${task.inner}`, ...(inner?.children ?? []).flatMap((child) => this.reach(child))];
+  }
+
+  /** The tasks and gathers an action reads or changes. */
+  private footprint(action: Action): string[] {
+    if ('timer' in action) return [`t${action.timer.target}`];
+    const task = this.model.tasks[action.job.task];
+    if (action.job.kind === 'step' || task === undefined) return [`t${action.job.task}`, ...(task?.kind === 'gather' ? [`g${task.inner}`] : [])];
+    const wrapper = this.model.gathers[task.parent]?.wrapper;
+    return [`g${task.parent}`, ...(wrapper === undefined ? [] : [`t${wrapper}`])];
   }
 
   /** True once two timers have fired at one instant: the run is not tie-free. */

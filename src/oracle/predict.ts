@@ -18,6 +18,11 @@ export interface Prediction {
 export interface PredictOptions {
   /** Distinct states to explore at most before giving up on completeness (default 200,000). */
   readonly maxStates?: number;
+  /**
+   * Skip orders of actions that commute (partial-order reduction; default true). Turn it off
+   * only to check the reduction itself: the observations are the same, found more slowly.
+   */
+  readonly reduce?: boolean;
 }
 
 /**
@@ -30,6 +35,7 @@ export interface PredictOptions {
  */
 export function predict(scenario: Scenario, options: PredictOptions = {}): Prediction {
   const maxStates = options.maxStates ?? 200_000;
+  const reduce = options.reduce ?? true;
   const seen = new Set<string>();
   const found = new Map<string, Observation>();
   let tieFree = true;
@@ -43,7 +49,7 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
         found.set(canonicalJson(observation), observation);
         return;
       }
-      const only = actions.length === 1 ? actions[0] : sim.independentAction(actions);
+      const only = actions.length === 1 ? actions[0] : reduce ? sim.independentAction(actions) : undefined;
       if (only !== undefined) {
         sim.perform(only);
         continue;

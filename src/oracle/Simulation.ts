@@ -105,8 +105,8 @@ export class Simulation {
 
   /**
    * What may happen next, in a fixed order (jobs first, oldest first; then timers due now).
-   * When nothing is left at this instant the clock moves to the next timer; an empty list
-   * means the run is over.
+   * When nothing is left at this instant it first moves the clock to the next timer. An
+   * empty list means the run is over.
    */
   actions(): readonly Action[] {
     const due = (): Timer[] => this.timers.filter((timer) => timer.at === this.now);
@@ -288,8 +288,9 @@ export class Simulation {
       this.complete(taskId, error === undefined ? { kind: 'cancelled' } : { kind: 'error', error: this.errorOf(taskId, error) });
       return;
     }
+    const scripted: ModelOutcome = 'value' in task.result ? { kind: 'value', value: task.result.value } : { kind: 'error', error: this.errorOf(taskId, task.result.error) };
     if (!cancelled) {
-      this.complete(taskId, 'value' in task.result ? { kind: 'value', value: task.result.value } : { kind: 'error', error: this.errorOf(taskId, task.result.error) });
+      this.complete(taskId, scripted);
       return;
     }
     const { onCancel } = task;
@@ -298,7 +299,7 @@ export class Simulation {
     } else if (onCancel === 'ignore') {
       // Swallow it and sleep on to the original finish time (a hanging task hangs on).
       if (task.sleep !== undefined && task.sleep <= this.now) {
-        this.complete(taskId, 'value' in task.result ? { kind: 'value', value: task.result.value } : { kind: 'error', error: this.errorOf(taskId, task.result.error) });
+        this.complete(taskId, scripted);
         return;
       }
       state.phase = 'sleeping';

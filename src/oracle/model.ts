@@ -8,7 +8,7 @@ export type ModelTask =
       readonly id: number;
       /** Index among the top-level tasks, when it is one. */
       readonly top: number | undefined;
-      /** Undefined for a hanging task. */
+      /** Undefined for a hanging task (whose `result` is then never used). */
       readonly sleep: number | undefined;
       readonly result: { readonly value: JsonValue } | { readonly error: ErrorSpec };
       readonly onCancel: OnCancel;

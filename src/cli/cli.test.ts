@@ -39,7 +39,14 @@ describe('gather-sim run', () => {
     expect(await runCommand([tutorial1], io)).toBe(0);
     expect(io.out()).toContain('gather resolved at 2000 ms with [100, 200]');
     expect(io.out()).toContain('task 1  S---------v      value 200 at 2000');
+    expect(io.out()).toContain('spec: the one observation rules R1-R12 allow');
     expect(io.out()).toContain('expect: matched');
+  });
+
+  it('says when the observation is one of several the spec allows because events tie', async () => {
+    const io = fakeIo('{"tasks": [{"sleep": 5, "error": {"name": "A", "message": ""}}, {"sleep": 5, "error": {"name": "B", "message": ""}}]}');
+    expect(await runCommand(['-'], io)).toBe(0);
+    expect(io.out()).toContain('spec: one of 2 observations rules R1-R12 allow, as events tie at the same millisecond');
   });
 
   it('prints exactly one JSON observation with --json, also when the gather never settles', async () => {

@@ -5,6 +5,8 @@ import { runScenario } from '../executor/runScenario.js';
 import { gather } from '../gather/gather.js';
 import { canonicalJson } from '../observation/canonicalJson.js';
 import { diffJson } from '../observation/diffJson.js';
+import type { Observation } from '../observation/Observation.js';
+import { isAllowed, predict, type Prediction } from '../oracle/predict.js';
 import { formatGatherOutcome } from '../report/formatResult.js';
 import { formatTimeline, TIMELINE_LEGEND } from '../report/formatTimeline.js';
 import { readScenarioFile, type ScenarioFile } from '../scenario/readScenarioFile.js';
@@ -88,6 +90,7 @@ async function runOne(path: string, json: boolean, io: CliIo): Promise<number> {
   } else {
     const title = [file.name, file.description].filter((part) => part !== undefined).join(': ');
     const lines = [path === '-' ? 'standard input' : path, ...(title === '' ? [] : [title]), `gather ${formatGatherOutcome(run.observation.gather)}`, '', formatTimeline(run.observation, run.trace), TIMELINE_LEGEND];
+    lines.push('', formatSpecVerdict(predict(file.scenario), run.observation));
     if (file.expect !== undefined) {
       const differences = diffJson(file.expect, run.observation);
       lines.push('', differences.length === 0 ? 'expect: matched' : ['expect: MISMATCH', ...differences.map((line) => `  ${line}`)].join('\n'));
@@ -98,6 +101,14 @@ async function runOne(path: string, json: boolean, io: CliIo): Promise<number> {
   io.stderr.write(`virtual time: gather settled at ${settledAt} ms; wall time: ${wall.toFixed(1)} ms\n`);
   const mismatch = file.expect !== undefined && canonicalJson(file.expect) !== canonicalJson(run.observation);
   return mismatch ? EXIT.finding : EXIT.ok;
+}
+
+/** What rules R1-R12 (the oracle) make of the reference's observation. */
+function formatSpecVerdict(prediction: Prediction, observation: Observation): string {
+  if (!prediction.complete) return 'spec: too many orderings of tied events to check them all';
+  if (!isAllowed(prediction, observation)) return 'spec: NOT an observation rules R1-R12 allow (a bug in the reference: please report it)';
+  const count = prediction.observations.length;
+  return count === 1 ? 'spec: the one observation rules R1-R12 allow' : `spec: one of ${count} observations rules R1-R12 allow, as events tie at the same millisecond`;
 }
 
 async function runMany(paths: readonly string[], io: CliIo): Promise<number> {

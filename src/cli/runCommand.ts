@@ -14,6 +14,7 @@ import { formatScenarioIssues } from '../scenario/validateScenario.js';
 import { EXIT, readAll, type CliIo } from './CliIo.js';
 import { collectScenarioFiles } from './collectScenarioFiles.js';
 
+/** The help text of `gather-sim run`. */
 export const RUN_USAGE = `Usage: gather-sim run FILE... [--json]
 
 Runs scenario files on the reference gather (asyncio.gather semantics) in virtual time and

@@ -5,6 +5,7 @@ import { gather } from '../gather/gather.js';
 import { describeValue, formatScenarioIssues, validateScenario } from '../scenario/validateScenario.js';
 import { EXIT, type CliIo } from './CliIo.js';
 
+/** The help text of `gather-sim serve`. */
 export const SERVE_USAGE = `Usage: gather-sim serve
 
 Serves the reference gather as a subject of the gather-sim/1 protocol (PROTOCOL.md) on

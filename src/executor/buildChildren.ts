@@ -5,20 +5,20 @@ import { callSubject, type RunContext, type TaskRecord } from './RunContext.js';
 import { scriptError } from './scriptError.js';
 import { resultToJson } from './toJson.js';
 
-/** Where a task sits: top-level tasks are observed and can be cancelled from outside. */
+/** Where a task sits: top-level tasks are observed and may be cancelled from outside. */
 interface Place {
-  readonly top?: { readonly index: number; readonly record: TaskRecord; readonly outside: AbortSignal };
+  readonly top?: { readonly index: number; readonly record: TaskRecord; readonly outside: AbortSignal | undefined };
 }
 
 /**
  * The gather's arguments as children, one function per distinct task, so a task passed
- * twice is the same child twice. `outside` holds one signal per top-level task (R9).
+ * twice is the same child twice. For the top-level gather, `outside` gives the signal that
+ * cancels a task from outside (R9), if anything ever does.
  */
-export function buildChildren(context: RunContext, gather: GatherScenario, outside?: readonly AbortSignal[]): Child[] {
+export function buildChildren(context: RunContext, gather: GatherScenario, outside?: (index: number) => AbortSignal | undefined): Child[] {
   const distinct = gather.tasks.map((task, index) => {
     const record = outside === undefined ? undefined : context.records[index];
-    const signal = outside?.[index];
-    const place: Place = record !== undefined && signal !== undefined ? { top: { index, record, outside: signal } } : {};
+    const place: Place = record === undefined || outside === undefined ? {} : { top: { index, record, outside: outside(index) } };
     return taskChild(context, task, place);
   });
   return argsOf(gather).map((index) => distinct[index] as Child);
@@ -106,7 +106,7 @@ function scriptRun(context: RunContext, task: Exclude<Task, { gather: unknown }>
       clock.sleep(onCancel.cleanup, () => finish(false, error === undefined ? new CancelledError() : makeError(error)));
     };
     const stopListening = listenForCancel([signal, place.top?.outside], cancel);
-    if (signal?.aborted === true || place.top?.outside.aborted === true) cancel();
+    if (signal?.aborted === true || place.top?.outside?.aborted === true) cancel();
   });
 }
 

@@ -39,7 +39,8 @@ export async function runScenario(scenario: Scenario, subject: GatherFunction, r
   let reasons: readonly unknown[] = [];
   try {
     const gatherController = new AbortController();
-    const outside = scenario.tasks.map(() => new AbortController());
+    // A controller for each task that is ever cancelled from outside (R9), and none for the rest.
+    const outside = new Map((scenario.cancelTasks ?? []).map(({ task }) => [task, new AbortController()] as const));
     if (scenario.cancelGatherAt !== undefined) {
       clock.sleep(scenario.cancelGatherAt, () => {
         context.trace.push({ at: clock.now, kind: 'cancel-gather' });
@@ -49,10 +50,10 @@ export async function runScenario(scenario: Scenario, subject: GatherFunction, r
     for (const { task, at } of scenario.cancelTasks ?? []) {
       clock.sleep(at, () => {
         context.trace.push({ at: clock.now, kind: 'cancel-task', task });
-        outside[task]?.abort(new CancelledError());
+        outside.get(task)?.abort(new CancelledError());
       });
     }
-    const children = buildChildren(context, scenario, outside.map((controller) => controller.signal));
+    const children = buildChildren(context, scenario, (index) => outside.get(index)?.signal);
     const options = { returnExceptions: scenario.returnExceptions ?? false, signal: gatherController.signal };
     callSubject(context, children, options, 'gather').then(
       (value) => {

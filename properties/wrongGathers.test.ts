@@ -19,4 +19,19 @@ describe(`the properties catch every deliberately wrong gather (seed ${SUITE_SEE
       expect(report.status, `${wrong.name} passed ${property.id}`).toBe('fail');
     });
   }
+
+  for (const property of gatherProperties) {
+    it(`lets ${property.rule} ${property.id} fail at least one wrong gather, so it cannot be a property that never fails`, async () => {
+      const caught: string[] = [];
+      for (const wrong of wrongGathers) {
+        const report = await checkProperty(property, wrong.gather, { seed: SUITE_SEED, numRuns: 200 });
+        if (report.status === 'fail') {
+          caught.push(wrong.name);
+          break;
+        }
+      }
+      expect(caught, `${property.id} caught no wrong gather`).toHaveLength(1);
+    }, 60_000);
+  }
 });
+

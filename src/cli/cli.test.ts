@@ -70,6 +70,15 @@ describe('gather-sim run', () => {
     expect(io.out()).toContain('expect: MISMATCH\n  gather.at: expected 6, observed 5');
   });
 
+  it('says so when a mismatching expect is another outcome that tied events allow', async () => {
+    const io = fakeIo();
+    const tasks = [{ sleep: 5, error: { name: 'A', message: '' } }, { sleep: 5, error: { name: 'B', message: '' } }];
+    const observed = { started: 0, settled: 5, outcome: 'error', cancelRequested: null };
+    const file = tempFile({ tasks, expect: { gather: { at: 5, error: { name: 'B', message: '', task: 1 } }, tasks: [observed, observed], unhandled: [] } });
+    expect(await runCommand([file], io)).toBe(1);
+    expect(io.out()).toContain('(the expected observation is one the spec allows too: events tie, and the reference took another order)');
+  });
+
   it('exits 2 naming the file, the JSON path and the bad value of an invalid scenario', async () => {
     const io = fakeIo();
     const file = tempFile({ tasks: [{ sleep: -1, value: 1 }] });

@@ -44,7 +44,10 @@ describe('runScenario', () => {
     let seen = -1;
     const timed: GatherFunction = async (children, options) => {
       const results = await gather(children, options);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      // The global setTimeout is the virtual clock's during a run: this waits 5 virtual ms.
+      await new Promise<void>((resolve) => {
+        setTimeout(resolve, 5);
+      });
       seen = Date.now();
       return results;
     };

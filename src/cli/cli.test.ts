@@ -86,7 +86,10 @@ describe('gather-sim run', () => {
     expect(io.err()).toContain(`${file} is not a valid scenario file:\ntasks[0].sleep: expected a non-negative integer of at most 10^12 (ms), got -1`);
   });
 
-  it('exits 2 for --json with more than one file, and for a missing file', async () => {
+  it('exits 2 for an unknown option, --json with more than one file, and a missing file', async () => {
+    const unknown = fakeIo();
+    expect(await runCommand(['--bogus'], unknown)).toBe(2);
+    expect(unknown.err()).toContain("gather-sim run: Unknown option '--bogus'");
     expect(await runCommand([tutorial1, tutorial1, '--json'], fakeIo())).toBe(2);
     const io = fakeIo();
     expect(await runCommand(['no/such/file.json'], io)).toBe(2);

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { realPerformanceNow } from '../clock/realTimers.js';
 import { runScenario } from '../executor/runScenario.js';
 import { gather } from '../gather/gather.js';
@@ -13,6 +12,7 @@ import { readScenarioFile, type ScenarioFile } from '../scenario/readScenarioFil
 import { formatScenarioIssues } from '../scenario/validateScenario.js';
 import { EXIT, readAll, type CliIo } from './CliIo.js';
 import { collectScenarioFiles } from './collectScenarioFiles.js';
+import { parseCommandArgs } from './parseCommandArgs.js';
 
 /** The help text of `gather-sim run`. */
 export const RUN_USAGE = `Usage: gather-sim run FILE... [--json]
@@ -47,17 +47,8 @@ async function load(path: string, io: CliIo): Promise<Loaded> {
 
 /** `gather-sim run`: see {@link RUN_USAGE}. Returns the exit status. */
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    io.stderr.write(`gather-sim run: ${(error as Error).message}\n\n${RUN_USAGE}\n`);
-    return EXIT.usage;
-  }
-  if (parsed.values.help === true) {
-    io.stdout.write(`${RUN_USAGE}\n`);
-    return EXIT.ok;
-  }
+  const parsed = parseCommandArgs('run', RUN_USAGE, { args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }, io);
+  if (typeof parsed === 'number') return parsed;
   let paths: string[];
   try {
     paths = await collectScenarioFiles(parsed.positionals);

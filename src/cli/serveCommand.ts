@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { runScenario } from '../executor/runScenario.js';
 import { gather } from '../gather/gather.js';
 import { describeValue, formatScenarioIssues, validateScenario } from '../scenario/validateScenario.js';
 import { EXIT, type CliIo } from './CliIo.js';
+import { parseCommandArgs } from './parseCommandArgs.js';
 
 /** The help text of `gather-sim serve`. */
 export const SERVE_USAGE = `Usage: gather-sim serve
@@ -46,17 +46,8 @@ export async function answerRequest(line: string): Promise<object> {
 
 /** `gather-sim serve`: see {@link SERVE_USAGE}. Returns the exit status. */
 export async function serveCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: { help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    io.stderr.write(`gather-sim serve: ${(error as Error).message}\n\n${SERVE_USAGE}\n`);
-    return EXIT.usage;
-  }
-  if (parsed.values.help === true) {
-    io.stdout.write(`${SERVE_USAGE}\n`);
-    return EXIT.ok;
-  }
+  const parsed = parseCommandArgs('serve', SERVE_USAGE, { args: [...argv], options: { help: { type: 'boolean', short: 'h' } } }, io);
+  if (typeof parsed === 'number') return parsed;
   io.stdout.write(`${JSON.stringify(REFERENCE_HELLO)}\n`);
   // One request at a time, in the order read: answers come out in request order.
   for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {

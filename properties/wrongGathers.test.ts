@@ -20,6 +20,16 @@ describe(`the properties catch every deliberately wrong gather (seed ${SUITE_SEE
     });
   }
 
+  it('shrinks each counterexample to a scenario of at most three top-level tasks', async () => {
+    for (const wrong of wrongGathers) {
+      const property = gatherProperties.find((candidate) => candidate.id === wrong.caughtBy);
+      if (property === undefined) throw new Error(`no property ${wrong.caughtBy}`);
+      const report = await checkProperty(property, wrong.gather, { seed: SUITE_SEED, numRuns: 300 });
+      if (report.status !== 'fail') throw new Error(`${wrong.name} was not caught`);
+      expect(report.scenario.tasks.length, `${wrong.name}: ${JSON.stringify(report.scenario)}`).toBeLessThanOrEqual(3);
+    }
+  }, 60_000);
+
   for (const property of gatherProperties) {
     it(`lets ${property.rule} ${property.id} fail at least one wrong gather, so it cannot be a property that never fails`, async () => {
       const caught: string[] = [];

@@ -4,7 +4,6 @@ import type { Child, GatherOptions } from './GatherFunction.js';
 interface Entry {
   readonly controller: AbortController;
   done: boolean;
-  ok: boolean;
   result: unknown;
 }
 
@@ -35,7 +34,7 @@ export function gather(children: readonly Child[], options: GatherOptions = {}):
   const entries = new Map<Child, Entry>();
   for (const child of children) {
     if (entries.has(child)) continue;
-    entries.set(child, { controller: new AbortController(), done: false, ok: false, result: undefined });
+    entries.set(child, { controller: new AbortController(), done: false, result: undefined });
   }
   return new Promise<unknown[]>((resolve, reject) => {
     let settled = false;
@@ -56,7 +55,6 @@ export function gather(children: readonly Child[], options: GatherOptions = {}):
     };
     const onChildDone = (entry: Entry, ok: boolean, result: unknown): void => {
       entry.done = true;
-      entry.ok = ok;
       entry.result = result;
       finished += 1;
       if (settled) return;

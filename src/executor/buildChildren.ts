@@ -17,8 +17,7 @@ interface Place {
  */
 export function buildChildren(context: RunContext, gather: GatherScenario, outside?: (index: number) => AbortSignal | undefined): Child[] {
   const distinct = gather.tasks.map((task, index) => {
-    const record = outside === undefined ? undefined : context.records[index];
-    const place: Place = record === undefined || outside === undefined ? {} : { top: { index, record, outside: outside(index) } };
+    const place: Place = outside === undefined ? {} : { top: { index, record: context.records[index] as TaskRecord, outside: outside(index) } };
     return taskChild(context, task, place);
   });
   return argsOf(gather).map((index) => distinct[index] as Child);
@@ -123,17 +122,18 @@ function nestedGather(context: RunContext, task: GatherTask, signal: AbortSignal
   const where = place.top === undefined ? 'nested gather' : `tasks[${place.top.index}] (nested gather)`;
   const children = buildChildren(context, gather);
   const options = { returnExceptions: gather.returnExceptions ?? false, ...(inner === undefined ? {} : { signal: inner }) };
+  const settled = (ok: boolean, result: unknown): void => {
+    done = true;
+    stopListening();
+    noteSettled(context, task, place, ok, result);
+  };
   return callSubject(context, children, options, where).then(
     (value) => {
-      done = true;
-      stopListening();
-      noteSettled(context, task, place, true, value);
+      settled(true, value);
       return value;
     },
     (error: unknown) => {
-      done = true;
-      stopListening();
-      noteSettled(context, task, place, false, error);
+      settled(false, error);
       throw error;
     },
   );

@@ -55,17 +55,16 @@ export async function runScenario(scenario: Scenario, subject: GatherFunction, r
     }
     const children = buildChildren(context, scenario, (index) => outside.get(index)?.signal);
     const options = { returnExceptions: scenario.returnExceptions ?? false, signal: gatherController.signal };
+    const settle = (outcome: GatherOutcome): void => {
+      gatherOutcome = outcome;
+      context.trace.push({ at: clock.now, kind: 'gather-settle', outcome });
+    };
     callSubject(context, children, options, 'gather').then(
       (value) => {
         if (!Array.isArray(value)) context.problems.push(`gather: resolved with a non-array (${typeof value})`);
-        const results = Array.isArray(value) ? resultsToJson(value, scenario.tasks, argsOf(scenario), context.origins) : [];
-        gatherOutcome = { at: clock.now, value: results };
-        context.trace.push({ at: clock.now, kind: 'gather-settle', outcome: gatherOutcome });
+        settle({ at: clock.now, value: Array.isArray(value) ? resultsToJson(value, scenario.tasks, argsOf(scenario), context.origins) : [] });
       },
-      (error: unknown) => {
-        gatherOutcome = { at: clock.now, error: errorToJson(error, context.origins) };
-        context.trace.push({ at: clock.now, kind: 'gather-settle', outcome: gatherOutcome });
-      },
+      (error: unknown) => settle({ at: clock.now, error: errorToJson(error, context.origins) }),
     );
     const maxTimers = runOptions.maxTimers ?? 100_000;
     if ((await clock.runUntilQuiescent(maxTimers)) === 'runaway') {

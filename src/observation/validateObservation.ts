@@ -1,4 +1,4 @@
-import { describeValue, type ScenarioIssue } from '../scenario/validateScenario.js';
+import { describeValue, isRecord, type ScenarioIssue } from '../scenario/validateScenario.js';
 import { MAX_TIME } from '../scenario/Scenario.js';
 import type { Observation } from './Observation.js';
 
@@ -8,10 +8,6 @@ export type ObservationValidation =
   | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
 
 type Issues = ScenarioIssue[];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function exactKeys(value: Record<string, unknown>, keys: readonly string[], optional: readonly string[], path: string, issues: Issues): boolean {
   const missing = keys.filter((key) => !(key in value));

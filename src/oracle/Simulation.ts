@@ -37,7 +37,6 @@ interface TaskState {
 }
 
 interface GatherState {
-  done: boolean;
   finished: number;
   cancelRequested: boolean;
   outcome: ModelOutcome | undefined;
@@ -70,7 +69,7 @@ export class Simulation {
       [],
       [],
       model.tasks.map((task) => ({ phase: task.kind === 'leaf' ? 'sleeping' : 'running', wake: undefined, mustCancel: false, outcome: undefined, settled: null, cancelRequested: null })),
-      model.gathers.map(() => ({ done: false, finished: 0, cancelRequested: false, outcome: undefined, at: null })),
+      model.gathers.map(() => ({ finished: 0, cancelRequested: false, outcome: undefined, at: null })),
       0,
     );
     if (scenario.cancelGatherAt !== undefined) sim.timers.push({ at: scenario.cancelGatherAt, kind: 'cancel-gather', target: 0 });
@@ -137,7 +136,7 @@ export class Simulation {
       const task = this.model.tasks[action.job.task];
       const gather = task === undefined ? undefined : this.model.gathers[task.parent];
       const state = task === undefined ? undefined : this.gathers[task.parent];
-      return gather === undefined || state === undefined || state.done || gather.returnExceptions || this.state(action.job.task).outcome?.kind === 'value';
+      return gather === undefined || state === undefined || state.outcome !== undefined || gather.returnExceptions || this.state(action.job.task).outcome?.kind === 'value';
     });
   }
 
@@ -263,7 +262,7 @@ export class Simulation {
   private cancelGather(gatherId: number): boolean {
     const gather = this.model.gathers[gatherId];
     const state = this.gathers[gatherId];
-    if (gather === undefined || state === undefined || state.done) return false;
+    if (gather === undefined || state === undefined || state.outcome !== undefined) return false;
     let accepted = false;
     for (const child of gather.slots) if (this.cancelTask(child)) accepted = true;
     if (accepted) state.cancelRequested = true;
@@ -329,7 +328,7 @@ export class Simulation {
     const outcome = this.state(taskId).outcome;
     if (gather === undefined || state === undefined || outcome === undefined) return;
     state.finished += 1;
-    if (state.done) return; // a later failure is absorbed (R5)
+    if (state.outcome !== undefined) return; // a later failure is absorbed (R5)
     if (!gather.returnExceptions && outcome.kind !== 'value') {
       this.settleGather(task.parent, outcome);
       return;
@@ -346,8 +345,7 @@ export class Simulation {
   private settleGather(gatherId: number, outcome: ModelOutcome): void {
     const state = this.gathers[gatherId];
     const gather = this.model.gathers[gatherId];
-    if (state === undefined || gather === undefined || state.done) return;
-    state.done = true;
+    if (state === undefined || gather === undefined || state.outcome !== undefined) return;
     state.outcome = outcome;
     state.at = this.now;
     if (gather.wrapper !== undefined) this.wake(gather.wrapper, 'inner-done');

@@ -1,7 +1,7 @@
 import type { Observation } from '../observation/Observation.js';
 import { validateObservation } from '../observation/validateObservation.js';
 import type { Scenario } from './Scenario.js';
-import { describeValue, validateScenario, type ScenarioIssue } from './validateScenario.js';
+import { describeValue, isRecord, validateScenario, type ScenarioIssue } from './validateScenario.js';
 
 /** A scenario file: a SCENARIO that may also carry a name, a description and the expected OBSERVATION. */
 export interface ScenarioFile {
@@ -29,10 +29,10 @@ export function readScenarioFile(text: string): ScenarioFileReading {
   } catch (error) {
     return { ok: false, issues: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
   }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+  if (!isRecord(input)) {
     return { ok: false, issues: [{ path: '', message: `expected a scenario object, got ${describeValue(input)}` }] };
   }
-  const record = input as Record<string, unknown>;
+  const record = input;
   const issues: ScenarioIssue[] = [];
   for (const key of ['name', 'description']) {
     if (key in record && typeof record[key] !== 'string') issues.push({ path: key, message: `expected a string, got ${describeValue(record[key])}` });

@@ -36,7 +36,8 @@ function at(path: string, key: string | number): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** True for a JSON object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -1,13 +1,26 @@
 import { withGlobal, type Clock as InstalledClock } from '@sinonjs/fake-timers';
-import { drainPromiseJobs } from './realTimers.js';
+import { drainPromiseJobs, pendingRealImmediates, realPerformanceNow } from './realTimers.js';
 
 /** A scheduled virtual sleep that can be called off. */
 export interface SleepHandle {
   cancel(): void;
 }
 
-/** Why the clock loop stopped. */
-export type LoopEnd = 'quiescent' | 'runaway';
+/**
+ * Why the clock loop stopped: no timer left, too many timers, real `setImmediate` work that
+ * never ran dry within one instant, or the real-time budget spent.
+ */
+export type LoopEnd = 'quiescent' | 'runaway' | 'endless-immediates' | 'wall-time';
+
+/** The bounds of one clock loop. */
+export interface LoopLimits {
+  /** Timers it may fire. */
+  readonly maxTimers: number;
+  /** Real macrotask hops it may take within one virtual instant. */
+  readonly maxHops: number;
+  /** Real milliseconds it may take in all: a last resort against a slow subject. */
+  readonly wallMs: number;
+}
 
 /** The timers faked on the global object during a run; microtasks stay real. */
 const FAKED = ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'Date'] as const;
@@ -29,7 +42,11 @@ let installed = false;
  * real and are drained between timers. One clock at a time: a run fakes process globals.
  */
 export class VirtualClock {
-  private constructor(private readonly clock: InstalledClock) {}
+  private constructor(
+    private readonly clock: InstalledClock,
+    /** Real immediates that were already queued by others when the run began. */
+    private readonly baselineImmediates: number,
+  ) {}
 
   /** Fakes the global timers at virtual time 0. Always pair with {@link uninstall}. */
   static install(): VirtualClock {
@@ -38,7 +55,7 @@ export class VirtualClock {
     }
     const clock = fakeTimers.install({ now: 0, toFake: [...FAKED], loopLimit: Number.MAX_SAFE_INTEGER });
     installed = true;
-    return new VirtualClock(clock);
+    return new VirtualClock(clock, pendingRealImmediates());
   }
 
   /** The current virtual time in ms. */
@@ -64,15 +81,28 @@ export class VirtualClock {
   }
 
   /**
-   * Fires timers in virtual-time order (ties first-in-first-out), draining promise jobs
-   * after each, until no timer is left ('quiescent') or `maxTimers` have fired ('runaway').
+   * Fires timers in virtual-time order (ties first-in-first-out) until no timer is left.
+   * Before each timer, and at the end, the current instant is drained: promise jobs, and
+   * work deferred through the real `setImmediate` or `process.nextTick` (hop after hop,
+   * while real immediates queued since the clock was installed remain), all at the same
+   * virtual `now`.
    */
-  async runUntilQuiescent(maxTimers: number): Promise<LoopEnd> {
+  async runUntilQuiescent(limits: LoopLimits): Promise<LoopEnd> {
+    const deadline = realPerformanceNow() + limits.wallMs;
     for (let fired = 0; ; fired += 1) {
-      await drainPromiseJobs();
+      if (!(await this.drainInstant(limits.maxHops))) return 'endless-immediates';
       if (this.clock.countTimers() === 0) return 'quiescent';
-      if (fired >= maxTimers) return 'runaway';
+      if (fired >= limits.maxTimers) return 'runaway';
+      if (realPerformanceNow() > deadline) return 'wall-time';
       this.clock.next();
+    }
+  }
+
+  private async drainInstant(maxHops: number): Promise<boolean> {
+    for (let hops = 1; ; hops += 1) {
+      await drainPromiseJobs();
+      if (pendingRealImmediates() <= this.baselineImmediates) return true;
+      if (hops >= maxHops) return false;
     }
   }
 

@@ -1,7 +1,8 @@
 /**
  * The real timer functions, captured when this module loads, before any clock fakes the
  * globals. This is the one module of src/ that holds real time on purpose: the clock loop
- * drains promise jobs through the real `setImmediate`, and the CLI measures wall time.
+ * drains promise jobs through the real `setImmediate`, bounds a run's wall time, and the
+ * CLI measures wall time.
  */
 /** The real `setImmediate`: one hop through it drains every queued promise job. */
 export const realSetImmediate: typeof setImmediate = globalThis.setImmediate;
@@ -11,4 +12,23 @@ export const realPerformanceNow: () => number = performance.now.bind(performance
 /** Resolves after one real macrotask: every promise job queued before it has run. */
 export function drainPromiseJobs(): Promise<void> {
   return new Promise((resolve) => realSetImmediate(resolve));
+}
+
+function countActive(kind: 'Immediate' | 'Timeout'): number {
+  let count = 0;
+  for (const resource of process.getActiveResourcesInfo()) if (resource === kind) count += 1;
+  return count;
+}
+
+/**
+ * Real `setImmediate` callbacks still queued in this process: work a library deferred
+ * through a `setImmediate` it captured before the clock faked the global (bluebird does).
+ */
+export function pendingRealImmediates(): number {
+  return countActive('Immediate');
+}
+
+/** Real `setTimeout`/`setInterval` timers alive in this process (referenced ones). */
+export function activeRealTimeouts(): number {
+  return countActive('Timeout');
 }

@@ -64,6 +64,45 @@ describe('runScenario', () => {
     expect(globalThis.setImmediate).toBe(realSetImmediate);
   });
 
+  it('drains work deferred through a real setImmediate captured before the run, within the same instant', async () => {
+    // Like bluebird, which queues its callbacks on the setImmediate it found at import.
+    const threeHops = (value: unknown): Promise<unknown> =>
+      new Promise((resolve) => realSetImmediate(() => realSetImmediate(() => realSetImmediate(() => resolve(value)))));
+    const deferring: GatherFunction = (children, options) => gather(children, options).then(threeHops) as Promise<unknown[]>;
+    const run = await runScenario(twoTasks, deferring);
+    expect(run.observation.gather).toEqual({ at: 20, value: [{ value: 1 }, { value: 2 }] });
+    expect(run.problems).toEqual([]);
+  });
+
+  it('stops a subject that queues real setImmediate work forever, and says so', async () => {
+    const spin = (): void => {
+      realSetImmediate(spin);
+    };
+    const spinning: GatherFunction = (children, options) => {
+      spin();
+      return gather(children, options);
+    };
+    const run = await runScenario(twoTasks, spinning);
+    expect(run.problems).toEqual(['gather: still queueing real setImmediate work after 10000 hops within one virtual instant; stopped at 0 ms']);
+    expect(globalThis.setImmediate).toBe(realSetImmediate);
+  });
+
+  it('reports a gather that settles through a real setTimeout without waiting for it', async () => {
+    // The real timers below are never waited for: the run ends in virtual time, and the
+    // referenced one is cleared at once.
+    const late: GatherFunction = (children, options) =>
+      gather(children, options).then((results) => new Promise((resolve) => realSetTimeout(() => resolve(results), 60_000).unref()));
+    const handles: NodeJS.Timeout[] = [];
+    const refed: GatherFunction = (children, options) =>
+      gather(children, options).then((results) => new Promise((resolve) => handles.push(realSetTimeout(() => resolve(results), 60_000))));
+    const unrefRun = await runScenario(twoTasks, late);
+    expect(unrefRun.observation.gather).toEqual({ pending: true });
+    const run = await runScenario(twoTasks, refed);
+    for (const handle of handles) clearTimeout(handle);
+    expect(run.observation.gather).toEqual({ pending: true });
+    expect(run.problems).toEqual([expect.stringMatching(/never settled in virtual time and left a real setTimeout behind/)]);
+  });
+
   it('ends sleeps longer than 2^31-1 ms at their exact time', async () => {
     const run = await runScenario({ tasks: [{ sleep: 2 ** 31 + 5, value: 'late' }, { sleep: 3.1536e10, value: 'a year' }] }, gather);
     expect(run.observation.tasks.map((task) => task.settled)).toEqual([2 ** 31 + 5, 3.1536e10]);
@@ -89,7 +128,7 @@ describe('runScenario', () => {
     };
     const run = await runScenario(twoTasks, runaway, { maxTimers: 500 });
     // 500 timers: the two tasks' sleeps and 498 interval ticks.
-    expect(run.problems).toEqual(['gather: still scheduling timers after 500 fired; stopped at 498 ms as a runaway']);
+    expect(run.problems).toEqual(['gather: still scheduling timers after 500 fired, a runaway; stopped at 498 ms']);
     expect(globalThis.setTimeout).toBe(realSetTimeout);
   });
 

@@ -1,5 +1,6 @@
 import { captureUnhandled } from '../clock/captureUnhandled.js';
-import { VirtualClock } from '../clock/VirtualClock.js';
+import { activeRealTimeouts } from '../clock/realTimers.js';
+import { VirtualClock, type LoopEnd, type LoopLimits } from '../clock/VirtualClock.js';
 import { CancelledError } from '../gather/CancelledError.js';
 import type { GatherFunction } from '../gather/GatherFunction.js';
 import type { GatherOutcome, Observation } from '../observation/Observation.js';
@@ -13,7 +14,21 @@ import { errorToJson, resultsToJson } from './toJson.js';
 export interface RunOptions {
   /** Timers one run may fire before it is stopped as a runaway (default 100,000). */
   readonly maxTimers?: number;
+  /**
+   * Real milliseconds one run may take before it is stopped (default 10,000): a last
+   * resort against a subject that is slow in real time; nothing here waits for real time.
+   */
+  readonly wallMs?: number;
 }
+
+/** Real macrotask hops one virtual instant may take to drain (real setImmediate work). */
+const MAX_HOPS_PER_INSTANT = 10_000;
+
+const LOOP_END_PROBLEMS: Record<Exclude<LoopEnd, 'quiescent'>, (limits: LoopLimits) => string> = {
+  runaway: (limits) => `still scheduling timers after ${limits.maxTimers} fired, a runaway`,
+  'endless-immediates': (limits) => `still queueing real setImmediate work after ${limits.maxHops} hops within one virtual instant`,
+  'wall-time': (limits) => `took longer than its real-time budget of ${limits.wallMs} ms`,
+};
 
 /**
  * Runs a scenario against a gather on the virtual clock and observes it: the gather is
@@ -66,9 +81,12 @@ export async function runScenario(scenario: Scenario, subject: GatherFunction, r
       },
       (error: unknown) => settle({ at: clock.now, error: errorToJson(error, context.origins) }),
     );
-    const maxTimers = runOptions.maxTimers ?? 100_000;
-    if ((await clock.runUntilQuiescent(maxTimers)) === 'runaway') {
-      context.problems.push(`gather: still scheduling timers after ${maxTimers} fired; stopped at ${clock.now} ms as a runaway`);
+    const timersBefore = activeRealTimeouts();
+    const limits = { maxTimers: runOptions.maxTimers ?? 100_000, maxHops: MAX_HOPS_PER_INSTANT, wallMs: runOptions.wallMs ?? 10_000 };
+    const end = await clock.runUntilQuiescent(limits);
+    if (end !== 'quiescent') context.problems.push(`gather: ${LOOP_END_PROBLEMS[end](limits)}; stopped at ${clock.now} ms`);
+    if ('pending' in gatherOutcome && activeRealTimeouts() > timersBefore) {
+      context.problems.push('gather: never settled in virtual time and left a real setTimeout behind: it waits on a real timer (one captured before the virtual clock was installed); gather-sim does not wait for real time');
     }
   } finally {
     reasons = unhandled.stop();

@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     // The README's examples import 'gather-sim' as a user would; here that is the source.
-    alias: { 'gather-sim': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: [
+      { find: /^gather-sim$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+      { find: /^gather-sim\/vitest$/, replacement: fileURLToPath(new URL('./src/vitest/describeGatherConformance.ts', import.meta.url)) },
+    ],
   },
   test: {
     include: ['src/**/*.test.ts', 'properties/**/*.test.ts'],

@@ -1,6 +1,7 @@
 import type fc from 'fast-check';
 import type { Run } from '../src/executor/Run.js';
-import type { GatherFunction } from '../src/gather/GatherFunction.js';
+import type { Capability } from '../src/conformance/Capabilities.js';
+import type { SubjectRunner } from '../src/conformance/SubjectRunner.js';
 import type { Scenario } from '../src/scenario/Scenario.js';
 
 /** Why one scenario failed a property: what the spec allows against what the subject did. */
@@ -17,7 +18,7 @@ export type CheckOutcome = { readonly ok: true } | ({ readonly ok: false } & Che
 
 /**
  * A named, reusable property of gather: scenarios to try (a fast-check arbitrary) and a
- * check of one scenario's run on any subject.
+ * check of one scenario's run on any subject that has the capabilities it needs.
  */
 export interface GatherProperty {
   /** Short id: `fail-fast`. */
@@ -26,6 +27,9 @@ export interface GatherProperty {
   readonly rule: string;
   /** What must hold, as a sentence. */
   readonly statement: string;
+  /** Capabilities a subject must claim for the property to apply; otherwise it is "n/a". */
+  readonly needs: readonly Capability[];
   readonly arbitrary: fc.Arbitrary<Scenario>;
-  check(scenario: Scenario, subject: GatherFunction): Promise<CheckOutcome>;
+  /** Runs the scenario on the subject and judges the run. */
+  check(scenario: Scenario, subject: SubjectRunner): Promise<CheckOutcome>;
 }

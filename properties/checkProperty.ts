@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import type { GatherFunction } from '../src/gather/GatherFunction.js';
+import { missingCapabilities, type Capability } from '../src/conformance/Capabilities.js';
+import { restrictScenario } from '../src/conformance/restrictScenario.js';
+import { toSubjectRunner, type SubjectLike } from '../src/conformance/SubjectRunner.js';
 import type { Scenario } from '../src/scenario/Scenario.js';
 import type { CheckFailure, GatherProperty } from './GatherProperty.js';
 
@@ -26,21 +28,34 @@ export type PropertyReport =
       /** The shrunk counterexample. */
       readonly scenario: Scenario;
       readonly failure: CheckFailure;
+    }
+  | {
+      /** The subject lacks a capability the property needs: not a failure. */
+      readonly status: 'n/a';
+      readonly property: GatherProperty;
+      readonly missing: readonly Capability[];
     };
 
 /**
- * Runs a property against a subject with fast-check: tries scenarios, and on a failure
- * shrinks it to a small counterexample that `{ seed, path }` replays. Never throws for a
- * failing subject: the verdict is data (see `formatPropertyReport`, `assertProperty`).
+ * Runs a property against a subject with fast-check: tries scenarios (narrowed to the
+ * capabilities the subject claims, at every depth), and on a failure shrinks it to a small
+ * counterexample that `{ seed, path }` replays. A property that needs a capability the
+ * subject does not claim is "n/a". Never throws for a failing subject: the verdict is data
+ * (see `formatPropertyReport`, `assertProperty`). A bare gather function claims every
+ * capability.
  */
-export async function checkProperty(property: GatherProperty, subject: GatherFunction, options: CheckPropertyOptions = {}): Promise<PropertyReport> {
+export async function checkProperty(property: GatherProperty, subject: SubjectLike, options: CheckPropertyOptions = {}): Promise<PropertyReport> {
+  const runner = toSubjectRunner(subject);
+  const missing = missingCapabilities(property.needs, runner.supports);
+  if (missing.length > 0) return { status: 'n/a', property, missing };
   const seed = options.seed ?? 0;
   // fast-check reports the last failing value it found while shrinking: keep its details.
   let lastFailure: CheckFailure | undefined;
+  const scenarios = property.arbitrary.map((scenario) => restrictScenario(scenario, runner.supports));
   const details = await fc.check(
-    fc.asyncProperty(property.arbitrary, async (scenario) => {
+    fc.asyncProperty(scenarios, async (scenario) => {
       try {
-        const outcome = await property.check(scenario, subject);
+        const outcome = await property.check(scenario, runner);
         if (!outcome.ok) lastFailure = outcome;
         return outcome.ok;
       } catch (error) {

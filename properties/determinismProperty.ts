@@ -1,4 +1,3 @@
-import { runScenario } from '../src/executor/runScenario.js';
 import { canonicalJson } from '../src/observation/canonicalJson.js';
 import { scenarioArbitrary } from './arbitraries.js';
 import type { GatherProperty } from './GatherProperty.js';
@@ -11,10 +10,11 @@ export const determinism: GatherProperty = {
   id: 'determinism',
   rule: 'determinism',
   statement: 'the same scenario gives the same observation and trace on every run',
+  needs: [],
   arbitrary: scenarioArbitrary(),
   async check(scenario, subject) {
-    const first = await runScenario(scenario, subject);
-    const second = await runScenario(scenario, subject);
+    const first = await subject.run(scenario);
+    const second = await subject.run(scenario);
     const digest = (run: typeof first): string => canonicalJson({ observation: run.observation, trace: run.trace, starts: run.starts, problems: run.problems });
     if (digest(first) === digest(second)) return { ok: true };
     return {

@@ -1,18 +1,22 @@
 import { formatTimeline } from '../src/report/formatTimeline.js';
 import type { PropertyReport } from './checkProperty.js';
 
-function shellQuote(text: string): string {
+/** Quotes a word for a POSIX shell. */
+export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
  * A property's verdict as text. A failure shows the rule, the shrunk scenario as JSON that
  * `gather-sim run` accepts back, expected against observed, the subject's timeline, and two
- * ways to replay it: the fast-check `{ seed, path }` and a one-line command.
+ * ways to replay it: the fast-check `{ seed, path }` and a one-line command that runs the
+ * scenario on the subject (`replay`, the `gather-sim run` option that selects it; the
+ * reference when absent).
  */
-export function formatPropertyReport(report: PropertyReport): string {
+export function formatPropertyReport(report: PropertyReport, replay?: string): string {
   const { property } = report;
   const title = `${property.rule} ${property.id}: ${property.statement}`;
+  if (report.status === 'n/a') return `n/a   ${title} (needs ${report.missing.join(', ')}, which the subject does not claim)`;
   if (report.status === 'pass') return `pass  ${title} (${report.numRuns} scenarios, seed ${report.seed})`;
   const scenario = JSON.stringify(report.scenario);
   const { failure } = report;
@@ -28,7 +32,9 @@ export function formatPropertyReport(report: PropertyReport): string {
   }
   lines.push(
     `  replay with fast-check: { seed: ${report.seed}, path: ${JSON.stringify(report.path)}, endOnFailure: true }`,
-    `  replay the scenario on the reference: echo ${shellQuote(scenario)} | npx gather-sim run -`,
+    replay === undefined
+      ? `  replay the scenario on the reference: echo ${shellQuote(scenario)} | npx gather-sim run -`
+      : `  replay the scenario on the subject: echo ${shellQuote(scenario)} | npx gather-sim run - ${replay}`,
   );
   return lines.join('\n');
 }

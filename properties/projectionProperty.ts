@@ -1,14 +1,23 @@
 import type fc from 'fast-check';
-import { runScenario } from '../src/executor/runScenario.js';
-import type { GatherFunction } from '../src/gather/GatherFunction.js';
+import type { Capability } from '../src/conformance/Capabilities.js';
+import type { SubjectRunner } from '../src/conformance/SubjectRunner.js';
 import { canonicalJson } from '../src/observation/canonicalJson.js';
 import type { Observation } from '../src/observation/Observation.js';
 import { predict } from '../src/oracle/predict.js';
-import type { Scenario } from '../src/scenario/Scenario.js';
+import { argsOf, type Scenario } from '../src/scenario/Scenario.js';
 import type { CheckOutcome, GatherProperty } from './GatherProperty.js';
 
 /** The part of a run a property looks at: the observation, and how often each task started. */
 export type Projection = (observation: Observation, starts: readonly number[]) => unknown;
+
+/**
+ * How often each top-level task should start: once, or once per argument slot for a subject
+ * that does not claim de-duplication (R1 holds it to that only when it claims it).
+ */
+function expectedStarts(scenario: Scenario, dedupe: boolean): number[] {
+  const args = argsOf(scenario);
+  return scenario.tasks.map((_, index) => (dedupe ? 1 : args.filter((arg) => arg === index).length));
+}
 
 /**
  * A property that runs the subject, asks the oracle what the spec allows, and compares the
@@ -20,6 +29,7 @@ export function projectionProperty(spec: {
   readonly id: string;
   readonly rule: string;
   readonly statement: string;
+  readonly needs?: readonly Capability[];
   readonly arbitrary: fc.Arbitrary<Scenario>;
   readonly project: Projection;
 }): GatherProperty {
@@ -27,16 +37,17 @@ export function projectionProperty(spec: {
     id: spec.id,
     rule: spec.rule,
     statement: spec.statement,
+    needs: spec.needs ?? [],
     arbitrary: spec.arbitrary,
-    async check(scenario: Scenario, subject: GatherFunction): Promise<CheckOutcome> {
-      const run = await runScenario(scenario, subject);
+    async check(scenario: Scenario, subject: SubjectRunner): Promise<CheckOutcome> {
+      const run = await subject.run(scenario);
       const observed = spec.project(run.observation, run.starts);
       if (run.problems.length > 0) {
         return { ok: false, reason: run.problems.join('; '), expected: 'a gather that returns a promise and settles through the virtual clock', observed, run };
       }
-      const once = scenario.tasks.map(() => 1);
+      const starts = expectedStarts(scenario, subject.supports.dedupe === true);
       const allowed = new Map(predict(scenario).observations.map((observation) => {
-        const part = spec.project(observation, once);
+        const part = spec.project(observation, starts);
         return [canonicalJson(part), part] as const;
       }));
       if (allowed.has(canonicalJson(observed))) return { ok: true };

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { checkCommand } from './checkCommand.js';
 import { EXIT, type CliIo } from './CliIo.js';
-import { RUN_USAGE, runCommand } from './runCommand.js';
-import { SERVE_USAGE, serveCommand } from './serveCommand.js';
+import { runCommand } from './runCommand.js';
+import { serveCommand } from './serveCommand.js';
 
 const USAGE = `Usage: gather-sim COMMAND [options]
 
@@ -10,8 +11,9 @@ A deterministic simulation test harness for gather, with asyncio.gather's semant
 on a virtual clock.
 
 Commands:
-  run FILE...   run scenario files on the reference gather and show their timelines
-  serve         serve the reference gather over the gather-sim/1 JSON-lines protocol
+  check [MODULE...]  check gathers property by property; print the conformance matrix
+  run FILE...        run scenario files on a gather and show their timelines
+  serve              serve a gather over the gather-sim/1 JSON-lines protocol
 
 Options:
   -h, --help     show this help (or a command's: gather-sim run --help)
@@ -28,6 +30,8 @@ function version(): string {
 async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'check':
+      return checkCommand(rest, io);
     case 'run':
       return runCommand(rest, io);
     case 'serve':

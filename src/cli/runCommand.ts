@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { realPerformanceNow } from '../clock/realTimers.js';
-import { runScenario } from '../executor/runScenario.js';
-import { gather } from '../gather/gather.js';
+import { loadSubject } from '../conformance/loadSubject.js';
+import { toSubjectRunner, type SubjectRunner } from '../conformance/SubjectRunner.js';
+import reference from '../subjects/reference.js';
 import { diffJson } from '../observation/diffJson.js';
 import type { Observation } from '../observation/Observation.js';
 import { isAllowed, predict, type Prediction } from '../oracle/predict.js';
@@ -14,21 +15,26 @@ import { collectScenarioFiles } from './collectScenarioFiles.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
 
 /** The help text of `gather-sim run`. */
-export const RUN_USAGE = `Usage: gather-sim run FILE... [--json]
+export const RUN_USAGE = `Usage: gather-sim run FILE... [--subject MODULE] [--json]
 
-Runs scenario files on the reference gather (asyncio.gather semantics) in virtual time and
-shows the outcome with a lane-per-task timeline. A file with "expect" is checked against it.
+Runs scenario files on a gather (the reference, asyncio.gather's semantics, unless told) in
+virtual time and shows the outcome with a lane-per-task timeline and what rules R1-R12
+make of it. A file with "expect" is checked against it.
 
-  FILE        a scenario file (JSON), a folder of them, or - for standard input
-  --json      print only the OBSERVATION as one JSON document (one FILE only)
-  -h, --help  show this help
+  FILE              a scenario file (JSON), a folder of them, or - for standard input
+  --subject MODULE  run on this subject: a module whose default export is
+                    { name, supports?, gather }, or a bundled subject's name (p-map...)
+  --json            print only the OBSERVATION as one JSON document (one FILE only)
+  -h, --help        show this help
 
-Exit status: 0 ran (and every "expect" matched), 1 an "expect" did not match,
-2 bad usage or an invalid scenario file.
+Exit status: 0 ran (and every "expect" matched, and the spec allows what the subject did),
+1 an "expect" did not match or the spec rejects the subject's observation, 2 bad usage, an
+invalid scenario file or a subject module that cannot be loaded.
 
 Example:
   gather-sim run scenarios/tutorial-1-two-calls.json
-  echo '{"tasks": [{"sleep": 1000, "value": 100}]}' | gather-sim run - --json`;
+  echo '{"tasks": [{"sleep": 1000, "value": 100}]}' | gather-sim run - --json
+  gather-sim run scenarios/r04-fail-fast.json --subject p-map`;
 
 type Loaded = { readonly path: string; readonly file: ScenarioFile } | { readonly path: string; readonly problem: string };
 
@@ -46,8 +52,18 @@ async function load(path: string, io: CliIo): Promise<Loaded> {
 
 /** `gather-sim run`: see {@link RUN_USAGE}. Returns the exit status. */
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs('run', RUN_USAGE, { args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }, io);
+  const parsed = parseCommandArgs('run', RUN_USAGE, { args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, subject: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, io);
   if (typeof parsed === 'number') return parsed;
+  let runner: SubjectRunner = toSubjectRunner(reference);
+  if (parsed.values.subject !== undefined) {
+    const loaded = await loadSubject(parsed.values.subject);
+    if (!loaded.ok) {
+      io.stderr.write(`gather-sim run: --subject: ${loaded.problem}
+`);
+      return EXIT.usage;
+    }
+    runner = toSubjectRunner(loaded.subject);
+  }
   let paths: string[];
   try {
     paths = await collectScenarioFiles(parsed.positionals);
@@ -63,10 +79,10 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     io.stderr.write(`gather-sim run: --json prints one OBSERVATION, so it takes exactly one FILE (got ${paths.length})\n`);
     return EXIT.usage;
   }
-  return paths.length === 1 ? runOne(paths[0] as string, parsed.values.json === true, io) : runMany(paths, io);
+  return paths.length === 1 ? runOne(paths[0] as string, runner, parsed.values.json === true, io) : runMany(paths, runner, io);
 }
 
-async function runOne(path: string, json: boolean, io: CliIo): Promise<number> {
+async function runOne(path: string, runner: SubjectRunner, json: boolean, io: CliIo): Promise<number> {
   const loaded = await load(path, io);
   if ('problem' in loaded) {
     io.stderr.write(`gather-sim run: ${loaded.problem}\n`);
@@ -74,38 +90,45 @@ async function runOne(path: string, json: boolean, io: CliIo): Promise<number> {
   }
   const { file } = loaded;
   const started = realPerformanceNow();
-  const run = await runScenario(file.scenario, gather);
+  const run = await runner.run(file.scenario);
   const wall = realPerformanceNow() - started;
   const differences = file.expect === undefined ? [] : diffJson(file.expect, run.observation);
+  const prediction = predict(file.scenario);
   if (json) {
     io.stdout.write(`${JSON.stringify(run.observation)}\n`);
   } else {
     const title = [file.name, file.description].filter((part) => part !== undefined).join(': ');
-    const lines = [path === '-' ? 'standard input' : path, ...(title === '' ? [] : [title]), `gather ${formatGatherOutcome(run.observation.gather)}`, '', formatTimeline(run.observation, run.trace), TIMELINE_LEGEND];
-    const prediction = predict(file.scenario);
-    lines.push('', formatSpecVerdict(prediction, run.observation));
+    const lines = [path === '-' ? 'standard input' : path, ...(title === '' ? [] : [title]), `subject ${runner.name}`, `gather ${formatGatherOutcome(run.observation.gather)}`, '', formatTimeline(run.observation, run.trace), TIMELINE_LEGEND];
+    lines.push('', formatSpecVerdict(prediction, run.observation, runner.name));
+    for (const problem of run.problems) lines.push(`problem: ${problem}`);
     if (file.expect !== undefined) {
       lines.push('', differences.length === 0 ? 'expect: matched' : ['expect: MISMATCH', ...differences.map((line) => `  ${line}`)].join('\n'));
       if (differences.length > 0 && isAllowed(prediction, file.expect)) {
-        lines.push('  (the expected observation is one the spec allows too: events tie, and the reference took another order)');
+        lines.push(`  (the expected observation is one the spec allows too: events tie, and ${runner.name === 'reference' ? 'the reference' : runner.name} took another order)`);
       }
     }
     io.stdout.write(`${lines.join('\n')}\n`);
   }
   const settledAt = 'at' in run.observation.gather ? run.observation.gather.at : 'no';
   io.stderr.write(`virtual time: gather settled at ${settledAt} ms; wall time: ${wall.toFixed(1)} ms\n`);
-  return differences.length > 0 ? EXIT.finding : EXIT.ok;
+  const rejected = prediction.complete && !isAllowed(prediction, run.observation);
+  return differences.length > 0 || rejected || run.problems.length > 0 ? EXIT.finding : EXIT.ok;
 }
 
-/** What rules R1-R12 (the oracle) make of the reference's observation. */
-function formatSpecVerdict(prediction: Prediction, observation: Observation): string {
+/** What rules R1-R12 (the oracle) make of a subject's observation. */
+function formatSpecVerdict(prediction: Prediction, observation: Observation, subject: string): string {
   if (!prediction.complete) return 'spec: too many orderings of tied events to check them all';
-  if (!isAllowed(prediction, observation)) return 'spec: NOT an observation rules R1-R12 allow (a bug in the reference: please report it)';
+  if (!isAllowed(prediction, observation)) {
+    const expected = prediction.observations.length === 1 ? 'the one allowed' : `one of the ${prediction.observations.length} allowed`;
+    const differences = diffJson(prediction.observations[0], observation).map((line) => `\n  ${line}`).join('');
+    const blame = subject === 'reference' ? ' (a bug in the reference: please report it)' : `: ${subject} departs from asyncio.gather here`;
+    return `spec: NOT an observation rules R1-R12 allow${blame}; against ${expected}:${differences}`;
+  }
   const count = prediction.observations.length;
   return count === 1 ? 'spec: the one observation rules R1-R12 allow' : `spec: one of ${count} observations rules R1-R12 allow, as events tie at the same millisecond`;
 }
 
-async function runMany(paths: readonly string[], io: CliIo): Promise<number> {
+async function runMany(paths: readonly string[], runner: SubjectRunner, io: CliIo): Promise<number> {
   const counts = { matched: 0, mismatched: 0, unchecked: 0, invalid: 0 };
   const width = Math.max(...paths.map((path) => path.length));
   for (const path of paths) {
@@ -115,7 +138,7 @@ async function runMany(paths: readonly string[], io: CliIo): Promise<number> {
       io.stdout.write(`INVALID   ${loaded.problem.replace(/\n/g, '\n          ')}\n`);
       continue;
     }
-    const run = await runScenario(loaded.file.scenario, gather);
+    const run = await runner.run(loaded.file.scenario);
     const outcome = formatGatherOutcome(run.observation.gather);
     if (loaded.file.expect === undefined) {
       counts.unchecked += 1;

@@ -1,0 +1,161 @@
+import { gatherProperties } from '../../properties/gatherProperties.js';
+import type { GatherProperty } from '../../properties/GatherProperty.js';
+import { realPerformanceNow } from '../clock/realTimers.js';
+import { checkSubject, DEFAULT_RUNS, DEFAULT_SEED } from '../conformance/checkGather.js';
+import { conforms, type ConformanceReport, type SubjectReport } from '../conformance/ConformanceReport.js';
+import { formatMarkdown } from '../conformance/formatMarkdown.js';
+import { formatReport } from '../conformance/formatReport.js';
+import { loadSubject } from '../conformance/loadSubject.js';
+import { reportToJson } from '../conformance/reportToJson.js';
+import type { SubjectRunner } from '../conformance/SubjectRunner.js';
+import { toSubjectRunner } from '../conformance/SubjectRunner.js';
+import { BUNDLED_SUBJECTS } from '../subjects/bundledSubjects.js';
+import { EXIT, type CliIo } from './CliIo.js';
+import { parseCommandArgs } from './parseCommandArgs.js';
+
+/** The help text of `gather-sim check`. */
+export const CHECK_USAGE = `Usage: gather-sim check [MODULE...] [options]
+
+Checks gather implementations against asyncio.gather's semantics, property by property,
+on the virtual clock, and prints a conformance matrix (subjects x properties: pass, FAIL,
+or n/a for a capability a subject does not claim) with every failure in full: the rule,
+the shrunk scenario, expected against observed, the timeline and a replay line.
+
+  MODULE             a subject module: a file whose default export is
+                     { name, supports?: { returnExceptions?, cancellation?, dedupe? }, gather },
+                     or the name of a bundled subject (${BUNDLED_SUBJECTS.map((subject) => subject.name).join(', ')});
+                     none: every bundled subject
+  --runs N           scenarios per property (default ${DEFAULT_RUNS})
+  --seed N           the fast-check seed (default ${DEFAULT_SEED}); the same seed gives the same report
+  --property ID      run only this property (repeat, or separate with commas); ids:
+                     ${gatherProperties.map((property) => property.id).join(', ')}
+  --path PATH        with --seed and one --property, replay fast-check's path of a failure
+  --json             print the report as JSON
+  --markdown         print the matrix as a Markdown table
+  -h, --help         show this help
+
+Progress goes to standard error.
+
+Exit status: 0 every applicable property passed (for the bundled matrix, with no MODULE:
+the matrix was produced and the reference conforms; a library that departs from
+asyncio.gather is a finding shown in the matrix, not an error), 1 a property failed,
+2 bad usage, or a module that cannot be loaded or has the wrong shape.
+
+Examples:
+  gather-sim check
+  gather-sim check ./my-gather.mjs --runs 500
+  gather-sim check p-map --property fail-fast --seed 7`;
+
+type Planned = { readonly runner: SubjectRunner } | { readonly skipped: SubjectReport };
+
+function parseCount(text: string | undefined, option: string, fallback: number, io: CliIo): number | undefined {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (Number.isSafeInteger(value) && value >= (option === '--seed' ? Number.MIN_SAFE_INTEGER : 1)) return value;
+  io.stderr.write(`gather-sim check: ${option}: expected ${option === '--seed' ? 'an integer' : 'a positive integer'}, got "${text}"\n`);
+  return undefined;
+}
+
+function pickProperties(requested: readonly string[], io: CliIo): readonly GatherProperty[] | undefined {
+  if (requested.length === 0) return gatherProperties;
+  const ids = requested.flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+  const unknown = ids.filter((id) => !gatherProperties.some((property) => property.id === id));
+  if (unknown.length > 0) {
+    io.stderr.write(`gather-sim check: --property: unknown ${unknown.map((id) => `"${id}"`).join(', ')}; known: ${gatherProperties.map((property) => property.id).join(', ')}\n`);
+    return undefined;
+  }
+  return gatherProperties.filter((property) => ids.includes(property.id));
+}
+
+/** Loads the subjects to check: named modules (any problem is a usage error) or every bundled one (a missing library is skipped). */
+async function planSubjects(modules: readonly string[], io: CliIo): Promise<Planned[] | undefined> {
+  const bundled = modules.length === 0;
+  const planned: Planned[] = [];
+  for (const spec of bundled ? BUNDLED_SUBJECTS.map((subject) => subject.name) : modules) {
+    const loaded = await loadSubject(spec);
+    if (loaded.ok) {
+      planned.push({ runner: { ...toSubjectRunner(loaded.subject), replay: loaded.replay } });
+    } else if (bundled && loaded.missingPackage === true) {
+      planned.push({ skipped: { subject: spec, supports: {}, skipped: loaded.problem, properties: [] } });
+    } else {
+      io.stderr.write(`gather-sim check: ${loaded.problem}\n`);
+      return undefined;
+    }
+  }
+  return planned;
+}
+
+/** `gather-sim check`: see {@link CHECK_USAGE}. Returns the exit status. */
+export async function checkCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs(
+    'check',
+    CHECK_USAGE,
+    {
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+        property: { type: 'string', multiple: true },
+        path: { type: 'string' },
+        json: { type: 'boolean' },
+        markdown: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    },
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  const runs = parseCount(values.runs, '--runs', DEFAULT_RUNS, io);
+  const seed = parseCount(values.seed, '--seed', DEFAULT_SEED, io);
+  const properties = pickProperties(values.property ?? [], io);
+  if (runs === undefined || seed === undefined || properties === undefined) return EXIT.usage;
+  if (values.json === true && values.markdown === true) {
+    io.stderr.write('gather-sim check: --json and --markdown are two formats of one report: pick one\n');
+    return EXIT.usage;
+  }
+  if (values.path !== undefined && (values.seed === undefined || properties.length !== 1)) {
+    io.stderr.write('gather-sim check: --path replays one failure: give it with --seed and exactly one --property\n');
+    return EXIT.usage;
+  }
+  const planned = await planSubjects(positionals, io);
+  if (planned === undefined) return EXIT.usage;
+
+  const subjects: SubjectReport[] = [];
+  const total = planned.length * properties.length;
+  let done = 0;
+  const started = realPerformanceNow();
+  for (const plan of planned) {
+    if ('skipped' in plan) {
+      io.stderr.write(`check: ${plan.skipped.subject}: skipped, ${plan.skipped.skipped ?? ''}\n`);
+      subjects.push(plan.skipped);
+      done += properties.length;
+      continue;
+    }
+    subjects.push(
+      await checkSubject(plan.runner, {
+        runs,
+        seed,
+        properties,
+        ...(values.path === undefined ? {} : { path: values.path }),
+        onProgress: (name, report) => {
+          done += 1;
+          io.stderr.write(`check [${done}/${total}] ${name}: ${report.property.id} ${report.status}\n`);
+        },
+      }),
+    );
+  }
+  io.stderr.write(`check: ${total} checks in ${((realPerformanceNow() - started) / 1000).toFixed(1)} s (wall time)\n`);
+
+  const report: ConformanceReport = { seed, runs, subjects };
+  if (values.json === true) io.stdout.write(`${JSON.stringify(reportToJson(report), null, 2)}\n`);
+  else if (values.markdown === true) io.stdout.write(`${formatMarkdown(report)}\n`);
+  else io.stdout.write(`${formatReport(report)}\n`);
+
+  if (positionals.length === 0) {
+    const reference = subjects.find((subject) => subject.subject === 'reference');
+    return reference !== undefined && conforms(reference) ? EXIT.ok : EXIT.finding;
+  }
+  return conforms(report) ? EXIT.ok : EXIT.finding;
+}

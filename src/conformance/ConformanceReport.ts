@@ -1,0 +1,27 @@
+import type { PropertyReport } from '../../properties/checkProperty.js';
+import type { Capabilities } from './Capabilities.js';
+
+/** The verdicts of the properties on one subject. Plain data. */
+export interface SubjectReport {
+  readonly subject: string;
+  readonly supports: Capabilities;
+  /** The `gather-sim run` option that selects the subject, for replay lines. */
+  readonly replay?: string;
+  /** Why the subject could not be checked at all (then `properties` is empty). */
+  readonly skipped?: string;
+  readonly properties: readonly PropertyReport[];
+}
+
+/** A conformance matrix: subjects by properties, with the seed and runs that replay it. */
+export interface ConformanceReport {
+  readonly seed: number;
+  /** Scenarios per property. */
+  readonly runs: number;
+  readonly subjects: readonly SubjectReport[];
+}
+
+/** True when no applicable property failed on any subject that was checked. */
+export function conforms(report: ConformanceReport | SubjectReport): boolean {
+  const subjects = 'subjects' in report ? report.subjects : [report];
+  return subjects.every((subject) => subject.properties.every((property) => property.status !== 'fail'));
+}

@@ -1,0 +1,34 @@
+import { runScenario } from '../executor/runScenario.js';
+import type { Run } from '../executor/Run.js';
+import type { GatherFunction } from '../gather/GatherFunction.js';
+import type { Scenario } from '../scenario/Scenario.js';
+import type { Capabilities } from './Capabilities.js';
+import type { Subject } from './Subject.js';
+
+/**
+ * A subject as the properties see it: something that runs a scenario and reports the run.
+ * In-process gathers run on the virtual clock; external ones answer over the protocol.
+ */
+export interface SubjectRunner {
+  readonly name: string;
+  readonly supports: Capabilities;
+  /** The `gather-sim run` option that selects this subject, for replay lines: `--subject p-map`. */
+  readonly replay?: string;
+  run(scenario: Scenario): Promise<Run>;
+}
+
+/** Anything the checks accept as a subject. */
+export type SubjectLike = GatherFunction | Subject | SubjectRunner;
+
+/**
+ * A runner for a subject: a bare gather function claims every capability (as the
+ * reference does), a {@link Subject} what it says, a runner is used as it is.
+ */
+export function toSubjectRunner(subject: SubjectLike): SubjectRunner {
+  if (typeof subject === 'function') {
+    return { name: subject.name === '' ? 'gather' : subject.name, supports: { returnExceptions: true, cancellation: true, dedupe: true }, run: (scenario) => runScenario(scenario, subject) };
+  }
+  if ('run' in subject) return subject;
+  const { gather } = subject;
+  return { name: subject.name, supports: subject.supports ?? {}, run: (scenario) => runScenario(scenario, gather) };
+}

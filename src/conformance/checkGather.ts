@@ -1,0 +1,47 @@
+import { checkProperty, type PropertyReport } from '../../properties/checkProperty.js';
+import { gatherProperties } from '../../properties/gatherProperties.js';
+import type { GatherProperty } from '../../properties/GatherProperty.js';
+import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
+import { toSubjectRunner, type SubjectLike } from './SubjectRunner.js';
+
+/** The seed `check` uses unless told otherwise: fixed, so a matrix is reproducible. */
+export const DEFAULT_SEED = 20261125;
+
+/** The scenarios per property `check` tries unless told otherwise. */
+export const DEFAULT_RUNS = 200;
+
+/** How to check subjects. */
+export interface CheckGatherOptions {
+  /** Scenarios per property (default 200). */
+  readonly runs?: number;
+  /** The fast-check seed of every property (default {@link DEFAULT_SEED}). */
+  readonly seed?: number;
+  /** With `seed` and a single property, replays one failure straight away (fast-check's `path`). */
+  readonly path?: string;
+  /** The properties to run (default: all of `gatherProperties`). */
+  readonly properties?: readonly GatherProperty[];
+  /** Called after each property on each subject, for progress. */
+  readonly onProgress?: (subject: string, report: PropertyReport) => void;
+}
+
+/** Runs the properties on one subject, one after the other, and returns their verdicts. */
+export async function checkSubject(subject: SubjectLike, options: CheckGatherOptions = {}): Promise<SubjectReport> {
+  const runner = toSubjectRunner(subject);
+  const reports: PropertyReport[] = [];
+  for (const property of options.properties ?? gatherProperties) {
+    const report = await checkProperty(property, runner, { numRuns: options.runs ?? DEFAULT_RUNS, seed: options.seed ?? DEFAULT_SEED, ...(options.path === undefined ? {} : { path: options.path }) });
+    reports.push(report);
+    options.onProgress?.(runner.name, report);
+  }
+  return { subject: runner.name, supports: runner.supports, ...(runner.replay === undefined ? {} : { replay: runner.replay }), properties: reports };
+}
+
+/**
+ * Checks a gather against every property (or those in `options.properties`) and returns the
+ * report as data: pass, fail with a shrunk counterexample, or n/a for a capability the
+ * subject does not claim. Never throws for a failing subject; see `formatReport` and
+ * `assertGather`.
+ */
+export async function checkGather(subject: SubjectLike, options: CheckGatherOptions = {}): Promise<ConformanceReport> {
+  return { seed: options.seed ?? DEFAULT_SEED, runs: options.runs ?? DEFAULT_RUNS, subjects: [await checkSubject(subject, options)] };
+}

@@ -1,0 +1,40 @@
+import { formatPropertyReport } from '../../properties/formatPropertyReport.js';
+import { conforms, type ConformanceReport, type SubjectReport } from './ConformanceReport.js';
+import { matrixRows } from './matrixCells.js';
+
+function subjectSummary(subject: SubjectReport): string {
+  if (subject.skipped !== undefined) return `${subject.subject}: skipped (${subject.skipped})`;
+  const count = (status: string): number => subject.properties.filter((property) => property.status === status).length;
+  const verdict = conforms(subject) ? 'conforms' : 'departs from asyncio.gather';
+  return `${subject.subject}: ${verdict} (${count('pass')} pass, ${count('fail')} FAIL, ${count('n/a')} n/a)`;
+}
+
+/**
+ * A conformance report as text: the matrix (properties by subjects), one summary line per
+ * subject, then every failure in full: the property and its rule, the shrunk scenario as
+ * JSON that `gather-sim run` accepts, expected against observed, the timeline, and replay
+ * lines. Pure: the same report gives the same text.
+ */
+export function formatReport(report: ConformanceReport): string {
+  const rows = matrixRows(report);
+  const label = (row: { id: string; rule: string }): string => (/^R\d+$/.test(row.rule) ? `${row.rule} ${row.id}` : row.id);
+  const firstWidth = Math.max(8, ...rows.map((row) => label(row).length));
+  const widths = report.subjects.map((subject) => Math.max(7, subject.subject.length));
+  const line = (first: string, cells: readonly string[]): string => [first.padEnd(firstWidth), ...cells.map((text, index) => text.padEnd(widths[index] ?? 0))].join('  ').trimEnd();
+  const properties = rows.length;
+  const lines = [
+    `gather-sim check: ${properties} properties on ${report.subjects.length} subject(s), ${report.runs} scenarios each, seed ${report.seed}`,
+    '',
+    line('property', report.subjects.map((subject) => subject.subject)),
+    ...rows.map((row) => line(label(row), row.cells)),
+    '',
+    ...report.subjects.map(subjectSummary),
+  ];
+  for (const subject of report.subjects) {
+    for (const property of subject.properties) {
+      if (property.status !== 'fail') continue;
+      lines.push('', `${subject.subject}: ${formatPropertyReport(property, subject.replay)}`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,28 @@
+import type { PropertyReport } from '../../properties/checkProperty.js';
+import type { ConformanceReport } from './ConformanceReport.js';
+
+/** One row of the matrix: a property and its verdict on each subject, in subject order. */
+export interface MatrixRow {
+  readonly id: string;
+  readonly rule: string;
+  readonly cells: readonly string[];
+}
+
+function cell(report: PropertyReport | undefined, skipped: boolean): string {
+  if (skipped) return 'skipped';
+  if (report === undefined) return '-';
+  return report.status === 'fail' ? 'FAIL' : report.status;
+}
+
+/** The matrix of a report as rows of words (`pass`, `FAIL`, `n/a`, `skipped`). Pure. */
+export function matrixRows(report: ConformanceReport): MatrixRow[] {
+  const properties = new Map<string, { id: string; rule: string }>();
+  for (const subject of report.subjects) {
+    for (const { property } of subject.properties) properties.set(property.id, { id: property.id, rule: property.rule });
+  }
+  return [...properties.values()].map(({ id, rule }) => ({
+    id,
+    rule,
+    cells: report.subjects.map((subject) => cell(subject.properties.find((candidate) => candidate.property.id === id), subject.skipped !== undefined)),
+  }));
+}

@@ -1,0 +1,42 @@
+import type { PropertyReport } from '../../properties/checkProperty.js';
+import type { ConformanceReport } from './ConformanceReport.js';
+
+function propertyToJson(report: PropertyReport): object {
+  const { property } = report;
+  const head = { id: property.id, rule: property.rule, status: report.status };
+  switch (report.status) {
+    case 'n/a':
+      return { ...head, missing: report.missing };
+    case 'pass':
+      return { ...head, numRuns: report.numRuns, seed: report.seed };
+    case 'fail':
+      return {
+        ...head,
+        numRuns: report.numRuns,
+        seed: report.seed,
+        path: report.path,
+        scenario: report.scenario,
+        reason: report.failure.reason,
+        expected: report.failure.expected,
+        observed: report.failure.observed,
+      };
+  }
+}
+
+/**
+ * A conformance report as plain JSON data, for machines: the seed and runs, and per subject
+ * its capabilities and each property's verdict (a failure with its shrunk scenario, its
+ * fast-check path, expected and observed). Pure.
+ */
+export function reportToJson(report: ConformanceReport): object {
+  return {
+    seed: report.seed,
+    runs: report.runs,
+    subjects: report.subjects.map((subject) => ({
+      name: subject.subject,
+      supports: subject.supports,
+      ...(subject.skipped === undefined ? {} : { skipped: subject.skipped }),
+      properties: subject.properties.map(propertyToJson),
+    })),
+  };
+}

@@ -1,0 +1,47 @@
+import { describe, it } from 'vitest';
+import { checkProperty } from '../../properties/checkProperty.js';
+import { formatPropertyReport } from '../../properties/formatPropertyReport.js';
+import { gatherProperties } from '../../properties/gatherProperties.js';
+import { missingCapabilities } from '../conformance/Capabilities.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, type CheckGatherOptions } from '../conformance/checkGather.js';
+import { toSubjectRunner, type SubjectLike } from '../conformance/SubjectRunner.js';
+
+/** Options of {@link describeGatherConformance}: those of `checkGather`, and a timeout. */
+export interface DescribeGatherConformanceOptions extends Omit<CheckGatherOptions, 'onProgress'> {
+  /** Each test's timeout in ms (default: 50 ms per scenario, at least 30 s). */
+  readonly timeout?: number;
+}
+
+/**
+ * Declares a vitest `describe` block with one test per property for a gather: a bare
+ * function (it claims every capability), or a subject `{ name, supports, gather }`. A
+ * property that needs a capability the subject does not claim is a skipped test. A
+ * failure shows the same report as `gather-sim check`: rule, shrunk scenario, expected
+ * against observed, timeline and replay lines.
+ *
+ * @example
+ * import { describeGatherConformance } from 'gather-sim/vitest';
+ * import myGather from '../src/myGather.js';
+ *
+ * describeGatherConformance({ name: 'myGather', supports: { returnExceptions: true }, gather: myGather });
+ */
+export function describeGatherConformance(subject: SubjectLike, options: DescribeGatherConformanceOptions = {}): void {
+  const runner = toSubjectRunner(subject);
+  const runs = options.runs ?? DEFAULT_RUNS;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const timeout = options.timeout ?? Math.max(30_000, runs * 50);
+  describe(`${runner.name} conforms to asyncio.gather (seed ${seed}, ${runs} scenarios per property)`, () => {
+    for (const property of options.properties ?? gatherProperties) {
+      const title = `${property.rule} ${property.id}: ${property.statement}`;
+      const missing = missingCapabilities(property.needs, runner.supports);
+      if (missing.length > 0) {
+        it.skip(`${title} (n/a: needs ${missing.join(', ')})`, () => undefined);
+        continue;
+      }
+      it(title, async () => {
+        const report = await checkProperty(property, runner, { numRuns: runs, seed });
+        if (report.status === 'fail') throw new Error(`${runner.name}: ${formatPropertyReport(report, runner.replay)}`);
+      }, timeout);
+    }
+  });
+}

@@ -42,6 +42,26 @@ export type { Prediction, PredictOptions } from './oracle/predict.js';
 export { formatError, formatGatherOutcome, formatResult } from './report/formatResult.js';
 export { formatTime, formatTimeline, TIMELINE_LEGEND } from './report/formatTimeline.js';
 
+// Conformance: subjects, their capabilities, and reports (the library behind `gather-sim check`).
+export { CAPABILITIES } from './conformance/Capabilities.js';
+export type { Capabilities, Capability } from './conformance/Capabilities.js';
+export { validateSubject } from './conformance/Subject.js';
+export type { Subject, SubjectValidation } from './conformance/Subject.js';
+export { toSubjectRunner } from './conformance/SubjectRunner.js';
+export type { SubjectLike, SubjectRunner } from './conformance/SubjectRunner.js';
+export { loadSubject } from './conformance/loadSubject.js';
+export type { LoadedSubject } from './conformance/loadSubject.js';
+export { restrictScenario } from './conformance/restrictScenario.js';
+export { checkGather, checkSubject, DEFAULT_RUNS, DEFAULT_SEED } from './conformance/checkGather.js';
+export type { CheckGatherOptions } from './conformance/checkGather.js';
+export { assertGather } from './conformance/assertGather.js';
+export { conforms } from './conformance/ConformanceReport.js';
+export type { ConformanceReport, SubjectReport } from './conformance/ConformanceReport.js';
+export { formatReport } from './conformance/formatReport.js';
+export { formatMarkdown } from './conformance/formatMarkdown.js';
+export { reportToJson } from './conformance/reportToJson.js';
+export { BUNDLED_SUBJECTS } from './subjects/bundledSubjects.js';
+
 // Properties: named, reusable, over fast-check scenario arbitraries, for any gather.
 export { scenarioArbitrary, timeArbitrary } from '../properties/arbitraries.js';
 export type { ScenarioConstraints } from '../properties/arbitraries.js';

@@ -101,6 +101,23 @@ describe('gather-sim run', () => {
     expect(await runCommand([join(root, 'scenarios')], io)).toBe(0);
     expect(io.out()).toMatch(/\n\d+ scenarios: (\d+) matched, 0 mismatched, 0 without "expect", 0 invalid\n$/);
   });
+
+  it('runs a scenario on another subject with --subject, and exits 1 where the spec rejects what it did', async () => {
+    const file = tempFile({ tasks: [{ sleep: 5, value: 1 }, { sleep: 3, error: { name: 'APIError', message: 'no' } }] });
+    const io = fakeIo();
+    expect(await runCommand([file, '--subject', 'p-settle'], io)).toBe(1);
+    expect(io.out()).toContain('subject p-settle\ngather rejected at 5 ms with APIError("no") from task 1');
+    expect(io.out()).toContain('spec: NOT an observation rules R1-R12 allow: p-settle departs from asyncio.gather here; against the one allowed:\n  gather.at: expected 3, observed 5');
+    const native = fakeIo();
+    expect(await runCommand([file, '--subject', 'Promise.all'], native)).toBe(0);
+    expect(native.out()).toContain('spec: the one observation rules R1-R12 allow');
+  });
+
+  it('exits 2 naming the module when --subject cannot be loaded', async () => {
+    const io = fakeIo();
+    expect(await runCommand([tutorial1, '--subject', './missing.mjs'], io)).toBe(2);
+    expect(io.err()).toMatch(/^gather-sim run: --subject: cannot import \.\/missing\.mjs: /);
+  });
 });
 
 describe('gather-sim serve', () => {
@@ -119,6 +136,14 @@ describe('gather-sim serve', () => {
     expect(lines[2]).toMatchObject({ observation: { gather: { at: 5, error: { name: 'CancelledError' } } } });
     expect(lines[3]).toEqual({ id: 9, error: 'scenario.name: unknown key in a scenario; allowed keys: tasks, args, returnExceptions, cancelGatherAt, cancelTasks' });
     expect(lines[5]).toEqual({ id: null, error: '"id": expected an integer, got "x"' });
+  });
+
+  it('serves another subject with --subject, saying hello with its name and capabilities', async () => {
+    const io = fakeIo(JSON.stringify({ id: 1, scenario: { tasks: [{ sleep: 3, error: { name: 'E', message: '' } }, { sleep: 9, value: 1 }] } }));
+    expect(await serveCommand(['--subject', 'p-map'], io)).toBe(0);
+    const lines = io.out().trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toEqual({ protocol: 'gather-sim/1', name: 'p-map', supports: { returnExceptions: true, cancellation: true } });
+    expect(lines[1]).toMatchObject({ id: 1, observation: { gather: { at: 3, error: { name: 'E', message: '', task: 0 } } } });
   });
 });
 

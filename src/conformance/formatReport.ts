@@ -2,6 +2,10 @@ import { formatPropertyReport } from '../../properties/formatPropertyReport.js';
 import { conforms, type ConformanceReport, type SubjectReport } from './ConformanceReport.js';
 import { matrixRows } from './matrixCells.js';
 
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 function subjectSummary(subject: SubjectReport): string {
   if (subject.skipped !== undefined) return `${subject.subject}: skipped (${subject.skipped})`;
   const count = (status: string): number => subject.properties.filter((property) => property.status === status).length;
@@ -23,7 +27,7 @@ export function formatReport(report: ConformanceReport): string {
   const line = (first: string, cells: readonly string[]): string => [first.padEnd(firstWidth), ...cells.map((text, index) => text.padEnd(widths[index] ?? 0))].join('  ').trimEnd();
   const properties = rows.length;
   const lines = [
-    `gather-sim check: ${properties} properties on ${report.subjects.length} subject(s), ${report.runs} scenarios each, seed ${report.seed}`,
+    `gather-sim check: ${plural(properties, 'property', 'properties')} on ${plural(report.subjects.length, 'subject', 'subjects')}, ${report.runs} scenarios each, seed ${report.seed}`,
     '',
     line('property', report.subjects.map((subject) => subject.subject)),
     ...rows.map((row) => line(label(row), row.cells)),

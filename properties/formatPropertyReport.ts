@@ -10,8 +10,8 @@ export function shellQuote(text: string): string {
  * A property's verdict as text. A failure shows the rule, the shrunk scenario as JSON that
  * `gather-sim run` accepts back, expected against observed, the subject's timeline, and two
  * ways to replay it: the fast-check `{ seed, path }` and a one-line command that runs the
- * scenario on the subject (`replay`, the `gather-sim run` option that selects it; the
- * reference when absent).
+ * scenario on the subject, and one that replays the property (`replay`, the option that
+ * selects the subject in `gather-sim run` and `check`; the reference when absent).
  */
 export function formatPropertyReport(report: PropertyReport, replay?: string): string {
   const { property } = report;
@@ -32,9 +32,12 @@ export function formatPropertyReport(report: PropertyReport, replay?: string): s
   }
   lines.push(
     `  replay with fast-check: { seed: ${report.seed}, path: ${JSON.stringify(report.path)}, endOnFailure: true }`,
-    replay === undefined
-      ? `  replay the scenario on the reference: echo ${shellQuote(scenario)} | npx gather-sim run -`
-      : `  replay the scenario on the subject: echo ${shellQuote(scenario)} | npx gather-sim run - ${replay}`,
+    ...(replay === undefined
+      ? [`  replay the scenario on the reference: echo ${shellQuote(scenario)} | npx gather-sim run -`]
+      : [
+          `  replay the scenario on the subject: echo ${shellQuote(scenario)} | npx gather-sim run - ${replay}`,
+          `  replay the property: npx gather-sim check ${replay} --property ${property.id} --seed ${report.seed} --path ${report.path}`,
+        ]),
   );
   return lines.join('\n');
 }

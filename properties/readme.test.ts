@@ -1,7 +1,28 @@
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const root = fileURLToPath(new URL('../', import.meta.url));
+const bin = join(root, 'dist/src/cli/main.js');
+
+function cli(args: readonly string[]): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve) => {
+    execFile('node', [bin, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => resolve({ code: error === null ? 0 : Number(error.code), stdout }));
+  });
+}
+
+/** The fenced block that follows a marker comment in the README. */
+function blockAfter(marker: string): string {
+  const start = readme.indexOf(marker);
+  if (start < 0) throw new Error(`the README has no "${marker}"`);
+  const match = /```\w*\n([\s\S]*?)```/.exec(readme.slice(start));
+  if (match === null) throw new Error(`no code block after "${marker}"`);
+  return match[1] ?? '';
+}
 
 describe('the README', () => {
   it('opens with the two commands that work on a fresh machine', () => {
@@ -10,8 +31,27 @@ describe('the README', () => {
     expect(opening).toContain('npm ci && npm test');
   });
 
-  it('shows the vitest example exactly as properties/readme.example.test.ts runs it', () => {
-    const example = readFileSync(new URL('./readme.example.test.ts', import.meta.url), 'utf8');
-    expect(readme).toContain(`\`\`\`ts\n${example}\`\`\``);
-  });
+  for (const example of ['readme.example.test.ts', 'readme.conformance.example.test.ts']) {
+    it(`shows the vitest example exactly as properties/${example} runs it`, () => {
+      const text = readFileSync(new URL(`./${example}`, import.meta.url), 'utf8');
+      expect(readme).toContain(`\`\`\`ts\n${text}\`\`\``);
+    });
+  }
+
+  it('shows the conformance matrix exactly as gather-sim check --markdown prints it now', async () => {
+    const start = readme.indexOf('<!-- matrix:');
+    const end = readme.indexOf('<!-- end of matrix -->');
+    const shown = readme.slice(readme.indexOf('\n', start) + 1, end);
+    const result = await cli(['check', '--markdown']);
+    expect(result.code).toBe(0);
+    expect(shown).toBe(result.stdout);
+  }, 120_000);
+
+  it('shows a subject module that gather-sim check passes, as the README says', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'gather-sim-readme-')), 'my-gather.mjs');
+    writeFileSync(path, blockAfter('<!-- example: subject module'));
+    const result = await cli(['check', path]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('my-gather: conforms (13 pass, 0 FAIL, 2 n/a)');
+  }, 120_000);
 });

@@ -137,6 +137,18 @@ describe('gather-sim check', () => {
     expect(first.out()).toContain('p-map: departs from asyncio.gather');
   });
 
+  it('replays a printed failure with the command line it prints', async () => {
+    const io = fakeIo();
+    expect(await checkCommand(['p-settle', '--property', 'fail-fast', '--runs', '50'], io)).toBe(1);
+    const line = /replay the property: npx gather-sim check (.*)$/m.exec(io.out())?.[1];
+    expect(line).toMatch(/^--subject p-settle --property fail-fast --seed 20261125 --path [\d:]+$/);
+    const scenario = /^ {2}scenario: (.*)$/m.exec(io.out())?.[1];
+    const replay = fakeIo();
+    expect(await checkCommand((line ?? '').split(' '), replay)).toBe(1);
+    expect(replay.out()).toContain(`  scenario: ${scenario ?? 'none'}\n`);
+    expect(replay.out()).toContain('failed after 1 scenario(s)');
+  });
+
   it('prints the matrix as Markdown for a README', async () => {
     const io = fakeIo();
     expect(await checkCommand(['reference', 'Promise.all', '--runs', '10', '--markdown'], io)).toBe(0);

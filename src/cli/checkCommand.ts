@@ -25,6 +25,7 @@ the shrunk scenario, expected against observed, the timeline and a replay line.
                      { name, supports?: { returnExceptions?, cancellation?, dedupe? }, gather },
                      or the name of a bundled subject (${BUNDLED_SUBJECTS.map((subject) => subject.name).join(', ')});
                      none: every bundled subject
+  --subject MODULE   the same as a MODULE argument (repeat for more)
   --runs N           scenarios per property (default ${DEFAULT_RUNS})
   --seed N           the fast-check seed (default ${DEFAULT_SEED}); the same seed gives the same report
   --property ID      run only this property (repeat, or separate with commas); ids:
@@ -98,6 +99,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
         seed: { type: 'string' },
         property: { type: 'string', multiple: true },
         path: { type: 'string' },
+        subject: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         markdown: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -106,7 +108,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     io,
   );
   if (typeof parsed === 'number') return parsed;
-  const { values, positionals } = parsed;
+  const { values } = parsed;
+  const modules = [...parsed.positionals, ...(values.subject ?? [])];
   const runs = parseCount(values.runs, '--runs', DEFAULT_RUNS, io);
   const seed = parseCount(values.seed, '--seed', DEFAULT_SEED, io);
   const properties = pickProperties(values.property ?? [], io);
@@ -119,7 +122,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     io.stderr.write('gather-sim check: --path replays one failure: give it with --seed and exactly one --property\n');
     return EXIT.usage;
   }
-  const planned = await planSubjects(positionals, io);
+  const planned = await planSubjects(modules, io);
   if (planned === undefined) return EXIT.usage;
 
   const subjects: SubjectReport[] = [];
@@ -153,7 +156,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   else if (values.markdown === true) io.stdout.write(`${formatMarkdown(report)}\n`);
   else io.stdout.write(`${formatReport(report)}\n`);
 
-  if (positionals.length === 0) {
+  if (modules.length === 0) {
     const reference = subjects.find((subject) => subject.subject === 'reference');
     return reference !== undefined && conforms(reference) ? EXIT.ok : EXIT.finding;
   }

@@ -5,7 +5,7 @@ import type { Capabilities } from './Capabilities.js';
 export interface SubjectReport {
   readonly subject: string;
   readonly supports: Capabilities;
-  /** The `gather-sim run` option that selects the subject, for replay lines. */
+  /** The option that selects the subject in `gather-sim run` and `check`, for replay lines. */
   readonly replay?: string;
   /** Why the subject could not be checked at all (then `properties` is empty). */
   readonly skipped?: string;

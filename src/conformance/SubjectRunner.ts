@@ -12,7 +12,7 @@ import type { Subject } from './Subject.js';
 export interface SubjectRunner {
   readonly name: string;
   readonly supports: Capabilities;
-  /** The `gather-sim run` option that selects this subject, for replay lines: `--subject p-map`. */
+  /** The option that selects this subject in `gather-sim run` and `check`, for replay lines: `--subject p-map`. */
   readonly replay?: string;
   run(scenario: Scenario): Promise<Run>;
 }

@@ -1,10 +1,7 @@
 import { formatTimeline } from '../src/report/formatTimeline.js';
+import { shellQuote } from '../src/report/shellQuote.js';
 import type { PropertyReport } from './checkProperty.js';
 
-/** Quotes a word for a POSIX shell. */
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * A property's verdict as text. A failure shows the rule, the shrunk scenario as JSON that

@@ -3,7 +3,7 @@ import type { Capability } from '../src/conformance/Capabilities.js';
 import type { SubjectRunner } from '../src/conformance/SubjectRunner.js';
 import { canonicalJson } from '../src/observation/canonicalJson.js';
 import type { Observation } from '../src/observation/Observation.js';
-import { predict } from '../src/oracle/predict.js';
+import { predict, withSortedUnhandled } from '../src/oracle/predict.js';
 import { argsOf, type Scenario } from '../src/scenario/Scenario.js';
 import type { CheckOutcome, GatherProperty } from './GatherProperty.js';
 
@@ -41,7 +41,7 @@ export function projectionProperty(spec: {
     arbitrary: spec.arbitrary,
     async check(scenario: Scenario, subject: SubjectRunner): Promise<CheckOutcome> {
       const run = await subject.run(scenario);
-      const observed = spec.project(run.observation, run.starts);
+      const observed = spec.project(withSortedUnhandled(run.observation), run.starts);
       if (run.problems.length > 0) {
         return { ok: false, reason: run.problems.join('; '), expected: 'a gather that returns a promise and settles through the virtual clock', observed, run };
       }

@@ -5,12 +5,11 @@ import { checkSubject, DEFAULT_RUNS, DEFAULT_SEED } from '../conformance/checkGa
 import { conforms, type ConformanceReport, type SubjectReport } from '../conformance/ConformanceReport.js';
 import { formatMarkdown } from '../conformance/formatMarkdown.js';
 import { formatReport } from '../conformance/formatReport.js';
-import { loadSubject } from '../conformance/loadSubject.js';
+import type { ExternalSubjectOptions } from '../conformance/externalSubject.js';
 import { reportToJson } from '../conformance/reportToJson.js';
-import type { SubjectRunner } from '../conformance/SubjectRunner.js';
-import { toSubjectRunner } from '../conformance/SubjectRunner.js';
-import { BUNDLED_SUBJECTS } from '../subjects/bundledSubjects.js';
+import { BUNDLED_MATRIX } from '../subjects/bundledSubjects.js';
 import { EXIT, type CliIo } from './CliIo.js';
+import { openSubject, type OpenedSubject, type SubjectSpec } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
 
 /** The help text of `gather-sim check`. */
@@ -23,9 +22,13 @@ the shrunk scenario, expected against observed, the timeline and a replay line.
 
   MODULE             a subject module: a file whose default export is
                      { name, supports?: { returnExceptions?, cancellation?, dedupe? }, gather },
-                     or the name of a bundled subject (${BUNDLED_SUBJECTS.map((subject) => subject.name).join(', ')});
+                     or the name of a bundled subject (${BUNDLED_MATRIX.join(', ')});
                      none: every bundled subject
   --subject MODULE   the same as a MODULE argument (repeat for more)
+  --external CMD     a subject in another process: CMD (run with a shell) speaks the
+                     gather-sim/1 protocol on stdin/stdout (repeat for more)
+  --timeout MS       real-time limit for an external subject's hello and each answer
+                     (default 10000); past it the subject is broken, never waited for
   --runs N           scenarios per property (default ${DEFAULT_RUNS})
   --seed N           the fast-check seed (default ${DEFAULT_SEED}); the same seed gives the same report
   --property ID      run only this property (repeat, or separate with commas); ids:
@@ -47,8 +50,6 @@ Examples:
   gather-sim check ./my-gather.mjs --runs 500
   gather-sim check p-map --property fail-fast --seed 7`;
 
-type Planned = { readonly runner: SubjectRunner } | { readonly skipped: SubjectReport };
-
 function parseCount(text: string | undefined, option: string, fallback: number, io: CliIo): number | undefined {
   if (text === undefined) return fallback;
   const value = Number(text);
@@ -68,22 +69,22 @@ function pickProperties(requested: readonly string[], io: CliIo): readonly Gathe
   return gatherProperties.filter((property) => ids.includes(property.id));
 }
 
-/** Loads the subjects to check: named modules (any problem is a usage error) or every bundled one (a missing library is skipped). */
-async function planSubjects(modules: readonly string[], io: CliIo): Promise<Planned[] | undefined> {
-  const bundled = modules.length === 0;
-  const planned: Planned[] = [];
-  for (const spec of bundled ? BUNDLED_SUBJECTS.map((subject) => subject.name) : modules) {
-    const loaded = await loadSubject(spec);
-    if (loaded.ok) {
-      planned.push({ runner: { ...toSubjectRunner(loaded.subject), replay: loaded.replay } });
-    } else if (bundled && loaded.missingPackage === true) {
-      planned.push({ skipped: { subject: spec, supports: {}, skipped: loaded.problem, properties: [] } });
-    } else {
-      io.stderr.write(`gather-sim check: ${loaded.problem}\n`);
+/** Opens the subjects to check, in order; undefined after writing a usage problem. */
+type Opened = Exclude<OpenedSubject, { readonly problem: string }>;
+
+async function openSubjects(specs: readonly SubjectSpec[], limits: ExternalSubjectOptions, io: CliIo): Promise<Opened[] | undefined> {
+  const bundled = specs.length === 0;
+  const opened: Opened[] = [];
+  for (const spec of bundled ? BUNDLED_MATRIX.map((module) => ({ module })) : specs) {
+    const subject = await openSubject(spec, bundled, limits);
+    if ('problem' in subject) {
+      await Promise.all(opened.map((other) => ('close' in other ? other.close() : undefined)));
+      io.stderr.write(`gather-sim check: ${subject.problem}\n`);
       return undefined;
     }
+    opened.push(subject);
   }
-  return planned;
+  return opened;
 }
 
 /** `gather-sim check`: see {@link CHECK_USAGE}. Returns the exit status. */
@@ -100,6 +101,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
         property: { type: 'string', multiple: true },
         path: { type: 'string' },
         subject: { type: 'string', multiple: true },
+        external: { type: 'string', multiple: true },
+        timeout: { type: 'string' },
         json: { type: 'boolean' },
         markdown: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -109,11 +112,13 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   );
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  const modules = [...parsed.positionals, ...(values.subject ?? [])];
+  const specs: SubjectSpec[] = [...parsed.positionals, ...(values.subject ?? [])].map((module) => ({ module }));
+  specs.push(...(values.external ?? []).map((external) => ({ external })));
   const runs = parseCount(values.runs, '--runs', DEFAULT_RUNS, io);
   const seed = parseCount(values.seed, '--seed', DEFAULT_SEED, io);
+  const timeout = parseCount(values.timeout, '--timeout', 10_000, io);
   const properties = pickProperties(values.property ?? [], io);
-  if (runs === undefined || seed === undefined || properties === undefined) return EXIT.usage;
+  if (runs === undefined || seed === undefined || timeout === undefined || properties === undefined) return EXIT.usage;
   if (values.json === true && values.markdown === true) {
     io.stderr.write('gather-sim check: --json and --markdown are two formats of one report: pick one\n');
     return EXIT.usage;
@@ -122,32 +127,37 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     io.stderr.write('gather-sim check: --path replays one failure: give it with --seed and exactly one --property\n');
     return EXIT.usage;
   }
-  const planned = await planSubjects(modules, io);
-  if (planned === undefined) return EXIT.usage;
+  const opened = await openSubjects(specs, { helloMs: timeout, answerMs: timeout }, io);
+  if (opened === undefined) return EXIT.usage;
 
   const subjects: SubjectReport[] = [];
-  const total = planned.length * properties.length;
+  const total = opened.length * properties.length;
   let done = 0;
   const started = realPerformanceNow();
-  for (const plan of planned) {
-    if ('skipped' in plan) {
-      io.stderr.write(`check: ${plan.skipped.subject}: skipped, ${plan.skipped.skipped ?? ''}\n`);
-      subjects.push(plan.skipped);
+  for (const subject of opened) {
+    if ('report' in subject) {
+      const { report } = subject;
+      io.stderr.write(`check: ${report.subject}: ${report.skipped === undefined ? `BROKEN, ${report.broken ?? ''}` : `skipped, ${report.skipped}`}\n`);
+      subjects.push(report);
       done += properties.length;
       continue;
     }
-    subjects.push(
-      await checkSubject(plan.runner, {
-        runs,
-        seed,
-        properties,
-        ...(values.path === undefined ? {} : { path: values.path }),
-        onProgress: (name, report) => {
-          done += 1;
-          io.stderr.write(`check [${done}/${total}] ${name}: ${report.property.id} ${report.status}\n`);
-        },
-      }),
-    );
+    try {
+      subjects.push(
+        await checkSubject(subject.runner, {
+          runs,
+          seed,
+          properties,
+          ...(values.path === undefined ? {} : { path: values.path }),
+          onProgress: (name, report) => {
+            done += 1;
+            io.stderr.write(`check [${done}/${total}] ${name}: ${report.property.id} ${report.status}\n`);
+          },
+        }),
+      );
+    } finally {
+      await subject.close();
+    }
   }
   io.stderr.write(`check: ${total} checks in ${((realPerformanceNow() - started) / 1000).toFixed(1)} s (wall time)\n`);
 
@@ -156,7 +166,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   else if (values.markdown === true) io.stdout.write(`${formatMarkdown(report)}\n`);
   else io.stdout.write(`${formatReport(report)}\n`);
 
-  if (modules.length === 0) {
+  if (specs.length === 0) {
     const reference = subjects.find((subject) => subject.subject === 'reference');
     return reference !== undefined && conforms(reference) ? EXIT.ok : EXIT.finding;
   }

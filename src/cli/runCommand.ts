@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { realPerformanceNow } from '../clock/realTimers.js';
-import { loadSubject } from '../conformance/loadSubject.js';
 import { toSubjectRunner, type SubjectRunner } from '../conformance/SubjectRunner.js';
 import reference from '../subjects/reference.js';
 import { diffJson } from '../observation/diffJson.js';
@@ -12,10 +11,11 @@ import { readScenarioFile, type ScenarioFile } from '../scenario/readScenarioFil
 import { formatScenarioIssues } from '../scenario/validateScenario.js';
 import { EXIT, readAll, type CliIo } from './CliIo.js';
 import { collectScenarioFiles } from './collectScenarioFiles.js';
+import { openSubject } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
 
 /** The help text of `gather-sim run`. */
-export const RUN_USAGE = `Usage: gather-sim run FILE... [--subject MODULE] [--json]
+export const RUN_USAGE = `Usage: gather-sim run FILE... [--subject MODULE | --external CMD] [--json]
 
 Runs scenario files on a gather (the reference, asyncio.gather's semantics, unless told) in
 virtual time and shows the outcome with a lane-per-task timeline and what rules R1-R12
@@ -23,18 +23,24 @@ make of it. A file with "expect" is checked against it.
 
   FILE              a scenario file (JSON), a folder of them, or - for standard input
   --subject MODULE  run on this subject: a module whose default export is
-                    { name, supports?, gather }, or a bundled subject's name (p-map...)
+                    { name, supports?, gather }, or a bundled subject's name (p-map,
+                    cpython-asyncio...)
+  --external CMD    run on a subject in another process: CMD (run with a shell) speaks
+                    the gather-sim/1 protocol on stdin/stdout
   --json            print only the OBSERVATION as one JSON document (one FILE only)
   -h, --help        show this help
 
 Exit status: 0 ran (and every "expect" matched, and the spec allows what the subject did),
 1 an "expect" did not match or the spec rejects the subject's observation, 2 bad usage, an
 invalid scenario file or a subject module that cannot be loaded.
+An external subject that crashes, goes silent or breaks the protocol is reported with its
+stderr (exit 1); nothing waits on it longer than 10 s.
 
 Example:
   gather-sim run scenarios/tutorial-1-two-calls.json
   echo '{"tasks": [{"sleep": 1000, "value": 100}]}' | gather-sim run - --json
-  gather-sim run scenarios/r04-fail-fast.json --subject p-map`;
+  gather-sim run scenarios/r04-fail-fast.json --subject p-map
+  gather-sim run scenarios --subject cpython-asyncio`;
 
 type Loaded = { readonly path: string; readonly file: ScenarioFile } | { readonly path: string; readonly problem: string };
 
@@ -52,17 +58,17 @@ async function load(path: string, io: CliIo): Promise<Loaded> {
 
 /** `gather-sim run`: see {@link RUN_USAGE}. Returns the exit status. */
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs('run', RUN_USAGE, { args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, subject: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, io);
+  const parsed = parseCommandArgs(
+    'run',
+    RUN_USAGE,
+    { args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, subject: { type: 'string' }, external: { type: 'string' }, help: { type: 'boolean', short: 'h' } } },
+    io,
+  );
   if (typeof parsed === 'number') return parsed;
-  let runner: SubjectRunner = toSubjectRunner(reference);
-  if (parsed.values.subject !== undefined) {
-    const loaded = await loadSubject(parsed.values.subject);
-    if (!loaded.ok) {
-      io.stderr.write(`gather-sim run: --subject: ${loaded.problem}
-`);
-      return EXIT.usage;
-    }
-    runner = toSubjectRunner(loaded.subject);
+  const { subject, external, json } = parsed.values;
+  if (subject !== undefined && external !== undefined) {
+    io.stderr.write('gather-sim run: --subject and --external both name the subject: pick one\n');
+    return EXIT.usage;
   }
   let paths: string[];
   try {
@@ -75,11 +81,25 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     io.stderr.write(`gather-sim run: name at least one scenario file\n\n${RUN_USAGE}\n`);
     return EXIT.usage;
   }
-  if (parsed.values.json === true && paths.length !== 1) {
+  if (json === true && paths.length !== 1) {
     io.stderr.write(`gather-sim run: --json prints one OBSERVATION, so it takes exactly one FILE (got ${paths.length})\n`);
     return EXIT.usage;
   }
-  return paths.length === 1 ? runOne(paths[0] as string, runner, parsed.values.json === true, io) : runMany(paths, runner, io);
+  const spec = external !== undefined ? { external } : subject !== undefined ? { module: subject } : undefined;
+  const opened = spec === undefined ? { runner: toSubjectRunner(reference), close: () => Promise.resolve() } : await openSubject(spec, false, {});
+  if ('problem' in opened) {
+    io.stderr.write(`gather-sim run: ${external === undefined ? '--subject' : '--external'}: ${opened.problem}\n`);
+    return EXIT.usage;
+  }
+  if ('report' in opened) {
+    io.stderr.write(`gather-sim run: the subject is broken: ${opened.report.broken ?? opened.report.skipped ?? ''}\n`);
+    return EXIT.finding;
+  }
+  try {
+    return paths.length === 1 ? await runOne(paths[0] as string, opened.runner, json === true, io) : await runMany(paths, opened.runner, io);
+  } finally {
+    await opened.close();
+  }
 }
 
 async function runOne(path: string, runner: SubjectRunner, json: boolean, io: CliIo): Promise<number> {

@@ -32,3 +32,7 @@ export function pendingRealImmediates(): number {
 export function activeRealTimeouts(): number {
   return countActive('Timeout');
 }
+
+/** The real `setTimeout` and `clearTimeout`: for wall-clock limits on external subjects. */
+export const realSetTimeout: typeof setTimeout = globalThis.setTimeout;
+export const realClearTimeout: typeof clearTimeout = globalThis.clearTimeout;

@@ -7,8 +7,10 @@ export interface SubjectReport {
   readonly supports: Capabilities;
   /** The option that selects the subject in `gather-sim run` and `check`, for replay lines. */
   readonly replay?: string;
-  /** Why the subject could not be checked at all (then `properties` is empty). */
+  /** Why the subject could not be checked at all (then `properties` is empty): not a failure. */
   readonly skipped?: string;
+  /** Why the subject broke (an external one that crashed, went silent...): a failure. */
+  readonly broken?: string;
   readonly properties: readonly PropertyReport[];
 }
 
@@ -23,5 +25,5 @@ export interface ConformanceReport {
 /** True when no applicable property failed on any subject that was checked. */
 export function conforms(report: ConformanceReport | SubjectReport): boolean {
   const subjects = 'subjects' in report ? report.subjects : [report];
-  return subjects.every((subject) => subject.properties.every((property) => property.status !== 'fail'));
+  return subjects.every((subject) => subject.broken === undefined && subject.properties.every((property) => property.status !== 'fail'));
 }

@@ -15,6 +15,8 @@ export interface SubjectRunner {
   /** The option that selects this subject in `gather-sim run` and `check`, for replay lines: `--subject p-map`. */
   readonly replay?: string;
   run(scenario: Scenario): Promise<Run>;
+  /** For a subject in another process: why it broke (it crashed, went silent...), if it did. */
+  broken?(): string | undefined;
 }
 
 /** Anything the checks accept as a subject. */

@@ -33,7 +33,14 @@ export async function checkSubject(subject: SubjectLike, options: CheckGatherOpt
     reports.push(report);
     options.onProgress?.(runner.name, report);
   }
-  return { subject: runner.name, supports: runner.supports, ...(runner.replay === undefined ? {} : { replay: runner.replay }), properties: reports };
+  const broken = runner.broken?.();
+  return {
+    subject: runner.name,
+    supports: runner.supports,
+    ...(runner.replay === undefined ? {} : { replay: runner.replay }),
+    ...(broken === undefined ? {} : { broken }),
+    properties: reports,
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ function plural(count: number, one: string, many: string): string {
 
 function subjectSummary(subject: SubjectReport): string {
   if (subject.skipped !== undefined) return `${subject.subject}: skipped (${subject.skipped})`;
+  if (subject.broken !== undefined) return `${subject.subject}: BROKEN: ${subject.broken}`;
   const count = (status: string): number => subject.properties.filter((property) => property.status === status).length;
   const verdict = conforms(subject) ? 'conforms' : 'departs from asyncio.gather';
   return `${subject.subject}: ${verdict} (${count('pass')} pass, ${count('fail')} FAIL, ${count('n/a')} n/a)`;

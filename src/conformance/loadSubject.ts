@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { shellWord } from '../report/shellQuote.js';
 import { BUNDLED_SUBJECTS } from '../subjects/bundledSubjects.js';
 import { validateSubject, type Subject } from './Subject.js';
 
@@ -7,10 +8,6 @@ import { validateSubject, type Subject } from './Subject.js';
 export type LoadedSubject =
   | { readonly ok: true; readonly subject: Subject; readonly replay: string }
   | { readonly ok: false; readonly problem: string; readonly missingPackage?: boolean };
-
-function quoteArgument(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 async function importDefault(url: URL, label: string): Promise<LoadedSubject | { readonly ok: true; readonly value: unknown }> {
   try {
@@ -41,5 +38,5 @@ export async function loadSubject(spec: string): Promise<LoadedSubject> {
   if (!('value' in imported)) return imported;
   const validation = validateSubject(imported.value);
   if (!validation.ok) return { ok: false, problem: `${label}: its default export is not a subject: ${validation.problem}` };
-  return { ok: true, subject: validation.subject, replay: `--subject ${quoteArgument(spec)}` };
+  return { ok: true, subject: validation.subject, replay: `--subject ${shellWord(spec)}` };
 }

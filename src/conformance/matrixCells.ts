@@ -1,5 +1,5 @@
 import type { PropertyReport } from '../../properties/checkProperty.js';
-import type { ConformanceReport } from './ConformanceReport.js';
+import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 
 /** One row of the matrix: a property and its verdict on each subject, in subject order. */
 export interface MatrixRow {
@@ -8,13 +8,14 @@ export interface MatrixRow {
   readonly cells: readonly string[];
 }
 
-function cell(report: PropertyReport | undefined, skipped: boolean): string {
-  if (skipped) return 'skipped';
+function cell(report: PropertyReport | undefined, subject: SubjectReport): string {
+  if (subject.skipped !== undefined) return 'skipped';
+  if (report === undefined && subject.broken !== undefined) return 'BROKEN';
   if (report === undefined) return '-';
   return report.status === 'fail' ? 'FAIL' : report.status;
 }
 
-/** The matrix of a report as rows of words (`pass`, `FAIL`, `n/a`, `skipped`). Pure. */
+/** The matrix of a report as rows of words (`pass`, `FAIL`, `n/a`, `skipped`, `BROKEN`). Pure. */
 export function matrixRows(report: ConformanceReport): MatrixRow[] {
   const properties = new Map<string, { id: string; rule: string }>();
   for (const subject of report.subjects) {
@@ -23,6 +24,6 @@ export function matrixRows(report: ConformanceReport): MatrixRow[] {
   return [...properties.values()].map(({ id, rule }) => ({
     id,
     rule,
-    cells: report.subjects.map((subject) => cell(subject.properties.find((candidate) => candidate.property.id === id), subject.skipped !== undefined)),
+    cells: report.subjects.map((subject) => cell(subject.properties.find((candidate) => candidate.property.id === id), subject)),
   }));
 }

@@ -36,6 +36,7 @@ export function reportToJson(report: ConformanceReport): object {
       name: subject.subject,
       supports: subject.supports,
       ...(subject.skipped === undefined ? {} : { skipped: subject.skipped }),
+      ...(subject.broken === undefined ? {} : { broken: subject.broken }),
       properties: subject.properties.map(propertyToJson),
     })),
   };

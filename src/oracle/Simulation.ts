@@ -215,6 +215,24 @@ export class Simulation {
     };
   }
 
+  /**
+   * Errors asyncio never retrieves in this run: those of the children of a return-exceptions
+   * gather that never completed (its done-callback only reads a child's exception once all
+   * are done). CPython reports each as "exception was never retrieved" when the task is
+   * collected; a JavaScript gather that awaits every child handles them.
+   */
+  unretrieved(): ErrorJson[] {
+    const errors: ErrorJson[] = [];
+    this.model.gathers.forEach((gather, gatherId) => {
+      if (!gather.returnExceptions || this.gathers[gatherId]?.outcome !== undefined) return;
+      for (const child of gather.children) {
+        const outcome = this.state(child).outcome;
+        if (outcome?.kind === 'error') errors.push(outcome.error);
+      }
+    });
+    return errors;
+  }
+
   private state(taskId: number): TaskState {
     return this.tasks[taskId] as TaskState;
   }

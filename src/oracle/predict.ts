@@ -8,7 +8,11 @@ import { Simulation } from './Simulation.js';
 export interface Prediction {
   /** True when no two events (timer expiries) ever fall at the same millisecond: then exactly one observation is right. */
   readonly tieFree: boolean;
-  /** Every observation some order of tied events allows, each once. Exactly one when `tieFree`. */
+  /**
+   * Every observation some order of tied events allows, each once. Exactly one when
+   * `tieFree`, but for one twin: where a return-exceptions gather never completes, the same
+   * observation with its children's unretrieved errors as `unhandled` (CPython reports them).
+   */
   readonly observations: readonly Observation[];
   /** False when the orderings were too many to explore them all (see `maxStates`). */
   readonly complete: boolean;
@@ -47,6 +51,12 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
       if (actions.length === 0) {
         const observation = sim.observation();
         found.set(canonicalJson(observation), observation);
+        // CPython reports the errors it never retrieved; a JavaScript gather need not (R6).
+        const unretrieved = sim.unretrieved();
+        if (unretrieved.length > 0) {
+          const reported = withSortedUnhandled({ ...observation, unhandled: unretrieved });
+          found.set(canonicalJson(reported), reported);
+        }
         return;
       }
       const only = actions.length === 1 ? actions[0] : reduce ? sim.independentAction(actions) : undefined;
@@ -73,8 +83,23 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
   return { tieFree, observations: [...found.values()], complete };
 }
 
-/** True when the observation is one the spec allows for the scenario. */
+/**
+ * The observation with its `unhandled` errors in a canonical order: the order in which a
+ * subject reports them (rejection order in JavaScript, collection order in CPython) is not
+ * part of the spec.
+ */
+export function withSortedUnhandled(observation: Observation): Observation {
+  if (observation.unhandled.length < 2) return observation;
+  const keyed = observation.unhandled.map((error) => [canonicalJson(error), error] as const);
+  keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { ...observation, unhandled: keyed.map(([, error]) => error) };
+}
+
+/**
+ * True when the observation is one the spec allows for the scenario (the order of its
+ * unhandled errors aside).
+ */
 export function isAllowed(prediction: Prediction, observation: Observation): boolean {
-  const text = canonicalJson(observation);
+  const text = canonicalJson(withSortedUnhandled(observation));
   return prediction.observations.some((allowed) => canonicalJson(allowed) === text);
 }

@@ -26,7 +26,10 @@ function taskNote(index: number, task: TaskObservation, trace: readonly TraceEve
  * Pure: the same run gives the same text.
  */
 export function formatTimeline(observation: Observation, trace: readonly TraceEvent[]): string {
-  const instants = [...new Set([0, ...trace.map((event) => event.at)])].sort((a, b) => a - b);
+  const observed = observation.tasks.flatMap((task) => [task.started, task.settled, task.cancelRequested]);
+  const gatherAt = 'at' in observation.gather ? [observation.gather.at] : [];
+  const times = [0, ...trace.map((event) => event.at), ...gatherAt, ...observed].filter((at): at is number => at !== null);
+  const instants = [...new Set(times)].sort((a, b) => a - b);
   const labels = instants.map(formatTime);
   const width = Math.max(...labels.map((label) => label.length)) + 1;
   const column = (at: number): number => instants.indexOf(at) * width;

@@ -1,3 +1,5 @@
+import { CPYTHON_SUBJECT } from './cpythonDriver.js';
+
 /**
  * The subjects bundled for the conformance matrix, by name, each with its module (beside
  * this file) and the npm package it needs. The libraries are development dependencies of
@@ -13,3 +15,6 @@ export const BUNDLED_SUBJECTS: readonly { readonly name: string; readonly module
   { name: 'async', module: 'async.js', needs: 'async' },
   { name: 'effect', module: 'effect.js', needs: 'effect' },
 ];
+
+/** Every subject of the bundled matrix, in order: the modules above, then CPython's asyncio.gather over the protocol. */
+export const BUNDLED_MATRIX: readonly string[] = [...BUNDLED_SUBJECTS.map((subject) => subject.name), CPYTHON_SUBJECT];

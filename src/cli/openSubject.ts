@@ -1,0 +1,48 @@
+import type { SubjectReport } from '../conformance/ConformanceReport.js';
+import { startExternalSubject, type ExternalSubjectOptions } from '../conformance/externalSubject.js';
+import { loadSubject } from '../conformance/loadSubject.js';
+import { toSubjectRunner, type SubjectRunner } from '../conformance/SubjectRunner.js';
+import { CPYTHON_SUBJECT, cpythonCommand } from '../subjects/cpythonDriver.js';
+
+/** What a command line names as a subject: a module (a path or a bundled name), or a command speaking the protocol. */
+export type SubjectSpec = { readonly module: string } | { readonly external: string };
+
+/**
+ * A subject ready to check, with `close` to call when done; a report for one that cannot
+ * be checked (skipped where `optional`, broken for an external subject that would not say
+ * hello); or a usage problem (a module that cannot be loaded or has the wrong shape).
+ */
+export type OpenedSubject =
+  | { readonly runner: SubjectRunner; readonly close: () => Promise<void> }
+  | { readonly report: SubjectReport }
+  | { readonly problem: string };
+
+const nothingToClose = (): Promise<void> => Promise.resolve();
+
+async function openExternal(command: string, limits: ExternalSubjectOptions, replay: string | undefined): Promise<OpenedSubject> {
+  const started = await startExternalSubject(command, limits);
+  if (!started.ok) return { report: { subject: command, supports: {}, broken: started.problem, properties: [] } };
+  const { subject } = started;
+  const runner: SubjectRunner = replay === undefined ? subject : { name: subject.name, supports: subject.supports, replay, run: (scenario) => subject.run(scenario), broken: () => subject.broken() };
+  return { runner, close: () => subject.close() };
+}
+
+/**
+ * Opens a subject named on a command line. `cpython-asyncio` runs the bundled driver with
+ * python3; `optional` subjects (the bundled matrix) are skipped, not refused, when their
+ * library or python3 is missing.
+ */
+export async function openSubject(spec: SubjectSpec, optional: boolean, limits: ExternalSubjectOptions): Promise<OpenedSubject> {
+  if ('external' in spec) return openExternal(spec.external, limits, undefined);
+  if (spec.module === CPYTHON_SUBJECT) {
+    const found = cpythonCommand();
+    if ('missing' in found) {
+      return optional ? { report: { subject: CPYTHON_SUBJECT, supports: {}, skipped: found.missing, properties: [] } } : { problem: `${CPYTHON_SUBJECT}: ${found.missing}` };
+    }
+    return openExternal(found.command, limits, `--subject ${CPYTHON_SUBJECT}`);
+  }
+  const loaded = await loadSubject(spec.module);
+  if (loaded.ok) return { runner: { ...toSubjectRunner(loaded.subject), replay: loaded.replay }, close: nothingToClose };
+  if (optional && loaded.missingPackage === true) return { report: { subject: spec.module, supports: {}, skipped: loaded.problem, properties: [] } };
+  return { problem: loaded.problem };
+}

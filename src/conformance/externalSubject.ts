@@ -1,0 +1,200 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { realClearTimeout, realSetTimeout } from '../clock/realTimers.js';
+import type { Run } from '../executor/Run.js';
+import type { Observation } from '../observation/Observation.js';
+import { validateObservation } from '../observation/validateObservation.js';
+import { shellWord } from '../report/shellQuote.js';
+import { argsOf, type Scenario } from '../scenario/Scenario.js';
+import { describeValue, formatScenarioIssues, isRecord } from '../scenario/validateScenario.js';
+import { CAPABILITIES, type Capabilities } from './Capabilities.js';
+import type { SubjectRunner } from './SubjectRunner.js';
+import { traceFromObservation } from './traceFromObservation.js';
+
+/** Wall-clock limits for an external subject, in real milliseconds. */
+export interface ExternalSubjectOptions {
+  /** How long the hello line may take (default 10,000, as PROTOCOL.md says). */
+  readonly helloMs?: number;
+  /** How long one answer may take (default 10,000, as PROTOCOL.md says). */
+  readonly answerMs?: number;
+}
+
+/** A subject in another process, speaking gather-sim/1 on its stdin and stdout. */
+export interface ExternalSubject extends SubjectRunner {
+  /** Why it is broken (it crashed, printed something else, answered out of order, went silent), with its stderr; undefined while it works. */
+  broken(): string | undefined;
+  /** Closes its stdin and waits for it to exit (killing it if it does not, within the answer limit). */
+  close(): Promise<void>;
+}
+
+/** A started external subject, or why it could not start. */
+export type ExternalStart = { readonly ok: true; readonly subject: ExternalSubject } | { readonly ok: false; readonly problem: string };
+
+type Line = { readonly line: string } | { readonly end: string };
+
+/** Lines of a child's stdout, one at a time, each with a real-time limit. */
+class LineReader {
+  private buffer = '';
+  private readonly lines: Line[] = [];
+  /** The end, once the process has closed: every later read gets it at once. */
+  private ended: Line | undefined;
+  private waiting: ((line: Line) => void) | undefined;
+
+  constructor(child: ChildProcessWithoutNullStreams, describeExit: () => string) {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      this.buffer += chunk;
+      for (let end = this.buffer.indexOf('\n'); end >= 0; end = this.buffer.indexOf('\n')) {
+        this.push({ line: this.buffer.slice(0, end).replace(/\r$/, '') });
+        this.buffer = this.buffer.slice(end + 1);
+      }
+    });
+    child.on('close', () => this.push({ end: describeExit() }));
+    child.on('error', (error) => this.push({ end: `could not be started: ${error.message}` }));
+  }
+
+  private push(line: Line): void {
+    if ('end' in line) this.ended = line;
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    if (waiting === undefined) this.lines.push(line);
+    else waiting(line);
+  }
+
+  next(limitMs: number): Promise<Line | 'timeout'> {
+    const ready = this.lines.shift() ?? this.ended;
+    if (ready !== undefined) return Promise.resolve(ready);
+    return new Promise((resolve) => {
+      const timer = realSetTimeout(() => {
+        this.waiting = undefined;
+        resolve('timeout');
+      }, limitMs);
+      this.waiting = (line) => {
+        realClearTimeout(timer);
+        resolve(line);
+      };
+    });
+  }
+}
+
+function parseHello(line: string): { readonly name: string; readonly supports: Capabilities } | string {
+  let hello: unknown;
+  try {
+    hello = JSON.parse(line);
+  } catch {
+    return `its first line is not JSON: ${JSON.stringify(line.slice(0, 200))}`;
+  }
+  if (!isRecord(hello) || hello['protocol'] !== 'gather-sim/1') return `its first line is not a gather-sim/1 hello: ${line.slice(0, 200)}`;
+  const { name, supports } = hello;
+  if (typeof name !== 'string' || name === '') return `its hello has no "name" string: ${line.slice(0, 200)}`;
+  if (supports !== undefined && !isRecord(supports)) return `its hello's "supports" is not an object: got ${describeValue(supports)}`;
+  const claimed: Record<string, boolean> = {};
+  for (const capability of CAPABILITIES) claimed[capability] = isRecord(supports) && supports[capability] === true;
+  return { name, supports: claimed };
+}
+
+function pendingObservation(scenario: Scenario): Observation {
+  return { gather: { pending: true }, tasks: scenario.tasks.map(() => ({ started: null, settled: null, outcome: 'pending', cancelRequested: null })), unhandled: [] };
+}
+
+/**
+ * Starts an external subject: runs COMMAND with a shell and speaks PROTOCOL.md v1 with it:
+ * its hello (name and capabilities), then one request per scenario, answers in order. A
+ * subject that crashes, prints anything that is not protocol, answers out of order or goes
+ * silent past the limits is broken: every later run reports why, with its stderr, and the
+ * process is killed, so the harness never hangs on it. Its start counts are not visible
+ * across the process boundary: each started task counts as started once per slot it may
+ * take (once, for a subject that claims de-duplication).
+ */
+export async function startExternalSubject(command: string, options: ExternalSubjectOptions = {}): Promise<ExternalStart> {
+  const helloMs = options.helloMs ?? 10_000;
+  const answerMs = options.answerMs ?? 10_000;
+  const child = spawn(command, { shell: true, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  child.stdin.on('error', () => undefined); // a dead subject's stdin: reported through its exit
+  let closing = false;
+  const describeExit = (): string => `exited${child.exitCode === null ? '' : ` with status ${child.exitCode}`}${child.signalCode === null ? '' : ` on ${child.signalCode}`}`;
+  const reader = new LineReader(child, describeExit);
+  const withStderr = (problem: string): string => (stderr.trim() === '' ? `${problem} (nothing on its stderr)` : `${problem}; its stderr:\n${stderr.trimEnd()}`);
+  const kill = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+
+  const hello = await reader.next(helloMs);
+  const parsed =
+    hello === 'timeout' ? `sent no hello within ${helloMs} ms` : 'end' in hello ? `${hello.end} before its hello` : parseHello(hello.line);
+  if (typeof parsed === 'string') {
+    kill();
+    return { ok: false, problem: withStderr(`"${command}" ${parsed}`) };
+  }
+
+  let brokenReason: string | undefined;
+  let nextId = 1;
+  const breakWith = (problem: string): string => {
+    brokenReason ??= withStderr(`"${command}" ${problem}`);
+    kill();
+    return brokenReason;
+  };
+  const brokenRun = (scenario: Scenario, reason: string): Run => ({ observation: pendingObservation(scenario), trace: [], starts: scenario.tasks.map(() => 0), problems: [`external subject broken: ${reason}`] });
+
+  const subject: ExternalSubject = {
+    name: parsed.name,
+    supports: parsed.supports,
+    replay: `--external ${shellWord(command)}`,
+    broken: () => brokenReason,
+    async run(scenario) {
+      if (brokenReason !== undefined) return brokenRun(scenario, brokenReason);
+      const id = nextId;
+      nextId += 1;
+      child.stdin.write(`${JSON.stringify({ id, scenario })}\n`);
+      const answer = await reader.next(answerMs);
+      if (answer === 'timeout') return brokenRun(scenario, breakWith(`went silent: no answer to request ${id} within ${answerMs} ms`));
+      if ('end' in answer) return brokenRun(scenario, breakWith(`${answer.end} while request ${id} was unanswered`));
+      let message: unknown;
+      try {
+        message = JSON.parse(answer.line);
+      } catch {
+        return brokenRun(scenario, breakWith(`printed a line that is not protocol: ${JSON.stringify(answer.line.slice(0, 200))}`));
+      }
+      if (!isRecord(message) || !('id' in message) || (!('observation' in message) && !('error' in message))) {
+        return brokenRun(scenario, breakWith(`printed a line that is not an answer: ${answer.line.slice(0, 200)}`));
+      }
+      if (message['id'] !== id) return brokenRun(scenario, breakWith(`answered out of order: expected id ${id}, got ${describeValue(message['id'])}`));
+      if ('error' in message) {
+        return { observation: pendingObservation(scenario), trace: [], starts: scenario.tasks.map(() => 0), problems: [`the subject could not run the scenario: ${String(message['error'])}`] };
+      }
+      const validation = validateObservation(message['observation']);
+      const problem = !validation.ok
+        ? `answered an invalid OBSERVATION: ${formatScenarioIssues(validation.issues).replace(/\n/g, '; ')}`
+        : validation.observation.tasks.length !== scenario.tasks.length
+          ? `answered an OBSERVATION of ${validation.observation.tasks.length} tasks for a scenario of ${scenario.tasks.length}`
+          : undefined;
+      if (problem !== undefined || !validation.ok) {
+        return { observation: pendingObservation(scenario), trace: [], starts: scenario.tasks.map(() => 0), problems: [problem ?? 'invalid'] };
+      }
+      const { observation } = validation;
+      const args = argsOf(scenario);
+      const slotsOf = (index: number): number => (parsed.supports.dedupe === true ? 1 : args.filter((arg) => arg === index).length);
+      return {
+        observation,
+        trace: traceFromObservation(scenario, observation),
+        starts: observation.tasks.map((task, index) => (task.started === null ? 0 : slotsOf(index))),
+        problems: [],
+      };
+    },
+    async close() {
+      if (closing) return;
+      closing = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+      child.stdin.end();
+      const timer = realSetTimeout(kill, answerMs);
+      await exited;
+      realClearTimeout(timer);
+    },
+  };
+  return { ok: true, subject };
+}

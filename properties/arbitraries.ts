@@ -22,6 +22,13 @@ export interface ScenarioConstraints {
   readonly cancelGather?: 'never' | 'maybe' | 'always';
   /** `cancelTasks`: never, maybe (default), or always at least one. */
   readonly cancelTasks?: 'never' | 'maybe' | 'always';
+  /**
+   * Times (sleeps, cleanups, cancellations): `ties` (default) mostly from a small palette,
+   * so events often fall on one millisecond; `spread` anywhere up to 10^6 ms (a few beyond
+   * 2^31), so most scenarios are tie-free and have exactly one right observation (every instant
+   * stays below 10^12 ms, as PROTOCOL.md requires).
+   */
+  readonly times?: 'ties' | 'spread';
 }
 
 /**
@@ -35,6 +42,16 @@ export const timeArbitrary: fc.Arbitrary<number> = fc.oneof(
 );
 
 const cleanupArbitrary = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(0, 1, 2, 5, 300) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 5000 }) });
+
+/** Times spread wide, for mostly tie-free scenarios; a few beyond what one timer takes. */
+const spreadTimeArbitrary: fc.Arbitrary<number> = fc.oneof(
+  { weight: 9, arbitrary: fc.integer({ min: 1, max: 1_000_000 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 2 ** 31, max: 2 ** 38 }) },
+);
+
+function timesOf(constraints: ScenarioConstraints): { readonly time: fc.Arbitrary<number>; readonly cleanup: fc.Arbitrary<number> } {
+  return constraints.times === 'spread' ? { time: spreadTimeArbitrary, cleanup: spreadTimeArbitrary } : { time: timeArbitrary, cleanup: cleanupArbitrary };
+}
 
 const valueArbitrary: fc.Arbitrary<JsonValue> = fc.oneof(
   fc.integer({ min: -1000, max: 1000 }),
@@ -51,12 +68,13 @@ const errorArbitrary: fc.Arbitrary<ErrorSpec> = fc.record({
 
 function onCancelArbitrary(constraints: ScenarioConstraints): fc.Arbitrary<OnCancel | undefined> {
   if (constraints.onCancel === false) return fc.constant(undefined);
+  const { cleanup } = timesOf(constraints);
   return fc.oneof(
     fc.constant(undefined),
     fc.constant<OnCancel>('raise'),
     fc.constant<OnCancel>('ignore'),
-    cleanupArbitrary.map((cleanup): OnCancel => ({ cleanup })),
-    fc.tuple(cleanupArbitrary, errorArbitrary).map(([cleanup, error]): OnCancel => ({ cleanup, error })),
+    cleanup.map((ms): OnCancel => ({ cleanup: ms })),
+    fc.tuple(cleanup, errorArbitrary).map(([ms, error]): OnCancel => ({ cleanup: ms, error })),
   );
 }
 
@@ -66,11 +84,12 @@ function withOnCancel<T extends object>(task: T, onCancel: OnCancel | undefined)
 
 function leafArbitrary(constraints: ScenarioConstraints): fc.Arbitrary<Task> {
   const onCancel = onCancelArbitrary(constraints);
+  const { time } = timesOf(constraints);
   const forms: fc.WeightedArbitrary<Task>[] = [
-    { weight: 5, arbitrary: fc.tuple(timeArbitrary, valueArbitrary, onCancel).map(([sleep, value, reaction]) => withOnCancel({ sleep, value }, reaction)) },
+    { weight: 5, arbitrary: fc.tuple(time, valueArbitrary, onCancel).map(([sleep, value, reaction]) => withOnCancel({ sleep, value }, reaction)) },
   ];
   if (constraints.errors !== false) {
-    forms.push({ weight: 3, arbitrary: fc.tuple(timeArbitrary, errorArbitrary, onCancel).map(([sleep, error, reaction]) => withOnCancel({ sleep, error }, reaction)) });
+    forms.push({ weight: 3, arbitrary: fc.tuple(time, errorArbitrary, onCancel).map(([sleep, error, reaction]) => withOnCancel({ sleep, error }, reaction)) });
   }
   if (constraints.hangs !== false) {
     forms.push({ weight: 1, arbitrary: onCancel.map((reaction) => withOnCancel({ hang: true as const }, reaction)) });
@@ -127,9 +146,10 @@ function gatherArbitrary(constraints: ScenarioConstraints, depth: number): fc.Ar
 export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arbitrary<Scenario> {
   const cancelGather = constraints.cancelGather ?? 'maybe';
   const cancelTasks = constraints.cancelTasks ?? 'maybe';
+  const { time } = timesOf(constraints);
   const cancelAt =
-    cancelGather === 'never' ? fc.constant(undefined) : cancelGather === 'always' ? timeArbitrary : fc.option(timeArbitrary, { nil: undefined, freq: 3 });
-  const cancellations = fc.array(fc.record({ task: fc.nat({ max: 50 }), at: timeArbitrary }), {
+    cancelGather === 'never' ? fc.constant(undefined) : cancelGather === 'always' ? time : fc.option(time, { nil: undefined, freq: 3 });
+  const cancellations = fc.array(fc.record({ task: fc.nat({ max: 50 }), at: time }), {
     minLength: cancelTasks === 'always' ? 1 : 0,
     maxLength: cancelTasks === 'never' ? 0 : 2,
   });

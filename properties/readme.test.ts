@@ -9,9 +9,10 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = join(root, 'dist/src/cli/main.js');
 
-function cli(args: readonly string[]): Promise<{ code: number; stdout: string }> {
+function cli(args: readonly string[], input?: string): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
-    execFile('node', [bin, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => resolve({ code: error === null ? 0 : Number(error.code), stdout }));
+    const child = execFile('node', [bin, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => resolve({ code: error === null ? 0 : Number(error.code), stdout }));
+    child.stdin?.end(input ?? '');
   });
 }
 
@@ -46,6 +47,14 @@ describe('the README', () => {
     expect(result.code).toBe(0);
     expect(shown).toBe(result.stdout);
   }, 120_000);
+
+  it('shows a protocol session exactly as gather-sim serve answers it', async () => {
+    const [command = '', ...answers] = blockAfter('A session, as `gather-sim serve`').trimEnd().split('\n');
+    const request = /printf '%s\\n' '(.*)' \| npx gather-sim serve$/.exec(command)?.[1];
+    expect(request).toBeDefined();
+    const result = await cli(['serve'], `${request ?? ''}\n`);
+    expect(result.stdout.trimEnd().split('\n')).toEqual(answers);
+  });
 
   it('shows a subject module that gather-sim check passes, as the README says', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'gather-sim-readme-')), 'my-gather.mjs');

@@ -103,6 +103,26 @@ describe('gather-sim check', () => {
     expect(reasons('reference')).not.toMatch(/:fail:/);
   }, 120_000);
 
+  it('passes CPython through --external and the bundled driver, on every property with the default options', async () => {
+    const driver = join(root, 'src/drivers/cpython-asyncio.py');
+    const result = await cli(['check', '--external', `python3 ${driver}`]);
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain('cpython-asyncio: conforms (15 pass, 0 FAIL, 0 n/a)');
+  }, 120_000);
+
+  it('passes the minimal example driver on every property it can express', async () => {
+    const io = fakeIo();
+    expect(await checkCommand(['--external', `node ${join(root, 'src/drivers/minimal-driver.mjs')}`], io)).toBe(0);
+    expect(io.out()).toContain('minimal-driver: conforms (12 pass, 0 FAIL, 3 n/a)');
+  }, 120_000);
+
+  it('reports an external subject that never says hello as BROKEN, and still checks the others', async () => {
+    const io = fakeIo();
+    expect(await checkCommand(['reference', '--external', 'echo hello', '--runs', '5'], io)).toBe(1);
+    expect(io.out()).toContain('reference: conforms (15 pass, 0 FAIL, 0 n/a)');
+    expect(io.out()).toContain('echo hello: BROKEN: "echo hello" its first line is not JSON: "hello" (nothing on its stderr)');
+  });
+
   it('exits 2 with a clear message for a module that does not exist', async () => {
     const result = await cli(['check', 'no-such-module.mjs']);
     expect(result.code).toBe(2);

@@ -108,7 +108,8 @@ function pendingObservation(scenario: Scenario): Observation {
 export async function startExternalSubject(command: string, options: ExternalSubjectOptions = {}): Promise<ExternalStart> {
   const helloMs = options.helloMs ?? 10_000;
   const answerMs = options.answerMs ?? 10_000;
-  const child = spawn(command, { shell: true, stdio: ['pipe', 'pipe', 'pipe'] });
+  // In a process group of its own, so that killing it also kills what its shell started.
+  const child = spawn(command, { shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
@@ -120,7 +121,12 @@ export async function startExternalSubject(command: string, options: ExternalSub
   const reader = new LineReader(child, describeExit);
   const withStderr = (problem: string): string => (stderr.trim() === '' ? `${problem} (nothing on its stderr)` : `${problem}; its stderr:\n${stderr.trimEnd()}`);
   const kill = (): void => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // The group is gone already.
+    }
   };
 
   const hello = await reader.next(helloMs);

@@ -34,6 +34,8 @@ interface TaskState {
   outcome: ModelOutcome | undefined;
   settled: number | null;
   cancelRequested: number | null;
+  /** Task.cancel() was called after it finished, which marks its exception retrieved in asyncio. */
+  cancelledWhenDone: boolean;
 }
 
 interface GatherState {
@@ -68,7 +70,7 @@ export class Simulation {
       0,
       [],
       [],
-      model.tasks.map((task) => ({ phase: task.kind === 'leaf' ? 'sleeping' : 'running', wake: undefined, mustCancel: false, outcome: undefined, settled: null, cancelRequested: null })),
+      model.tasks.map((task) => ({ phase: task.kind === 'leaf' ? 'sleeping' : 'running', wake: undefined, mustCancel: false, outcome: undefined, settled: null, cancelRequested: null, cancelledWhenDone: false })),
       model.gathers.map(() => ({ finished: 0, cancelRequested: false, outcome: undefined, at: null })),
       0,
     );
@@ -218,8 +220,10 @@ export class Simulation {
   /**
    * Errors asyncio never retrieves in this run: those of the children of a return-exceptions
    * gather that never completed (its done-callback only reads a child's exception once all
-   * are done). CPython reports each as "exception was never retrieved" when the task is
-   * collected; a JavaScript gather that awaits every child handles them.
+   * are done), unless `Task.cancel()` reached the child after it finished (that clears
+   * asyncio's flag too: a cancellation of the gather, or of the task from outside). CPython
+   * reports each as "exception was never retrieved" when the task is collected; a
+   * JavaScript gather that awaits every child handles them.
    */
   unretrieved(): ErrorJson[] {
     const errors: ErrorJson[] = [];
@@ -227,7 +231,7 @@ export class Simulation {
       if (!gather.returnExceptions || this.gathers[gatherId]?.outcome !== undefined) return;
       for (const child of gather.children) {
         const outcome = this.state(child).outcome;
-        if (outcome?.kind === 'error') errors.push(outcome.error);
+        if (outcome?.kind === 'error' && !this.state(child).cancelledWhenDone) errors.push(outcome.error);
       }
     });
     return errors;
@@ -258,7 +262,11 @@ export class Simulation {
   private cancelTask(taskId: number): boolean {
     const task = this.model.tasks[taskId];
     const state = this.state(taskId);
-    if (task === undefined || state.phase === 'done') return false;
+    if (task === undefined) return false;
+    if (state.phase === 'done') {
+      state.cancelledWhenDone = true;
+      return false;
+    }
     if (task.top !== undefined && state.cancelRequested === null) state.cancelRequested = this.now;
     if (task.kind === 'gather') {
       // The request goes to the inner gather; if that refuses (all its children are done),

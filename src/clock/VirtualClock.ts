@@ -1,4 +1,4 @@
-import { withGlobal, type Clock as InstalledClock } from '@sinonjs/fake-timers';
+import { withGlobal, type Clock as FakeClock } from '@sinonjs/fake-timers';
 import { drainPromiseJobs, pendingRealImmediates, realPerformanceNow } from './realTimers.js';
 
 /** A scheduled virtual sleep that can be called off. */
@@ -22,94 +22,186 @@ export interface LoopLimits {
   readonly wallMs: number;
 }
 
-/** The timers faked on the global object during a run; microtasks stay real. */
-const FAKED = ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'Date'] as const;
+/** One event of the clock's own: a script's sleep or cleanup ending, an outer cancellation. */
+interface Event {
+  readonly at: number;
+  readonly order: number;
+  readonly callback: () => void;
+  cancelled: boolean;
+}
 
-/** Longest delay a timer accepts; longer ones are clamped to 1 ms by Node and fake-timers. */
-const MAX_DELAY = 2 ** 31 - 1;
+/** The globals a run fakes; microtasks (`queueMicrotask`, promises) stay real. */
+const FAKED = ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'Date'] as const;
+type Faked = (typeof FAKED)[number];
 
 /**
- * fake-timers bound to this process's global object, built once: it captures the real
- * timers when this module loads, and building it per run was a tenth of a run's time.
+ * One fake-timers clock for the process, built once (building one per run was most of a
+ * run's cost): its timers and `Date` stand in for the global ones during a run.
  */
-const fakeTimers = withGlobal(globalThis);
+const fake: FakeClock = withGlobal(globalThis).createClock(0, Number.MAX_SAFE_INTEGER);
+const realGlobals = Object.fromEntries(FAKED.map((name) => [name, globalThis[name]])) as Record<Faked, unknown>;
+const fakeGlobals: Record<Faked, unknown> = {
+  setTimeout: fake.setTimeout,
+  clearTimeout: fake.clearTimeout,
+  setImmediate: fake.setImmediate,
+  clearImmediate: fake.clearImmediate,
+  setInterval: fake.setInterval,
+  clearInterval: fake.clearInterval,
+  Date: fake.Date,
+};
+const realProcessNextTick = process.nextTick;
 
 let installed = false;
 
+function earlier(a: Event, b: Event): boolean {
+  return a.at < b.at || (a.at === b.at && a.order < b.order);
+}
+
 /**
- * A virtual clock on @sinonjs/fake-timers. While it is installed the global timers and
- * `Date` are fake, so a gather that calls them runs in virtual time too; promise jobs stay
- * real and are drained between timers. One clock at a time: a run fakes process globals.
+ * A virtual clock. Its own events (the scripts' sleeps, cleanups and outer cancellations)
+ * sit in a heap of exact times, however far (no 2^31 ms limit); while it is installed the
+ * global timers and `Date` are @sinonjs/fake-timers' on the same virtual time, so a gather
+ * that calls them runs in virtual time too. Promise jobs stay real and are drained at each
+ * instant. One clock at a time: a run fakes process globals.
  */
 export class VirtualClock {
+  private readonly heap: Event[] = [];
+  private order = 0;
+  /** Times `process.nextTick` callbacks of the subject have run: drains watch it. */
+  private ticksRun = 0;
+
   private constructor(
-    private readonly clock: InstalledClock,
     /** Real immediates that were already queued by others when the run began. */
     private readonly baselineImmediates: number,
   ) {}
 
-  /** Fakes the global timers at virtual time 0. Always pair with {@link uninstall}. */
+  /** Fakes the global timers and `Date` at virtual time 0. Always pair with {@link uninstall}. */
   static install(): VirtualClock {
     if (installed) {
       throw new Error('VirtualClock.install: another run is in progress; gather-sim runs fake the global timers, so they cannot overlap (await each run before starting the next)');
     }
-    const clock = fakeTimers.install({ now: 0, toFake: [...FAKED], loopLimit: Number.MAX_SAFE_INTEGER });
+    fake.reset();
+    const clock = new VirtualClock(pendingRealImmediates());
+    for (const name of FAKED) (globalThis as Record<string, unknown>)[name] = fakeGlobals[name];
+    process.nextTick = ((callback: (...args: unknown[]) => void, ...args: unknown[]) =>
+      realProcessNextTick(() => {
+        clock.ticksRun += 1;
+        callback(...args);
+      })) as typeof process.nextTick;
     installed = true;
-    return new VirtualClock(clock, pendingRealImmediates());
+    return clock;
   }
 
   /** The current virtual time in ms. */
   get now(): number {
-    return this.clock.now;
+    return fake.now;
   }
 
-  /**
-   * Calls `callback` after `ms` virtual ms, however long (setTimeout alone clamps past
-   * 2^31-1). The callback runs as a promise job right after its timer, at the same `now`:
-   * fake-timers would put a 0 ms timer created inside a timer callback 1 ms late.
-   */
+  /** Calls `callback` after `ms` virtual ms, however long, at that exact instant. */
   sleep(ms: number, callback: () => void): SleepHandle {
-    const due = this.clock.now + ms;
-    let id: ReturnType<InstalledClock['setTimeout']>;
-    const fire = (): void => queueMicrotask(callback);
-    const schedule = (): void => {
-      const remaining = due - this.clock.now;
-      id = this.clock.setTimeout(remaining > MAX_DELAY ? schedule : fire, Math.min(remaining, MAX_DELAY));
+    const event: Event = { at: fake.now + ms, order: this.order, callback, cancelled: false };
+    this.order += 1;
+    this.push(event);
+    return {
+      cancel: () => {
+        event.cancelled = true;
+      },
     };
-    schedule();
-    return { cancel: () => this.clock.clearTimeout(id) };
   }
 
   /**
-   * Fires timers in virtual-time order (ties first-in-first-out) until no timer is left.
-   * Before each timer, and at the end, the current instant is drained: promise jobs, and
-   * work deferred through the real `setImmediate` or `process.nextTick` (hop after hop,
-   * while real immediates queued since the clock was installed remain), all at the same
-   * virtual `now`.
+   * Runs until no timer is left ('quiescent'), or a limit is hit. At each instant it fires
+   * every event due then (its own in first-in-first-out order, after the global timers due
+   * then) and then drains what they caused: promise jobs, `process.nextTick` callbacks, and
+   * work deferred through a real `setImmediate` captured before the run (bluebird does),
+   * all at the same virtual `now`. Firing the events of one instant together and then their
+   * effects is an order the spec allows (DESIGN.md, "Ties"), and asyncio's own.
    */
   async runUntilQuiescent(limits: LoopLimits): Promise<LoopEnd> {
     const deadline = realPerformanceNow() + limits.wallMs;
-    for (let fired = 0; ; fired += 1) {
+    let fired = 0;
+    for (;;) {
       if (!(await this.drainInstant(limits.maxHops))) return 'endless-immediates';
-      if (this.clock.countTimers() === 0) return 'quiescent';
+      const own = this.peek();
+      const global = fake.timerHeap?.peek();
+      if (own === undefined && global === undefined) return 'quiescent';
       if (fired >= limits.maxTimers) return 'runaway';
       if (realPerformanceNow() > deadline) return 'wall-time';
-      this.clock.next();
+      if (global !== undefined && (own === undefined || (global.callAt ?? 0) <= own.at)) {
+        fake.next();
+        fired += 1;
+        continue;
+      }
+      const at = (own as Event).at;
+      if (at > fake.now) fake.tick(at - fake.now);
+      for (let event = this.peek(); event !== undefined && event.at === at; event = this.peek()) {
+        this.pop();
+        fired += 1;
+        if (!event.cancelled) event.callback();
+      }
     }
   }
 
+  /**
+   * Drains the current instant: promise jobs and `nextTick`s through a real `nextTick`
+   * scheduled from a promise job (it runs only once the job queue is empty), again while the
+   * subject's own ticks ran meanwhile; then a real macrotask hop while real immediates queued
+   * since the run began remain.
+   */
   private async drainInstant(maxHops: number): Promise<boolean> {
-    for (let hops = 1; ; hops += 1) {
-      await drainPromiseJobs();
+    for (let hops = 0; ; hops += 1) {
+      await Promise.resolve();
+      for (let before = -1; before !== this.ticksRun; ) {
+        before = this.ticksRun;
+        await new Promise<void>((resolve) => {
+          realProcessNextTick(resolve);
+        });
+      }
       if (pendingRealImmediates() <= this.baselineImmediates) return true;
       if (hops >= maxHops) return false;
+      await drainPromiseJobs();
     }
   }
 
-  /** Restores the real timers and `Date`. Safe to call twice. */
+  /** Restores the real timers, `Date` and `process.nextTick`. Safe to call twice. */
   uninstall(): void {
     if (!installed) return;
-    this.clock.uninstall();
+    for (const name of FAKED) (globalThis as Record<string, unknown>)[name] = realGlobals[name];
+    process.nextTick = realProcessNextTick;
     installed = false;
+  }
+
+  private peek(): Event | undefined {
+    const { heap } = this;
+    while (heap.length > 0 && (heap[0] as Event).cancelled) this.pop();
+    return heap[0];
+  }
+
+  private push(event: Event): void {
+    const { heap } = this;
+    heap.push(event);
+    for (let index = heap.length - 1; index > 0; ) {
+      const parent = (index - 1) >> 1;
+      if (!earlier(heap[index] as Event, heap[parent] as Event)) break;
+      [heap[index], heap[parent]] = [heap[parent] as Event, heap[index] as Event];
+      index = parent;
+    }
+  }
+
+  private pop(): void {
+    const { heap } = this;
+    const last = heap.pop();
+    if (last === undefined || heap.length === 0) return;
+    heap[0] = last;
+    for (let index = 0; ; ) {
+      const left = index * 2 + 1;
+      const right = left + 1;
+      let first = index;
+      if (left < heap.length && earlier(heap[left] as Event, heap[first] as Event)) first = left;
+      if (right < heap.length && earlier(heap[right] as Event, heap[first] as Event)) first = right;
+      if (first === index) return;
+      [heap[index], heap[first]] = [heap[first] as Event, heap[index] as Event];
+      index = first;
+    }
   }
 }

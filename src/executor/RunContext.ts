@@ -21,6 +21,8 @@ export interface RunContext {
   readonly trace: TraceEvent[];
   readonly records: TaskRecord[];
   readonly problems: string[];
+  /** The tasks listening to each signal: one abort listener per signal and run. */
+  readonly abortHandlers: Map<AbortSignal, Set<() => void>>;
 }
 
 /** Calls the subject, turning a synchronous throw or a non-promise into a problem. */

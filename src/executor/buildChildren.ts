@@ -39,11 +39,34 @@ function taskChild(context: RunContext, task: Task, place: Place): Child {
   };
 }
 
-function listenForCancel(signals: readonly (AbortSignal | undefined)[], onCancel: () => void): () => void {
-  const live = signals.filter((signal): signal is AbortSignal => signal !== undefined);
-  for (const signal of live) signal.addEventListener('abort', onCancel);
+/**
+ * Calls `onCancel` when any of the signals aborts, until the returned function is called.
+ * One listener per signal and run dispatches to every task listening to it (a gather often
+ * gives all its children one signal), in the order they began to listen, skipping those
+ * that stopped meanwhile: what an EventTarget does, with one listener instead of many.
+ */
+function listenForCancel(context: RunContext, signals: readonly (AbortSignal | undefined)[], onCancel: () => void): () => void {
+  const joined: Set<() => void>[] = [];
+  for (const signal of signals) {
+    if (signal === undefined) continue;
+    let handlers = context.abortHandlers.get(signal);
+    if (handlers === undefined) {
+      const listening = new Set<() => void>();
+      handlers = listening;
+      context.abortHandlers.set(signal, listening);
+      signal.addEventListener(
+        'abort',
+        () => {
+          for (const handler of [...listening]) if (listening.has(handler)) handler();
+        },
+        { once: true },
+      );
+    }
+    handlers.add(onCancel);
+    joined.push(handlers);
+  }
   return () => {
-    for (const signal of live) signal.removeEventListener('abort', onCancel);
+    for (const handlers of joined) handlers.delete(onCancel);
   };
 }
 
@@ -104,7 +127,7 @@ function scriptRun(context: RunContext, task: Exclude<Task, { gather: unknown }>
       const { error } = onCancel;
       clock.sleep(onCancel.cleanup, () => finish(false, error === undefined ? new CancelledError() : makeError(error)));
     };
-    const stopListening = listenForCancel([signal, place.top?.outside], cancel);
+    const stopListening = listenForCancel(context, [signal, place.top?.outside], cancel);
     if (signal?.aborted === true || place.top?.outside?.aborted === true) cancel();
   });
 }
@@ -114,7 +137,7 @@ function nestedGather(context: RunContext, task: GatherTask, signal: AbortSignal
   const signals = [signal, place.top?.outside].filter((item): item is AbortSignal => item !== undefined);
   const inner = signals.length === 1 ? signals[0] : signals.length > 1 ? AbortSignal.any(signals) : undefined;
   let done = false;
-  const stopListening = listenForCancel(signals, () => {
+  const stopListening = listenForCancel(context, signals, () => {
     if (!done) noteCancelRequest(context, place);
   });
   if (signals.some((item) => item.aborted)) noteCancelRequest(context, place);

@@ -1,5 +1,5 @@
 import { captureUnhandled } from '../clock/captureUnhandled.js';
-import { activeRealTimeouts } from '../clock/realTimers.js';
+import { activeRealTimeouts, drainPromiseJobs } from '../clock/realTimers.js';
 import { VirtualClock, type LoopEnd, type LoopLimits } from '../clock/VirtualClock.js';
 import { CancelledError } from '../gather/CancelledError.js';
 import type { GatherFunction } from '../gather/GatherFunction.js';
@@ -49,6 +49,7 @@ export async function runScenario(scenario: Scenario, subject: GatherFunction, r
     trace: [],
     records: scenario.tasks.map(() => ({ starts: 0, started: null, settled: null, outcome: 'pending', cancelRequested: null })),
     problems: [],
+    abortHandlers: new Map(),
   };
   let gatherOutcome: GatherOutcome = { pending: true };
   let reasons: readonly unknown[] = [];
@@ -88,6 +89,8 @@ export async function runScenario(scenario: Scenario, subject: GatherFunction, r
     if ('pending' in gatherOutcome && activeRealTimeouts() > timersBefore) {
       context.problems.push('gather: never settled in virtual time and left a real setTimeout behind: it waits on a real timer (one captured before the virtual clock was installed); gather-sim does not wait for real time');
     }
+    // One real macrotask, so that Node reports the rejections the last instant left unhandled.
+    await drainPromiseJobs();
   } finally {
     reasons = unhandled.stop();
     clock.uninstall();

@@ -1,18 +1,41 @@
 import type { ErrorSpec } from '../scenario/Scenario.js';
 
+type ErrorClass = new (message: string) => Error;
+
+/** The scripts' error classes by name, made on first use (bounded, for long campaigns). */
+const classes = new Map<string, ErrorClass>();
+const MAX_CLASSES = 1000;
+
+function classNamed(name: string): ErrorClass {
+  let made = classes.get(name);
+  if (made === undefined) {
+    if (classes.size >= MAX_CLASSES) classes.clear();
+    made = {
+      [name]: class extends Error {
+        constructor(message: string) {
+          super(message);
+          this.name = name;
+        }
+      },
+    }[name] as ErrorClass;
+    classes.set(name, made);
+  }
+  return made;
+}
+
 /**
- * A fresh error object of a fresh plain error class named `spec.name`, as the protocol
- * asks: never a built-in, so a gather cannot tell it apart by class.
+ * A fresh error object of a plain error class named `spec.name`, as the protocol asks: never
+ * a built-in, so a gather cannot tell it apart by class. The class of a name is made once
+ * (making a class cost more than all else an error does), and the object has no stack trace
+ * (it is never observed, and capturing one cost as much again).
  */
 export function scriptError(spec: ErrorSpec): Error {
-  const { name } = spec;
-  const ErrorClass = {
-    [name]: class extends Error {
-      constructor(message: string) {
-        super(message);
-        this.name = name;
-      }
-    },
-  }[name] as new (message: string) => Error;
-  return new ErrorClass(spec.message);
+  const ErrorClass = classNamed(spec.name);
+  const { stackTraceLimit } = Error;
+  Error.stackTraceLimit = 0;
+  try {
+    return new ErrorClass(spec.message);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
 }

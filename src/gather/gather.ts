@@ -2,7 +2,6 @@ import { CancelledError } from './CancelledError.js';
 import type { Child, GatherOptions } from './GatherFunction.js';
 
 interface Entry {
-  readonly controller: AbortController;
   done: boolean;
   result: unknown;
 }
@@ -34,8 +33,11 @@ export function gather(children: readonly Child[], options: GatherOptions = {}):
   const entries = new Map<Child, Entry>();
   for (const child of children) {
     if (entries.has(child)) continue;
-    entries.set(child, { controller: new AbortController(), done: false, result: undefined });
+    entries.set(child, { done: false, result: undefined });
   }
+  // One signal for every child: when it aborts, the unfinished ones are cancelled, and to a
+  // finished child it is a request that comes too late (as Task.cancel() is to a done task).
+  const controller = new AbortController();
   return new Promise<unknown[]>((resolve, reject) => {
     let settled = false;
     let cancelRequested = false;
@@ -43,11 +45,8 @@ export function gather(children: readonly Child[], options: GatherOptions = {}):
 
     const onAbort = (): void => {
       if (settled) return;
-      for (const entry of entries.values()) {
-        if (entry.done) continue;
-        cancelRequested = true;
-        entry.controller.abort(new CancelledError());
-      }
+      for (const entry of entries.values()) if (!entry.done) cancelRequested = true;
+      if (cancelRequested) controller.abort(new CancelledError());
     };
     const settle = (): void => {
       settled = true;
@@ -80,7 +79,7 @@ export function gather(children: readonly Child[], options: GatherOptions = {}):
     for (const [child, entry] of entries) {
       let started: Promise<unknown>;
       try {
-        started = Promise.resolve(child(entry.controller.signal));
+        started = Promise.resolve(child(controller.signal));
       } catch (error) {
         started = Promise.reject(error);
       }

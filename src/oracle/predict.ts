@@ -1,4 +1,5 @@
 import { canonicalJson } from '../observation/canonicalJson.js';
+import { jsonEqual } from '../observation/jsonEqual.js';
 import type { Observation } from '../observation/Observation.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { buildModel } from './model.js';
@@ -41,7 +42,10 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
   const maxStates = options.maxStates ?? 200_000;
   const reduce = options.reduce ?? true;
   const seen = new Set<string>();
-  const found = new Map<string, Observation>();
+  const found: Observation[] = [];
+  const add = (observation: Observation): void => {
+    if (!found.some((other) => jsonEqual(other, observation))) found.push(observation);
+  };
   let tieFree = true;
   let complete = true;
   const explore = (sim: Simulation): void => {
@@ -50,12 +54,11 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
       const actions = sim.actions();
       if (actions.length === 0) {
         const observation = sim.observation();
-        found.set(canonicalJson(observation), observation);
+        add(observation);
         // CPython reports the errors it never retrieved; a JavaScript gather need not (R6).
         const unretrieved = sim.unretrieved();
         if (unretrieved.length > 0) {
-          const reported = withSortedUnhandled({ ...observation, unhandled: unretrieved });
-          found.set(canonicalJson(reported), reported);
+          add(withSortedUnhandled({ ...observation, unhandled: unretrieved }));
         }
         return;
       }
@@ -80,7 +83,7 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
     }
   };
   explore(Simulation.start(buildModel(scenario), scenario));
-  return { tieFree, observations: [...found.values()], complete };
+  return { tieFree, observations: found, complete };
 }
 
 /**
@@ -100,6 +103,6 @@ export function withSortedUnhandled(observation: Observation): Observation {
  * unhandled errors aside).
  */
 export function isAllowed(prediction: Prediction, observation: Observation): boolean {
-  const text = canonicalJson(withSortedUnhandled(observation));
-  return prediction.observations.some((allowed) => canonicalJson(allowed) === text);
+  const sorted = withSortedUnhandled(observation);
+  return prediction.observations.some((allowed) => jsonEqual(allowed, sorted));
 }

@@ -13,6 +13,19 @@ export interface CheckPropertyOptions {
   readonly seed?: number;
   /** With `seed`, replays one failure straight away (fast-check's `path`). */
   readonly path?: string;
+  /**
+   * Check only slice `index` (1-based) of `count`: the scenarios whose position in the
+   * seed's sequence is `index - 1` modulo `count`. The slices of one seed are disjoint and
+   * together are exactly the scenarios of the unsliced run, so a long campaign splits across
+   * machines; every failure replays from `{ seed, path }` without the slice.
+   */
+  readonly shard?: Shard;
+}
+
+/** One of `count` disjoint slices of a run (1-based `index`). */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
 }
 
 /** The verdict of a property on a subject, as plain data. */
@@ -52,8 +65,19 @@ export async function checkProperty(property: GatherProperty, subject: SubjectLi
   // fast-check reports the last failing value it found while shrinking: keep its details.
   let lastFailure: CheckFailure | undefined;
   const scenarios = property.arbitrary.map((scenario) => restrictScenario(scenario, runner.supports));
+  const { shard } = options;
+  // The predicate sees the generated scenarios in order, then, after a failure, only shrunk
+  // ones: a slice skips the others' generated scenarios and checks every shrunk one.
+  let position = 0;
+  let checked = 0;
   const details = await fc.check(
     fc.asyncProperty(scenarios, async (scenario) => {
+      if (shard !== undefined && lastFailure === undefined) {
+        const mine = position % shard.count === shard.index - 1;
+        position += 1;
+        if (!mine) return true;
+      }
+      checked += 1;
       try {
         const outcome = await property.check(scenario, runner);
         if (!outcome.ok) lastFailure = outcome;
@@ -65,9 +89,10 @@ export async function checkProperty(property: GatherProperty, subject: SubjectLi
     }),
     { seed, numRuns: options.numRuns ?? 100, ...(options.path === undefined ? {} : { path: options.path, endOnFailure: true }) },
   );
+  const numRuns = shard === undefined ? details.numRuns : checked;
   if (!details.failed || details.counterexample === null || lastFailure === undefined) {
-    return { status: 'pass', property, numRuns: details.numRuns, seed };
+    return { status: 'pass', property, numRuns, seed };
   }
   const [scenario] = details.counterexample;
-  return { status: 'fail', property, numRuns: details.numRuns, seed, path: details.counterexamplePath ?? '', scenario, failure: lastFailure };
+  return { status: 'fail', property, numRuns: shard === undefined ? details.numRuns : position, seed, path: details.counterexamplePath ?? '', scenario, failure: lastFailure };
 }

@@ -27,6 +27,7 @@ export { validateObservation } from './observation/validateObservation.js';
 export type { ObservationValidation } from './observation/validateObservation.js';
 export { canonicalJson } from './observation/canonicalJson.js';
 export { diffJson } from './observation/diffJson.js';
+export { jsonEqual } from './observation/jsonEqual.js';
 
 // Running a scenario on a subject, in virtual time.
 export { runScenario } from './executor/runScenario.js';
@@ -35,7 +36,7 @@ export type { Run } from './executor/Run.js';
 export type { TraceEvent } from './executor/TraceEvent.js';
 
 // The oracle: what the spec allows.
-export { isAllowed, predict } from './oracle/predict.js';
+export { isAllowed, predict, withSortedUnhandled } from './oracle/predict.js';
 export type { Prediction, PredictOptions } from './oracle/predict.js';
 
 // Formatting (pure).
@@ -60,6 +61,11 @@ export type { ConformanceReport, SubjectReport } from './conformance/Conformance
 export { formatReport } from './conformance/formatReport.js';
 export { formatMarkdown } from './conformance/formatMarkdown.js';
 export { reportToJson } from './conformance/reportToJson.js';
+export { reportFromJson } from './conformance/reportFromJson.js';
+export type { ReportReading } from './conformance/reportFromJson.js';
+export { mergeReports } from './conformance/mergeReports.js';
+export { startExternalSubject } from './conformance/externalSubject.js';
+export type { ExternalStart, ExternalSubject, ExternalSubjectOptions } from './conformance/externalSubject.js';
 export { BUNDLED_SUBJECTS } from './subjects/bundledSubjects.js';
 
 // Properties: named, reusable, over fast-check scenario arbitraries, for any gather.
@@ -67,7 +73,7 @@ export { scenarioArbitrary, timeArbitrary } from '../properties/arbitraries.js';
 export type { ScenarioConstraints } from '../properties/arbitraries.js';
 export { assertProperty } from '../properties/assertProperty.js';
 export { checkProperty } from '../properties/checkProperty.js';
-export type { CheckPropertyOptions, PropertyReport } from '../properties/checkProperty.js';
+export type { CheckPropertyOptions, PropertyReport, Shard } from '../properties/checkProperty.js';
 export { formatPropertyReport } from '../properties/formatPropertyReport.js';
 export type { CheckFailure, CheckOutcome, GatherProperty } from '../properties/GatherProperty.js';
 export {

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { wrongGathers } from '../../properties/wrongGathers.js';
 import { checkCommand } from './checkCommand.js';
+import { mergeCommand } from './mergeCommand.js';
 import type { CliIo } from './CliIo.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -167,6 +168,27 @@ describe('gather-sim check', () => {
     expect(await checkCommand((line ?? '').split(' '), replay)).toBe(1);
     expect(replay.out()).toContain(`  scenario: ${scenario ?? 'none'}\n`);
     expect(replay.out()).toContain('failed after 1 scenario(s)');
+  });
+
+  it('splits a campaign with --shard I/N, and gather-sim merge puts the --json reports back together', async () => {
+    const paths: string[] = [];
+    for (const index of [1, 2]) {
+      const io = fakeIo();
+      expect(await checkCommand(['p-map', '--runs', '40', '--shard', `${index}/2`, '--json'], io)).toBe(1);
+      paths.push(module(`shard-${index}.json`, io.out()));
+    }
+    const merged = fakeIo();
+    expect(await mergeCommand(paths, merged)).toBe(1);
+    const whole = fakeIo();
+    expect(await checkCommand(['p-map', '--runs', '40'], whole)).toBe(1);
+    const withoutTimelines = (text: string): string => text.replace(/ {2}timeline of the subject:\n( {4}.*\n)+/g, '');
+    expect(merged.out()).toBe(withoutTimelines(whole.out()));
+    const incomplete = fakeIo();
+    expect(await mergeCommand(paths.slice(0, 1), incomplete)).toBe(2);
+    expect(incomplete.err()).toBe('gather-sim merge: expected shards 1..2 of 2 once each, got 1/2\n');
+    const bad = fakeIo();
+    expect(await checkCommand(['p-map', '--shard', '3/2'], bad)).toBe(2);
+    expect(bad.err()).toBe('gather-sim check: --shard: expected I/N with 1 <= I <= N, like 2/4, got "3/2"\n');
   });
 
   it('prints the matrix as Markdown for a README', async () => {

@@ -1,3 +1,4 @@
+import type { Shard } from '../../properties/checkProperty.js';
 import { gatherProperties } from '../../properties/gatherProperties.js';
 import type { GatherProperty } from '../../properties/GatherProperty.js';
 import { realPerformanceNow } from '../clock/realTimers.js';
@@ -34,6 +35,9 @@ the shrunk scenario, expected against observed, the timeline and a replay line.
   --property ID      run only this property (repeat, or separate with commas); ids:
                      ${gatherProperties.map((property) => property.id).join(', ')}
   --path PATH        with --seed and one --property, replay fast-check's path of a failure
+  --shard I/N        check only slice I of N of every property's scenarios: the slices of
+                     one seed are disjoint and together are the unsliced run; merge their
+                     --json reports with gather-sim merge
   --json             print the report as JSON
   --markdown         print the matrix as a Markdown table
   -h, --help         show this help
@@ -48,6 +52,7 @@ asyncio.gather is a finding shown in the matrix, not an error), 1 a property fai
 Examples:
   gather-sim check
   gather-sim check ./my-gather.mjs --runs 500
+  gather-sim check ./my-gather.mjs --runs 100000 --shard 2/8 --json > shard-2.json
   gather-sim check p-map --property fail-fast --seed 7`;
 
 function parseCount(text: string | undefined, option: string, fallback: number, io: CliIo): number | undefined {
@@ -56,6 +61,19 @@ function parseCount(text: string | undefined, option: string, fallback: number, 
   if (Number.isSafeInteger(value) && value >= (option === '--seed' ? Number.MIN_SAFE_INTEGER : 1)) return value;
   io.stderr.write(`gather-sim check: ${option}: expected ${option === '--seed' ? 'an integer' : 'a positive integer'}, got "${text}"\n`);
   return undefined;
+}
+
+/** `--shard I/N`: undefined when absent, null (after saying why) when malformed. */
+function parseShard(text: string | undefined, io: CliIo): Shard | undefined | null {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (match === null || count < 1 || index < 1 || index > count) {
+    io.stderr.write(`gather-sim check: --shard: expected I/N with 1 <= I <= N, like 2/4, got "${text}"\n`);
+    return null;
+  }
+  return { index, count };
 }
 
 function pickProperties(requested: readonly string[], io: CliIo): readonly GatherProperty[] | undefined {
@@ -103,6 +121,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
         subject: { type: 'string', multiple: true },
         external: { type: 'string', multiple: true },
         timeout: { type: 'string' },
+        shard: { type: 'string' },
         json: { type: 'boolean' },
         markdown: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -118,7 +137,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const seed = parseCount(values.seed, '--seed', DEFAULT_SEED, io);
   const timeout = parseCount(values.timeout, '--timeout', 10_000, io);
   const properties = pickProperties(values.property ?? [], io);
-  if (runs === undefined || seed === undefined || timeout === undefined || properties === undefined) return EXIT.usage;
+  const shard = parseShard(values.shard, io);
+  if (runs === undefined || seed === undefined || timeout === undefined || properties === undefined || shard === null) return EXIT.usage;
   if (values.json === true && values.markdown === true) {
     io.stderr.write('gather-sim check: --json and --markdown are two formats of one report: pick one\n');
     return EXIT.usage;
@@ -149,6 +169,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
           seed,
           properties,
           ...(values.path === undefined ? {} : { path: values.path }),
+          ...(shard === undefined ? {} : { shard }),
           onProgress: (name, report) => {
             done += 1;
             io.stderr.write(`check [${done}/${total}] ${name}: ${report.property.id} ${report.status}\n`);
@@ -161,7 +182,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   }
   io.stderr.write(`check: ${total} checks in ${((realPerformanceNow() - started) / 1000).toFixed(1)} s (wall time)\n`);
 
-  const report: ConformanceReport = { seed, runs, subjects };
+  const report: ConformanceReport = { seed, runs, ...(shard === undefined ? {} : { shard }), subjects };
   if (values.json === true) io.stdout.write(`${JSON.stringify(reportToJson(report), null, 2)}\n`);
   else if (values.markdown === true) io.stdout.write(`${formatMarkdown(report)}\n`);
   else io.stdout.write(`${formatReport(report)}\n`);

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { checkCommand } from './checkCommand.js';
 import { EXIT, type CliIo } from './CliIo.js';
+import { mergeCommand } from './mergeCommand.js';
 import { runCommand } from './runCommand.js';
 import { serveCommand } from './serveCommand.js';
 
@@ -12,6 +13,7 @@ on a virtual clock.
 
 Commands:
   check [MODULE...]  check gathers property by property; print the conformance matrix
+  merge REPORT...    merge the --json reports of check --shard I/N into one
   run FILE...        run scenario files on a gather and show their timelines
   serve              serve a gather over the gather-sim/1 JSON-lines protocol
 
@@ -32,6 +34,8 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'check':
       return checkCommand(rest, io);
+    case 'merge':
+      return mergeCommand(rest, io);
     case 'run':
       return runCommand(rest, io);
     case 'serve':

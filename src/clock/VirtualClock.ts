@@ -52,6 +52,17 @@ const fakeGlobals: Record<Faked, unknown> = {
 const realProcessNextTick = process.nextTick;
 
 let installed = false;
+/** Times `process.nextTick` callbacks of the subject have run: drains watch it. */
+let ticksRun = 0;
+/** `process.nextTick` during a run: the real one, counting the callbacks it runs. */
+const countingNextTick = ((callback: (...args: unknown[]) => void, ...args: unknown[]) =>
+  realProcessNextTick(() => {
+    ticksRun += 1;
+    callback(...args);
+  })) as typeof process.nextTick;
+const resumeOnNextTick = (resolve: () => void): void => {
+  realProcessNextTick(resolve);
+};
 
 function earlier(a: Event, b: Event): boolean {
   return a.at < b.at || (a.at === b.at && a.order < b.order);
@@ -67,8 +78,6 @@ function earlier(a: Event, b: Event): boolean {
 export class VirtualClock {
   private readonly heap: Event[] = [];
   private order = 0;
-  /** Times `process.nextTick` callbacks of the subject have run: drains watch it. */
-  private ticksRun = 0;
 
   private constructor(
     /** Real immediates that were already queued by others when the run began. */
@@ -80,14 +89,12 @@ export class VirtualClock {
     if (installed) {
       throw new Error('VirtualClock.install: another run is in progress; gather-sim runs fake the global timers, so they cannot overlap (await each run before starting the next)');
     }
-    fake.reset();
+    // Back to 0: a full reset only when a run left timers behind (a runaway, say).
+    if (fake.countTimers() > 0) fake.reset();
+    else fake.now = 0;
     const clock = new VirtualClock(pendingRealImmediates());
     for (const name of FAKED) (globalThis as Record<string, unknown>)[name] = fakeGlobals[name];
-    process.nextTick = ((callback: (...args: unknown[]) => void, ...args: unknown[]) =>
-      realProcessNextTick(() => {
-        clock.ticksRun += 1;
-        callback(...args);
-      })) as typeof process.nextTick;
+    process.nextTick = countingNextTick;
     installed = true;
     return clock;
   }
@@ -120,6 +127,9 @@ export class VirtualClock {
   async runUntilQuiescent(limits: LoopLimits): Promise<LoopEnd> {
     const deadline = realPerformanceNow() + limits.wallMs;
     let fired = 0;
+    // Drains rely on running as a promise job: a nextTick scheduled from one runs only once
+    // the job queue is empty.
+    await Promise.resolve();
     for (;;) {
       if (!(await this.drainInstant(limits.maxHops))) return 'endless-immediates';
       const own = this.peek();
@@ -150,12 +160,9 @@ export class VirtualClock {
    */
   private async drainInstant(maxHops: number): Promise<boolean> {
     for (let hops = 0; ; hops += 1) {
-      await Promise.resolve();
-      for (let before = -1; before !== this.ticksRun; ) {
-        before = this.ticksRun;
-        await new Promise<void>((resolve) => {
-          realProcessNextTick(resolve);
-        });
+      for (let before = -1; before !== ticksRun; ) {
+        before = ticksRun;
+        await new Promise<void>(resumeOnNextTick);
       }
       if (pendingRealImmediates() <= this.baselineImmediates) return true;
       if (hops >= maxHops) return false;

@@ -1,4 +1,4 @@
-import type { PropertyReport } from '../../properties/checkProperty.js';
+import type { PropertyReport, Shard } from '../../properties/checkProperty.js';
 import type { Capabilities } from './Capabilities.js';
 
 /** The verdicts of the properties on one subject. Plain data. */
@@ -19,6 +19,8 @@ export interface ConformanceReport {
   readonly seed: number;
   /** Scenarios per property. */
   readonly runs: number;
+  /** The slice of those scenarios this report covers, when it covers one (`check --shard`). */
+  readonly shard?: Shard;
   readonly subjects: readonly SubjectReport[];
 }
 

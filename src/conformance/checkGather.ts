@@ -1,4 +1,4 @@
-import { checkProperty, type PropertyReport } from '../../properties/checkProperty.js';
+import { checkProperty, type PropertyReport, type Shard } from '../../properties/checkProperty.js';
 import { gatherProperties } from '../../properties/gatherProperties.js';
 import type { GatherProperty } from '../../properties/GatherProperty.js';
 import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
@@ -18,6 +18,8 @@ export interface CheckGatherOptions {
   readonly seed?: number;
   /** With `seed` and a single property, replays one failure straight away (fast-check's `path`). */
   readonly path?: string;
+  /** Check only this slice of every property's scenarios (see `CheckPropertyOptions.shard`). */
+  readonly shard?: Shard;
   /** The properties to run (default: all of `gatherProperties`). */
   readonly properties?: readonly GatherProperty[];
   /** Called after each property on each subject, for progress. */
@@ -29,7 +31,7 @@ export async function checkSubject(subject: SubjectLike, options: CheckGatherOpt
   const runner = toSubjectRunner(subject);
   const reports: PropertyReport[] = [];
   for (const property of options.properties ?? gatherProperties) {
-    const report = await checkProperty(property, runner, { numRuns: options.runs ?? DEFAULT_RUNS, seed: options.seed ?? DEFAULT_SEED, ...(options.path === undefined ? {} : { path: options.path }) });
+    const report = await checkProperty(property, runner, { numRuns: options.runs ?? DEFAULT_RUNS, seed: options.seed ?? DEFAULT_SEED, ...(options.path === undefined ? {} : { path: options.path }), ...(options.shard === undefined ? {} : { shard: options.shard }) });
     reports.push(report);
     options.onProgress?.(runner.name, report);
   }
@@ -50,5 +52,6 @@ export async function checkSubject(subject: SubjectLike, options: CheckGatherOpt
  * `assertGather`.
  */
 export async function checkGather(subject: SubjectLike, options: CheckGatherOptions = {}): Promise<ConformanceReport> {
-  return { seed: options.seed ?? DEFAULT_SEED, runs: options.runs ?? DEFAULT_RUNS, subjects: [await checkSubject(subject, options)] };
+  const report = { seed: options.seed ?? DEFAULT_SEED, runs: options.runs ?? DEFAULT_RUNS, subjects: [await checkSubject(subject, options)] };
+  return options.shard === undefined ? report : { ...report, shard: options.shard };
 }

@@ -32,9 +32,11 @@ export function reportToJson(report: ConformanceReport): object {
   return {
     seed: report.seed,
     runs: report.runs,
+    ...(report.shard === undefined ? {} : { shard: report.shard }),
     subjects: report.subjects.map((subject) => ({
       name: subject.subject,
       supports: subject.supports,
+      ...(subject.replay === undefined ? {} : { replay: subject.replay }),
       ...(subject.skipped === undefined ? {} : { skipped: subject.skipped }),
       ...(subject.broken === undefined ? {} : { broken: subject.broken }),
       properties: subject.properties.map(propertyToJson),

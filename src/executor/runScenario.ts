@@ -54,13 +54,14 @@ export async function runScenario(scenario: Scenario, subject: GatherFunction, r
   let gatherOutcome: GatherOutcome = { pending: true };
   let reasons: readonly unknown[] = [];
   try {
-    const gatherController = new AbortController();
+    // A signal for the gather only when the scenario cancels it (creating one costs).
+    const gatherController = scenario.cancelGatherAt === undefined ? undefined : new AbortController();
     // A controller for each task that is ever cancelled from outside (R9), and none for the rest.
     const outside = new Map((scenario.cancelTasks ?? []).map(({ task }) => [task, new AbortController()] as const));
     if (scenario.cancelGatherAt !== undefined) {
       clock.sleep(scenario.cancelGatherAt, () => {
         context.trace.push({ at: clock.now, kind: 'cancel-gather' });
-        gatherController.abort(new CancelledError());
+        gatherController?.abort(new CancelledError());
       });
     }
     for (const { task, at } of scenario.cancelTasks ?? []) {
@@ -70,7 +71,8 @@ export async function runScenario(scenario: Scenario, subject: GatherFunction, r
       });
     }
     const children = buildChildren(context, scenario, (index) => outside.get(index)?.signal);
-    const options = { returnExceptions: scenario.returnExceptions ?? false, signal: gatherController.signal };
+    const returnExceptions = scenario.returnExceptions ?? false;
+    const options = gatherController === undefined ? { returnExceptions } : { returnExceptions, signal: gatherController.signal };
     const settle = (outcome: GatherOutcome): void => {
       gatherOutcome = outcome;
       context.trace.push({ at: clock.now, kind: 'gather-settle', outcome });

@@ -5,7 +5,10 @@ export type Child<T = unknown> = (signal: AbortSignal) => Promise<T>;
 export interface GatherOptions {
   /** When true, errors are results instead of failing the gather (rule R6). */
   readonly returnExceptions?: boolean;
-  /** Aborting it cancels the gather (rules R8, R10). */
+  /**
+   * Aborting it cancels the gather (rules R8, R10). gather-sim passes one only when the
+   * scenario cancels the gather (`cancelGatherAt`): a gather must accept its absence.
+   */
   readonly signal?: AbortSignal;
 }
 

@@ -36,6 +36,8 @@ interface TaskState {
   cancelRequested: number | null;
   /** Task.cancel() was called after it finished, which marks its exception retrieved in asyncio. */
   cancelledWhenDone: boolean;
+  /** Its sleep-end and cleanup-end timers still pending. */
+  scheduled: number;
 }
 
 interface GatherState {
@@ -55,6 +57,7 @@ export class Simulation {
   private constructor(
     private readonly model: Model,
     private now: number,
+    /** Pending timers, latest first (see addTimer). */
     private timers: Timer[],
     private jobs: Job[],
     private readonly tasks: TaskState[],
@@ -70,15 +73,21 @@ export class Simulation {
       0,
       [],
       [],
-      model.tasks.map((task) => ({ phase: task.kind === 'leaf' ? 'sleeping' : 'running', wake: undefined, mustCancel: false, outcome: undefined, settled: null, cancelRequested: null, cancelledWhenDone: false })),
+      model.tasks.map((task) => ({ phase: task.kind === 'leaf' ? 'sleeping' : 'running', wake: undefined, mustCancel: false, outcome: undefined, settled: null, cancelRequested: null, cancelledWhenDone: false, scheduled: 0 })),
       model.gathers.map(() => ({ finished: 0, cancelRequested: false, outcome: undefined, at: null })),
       0,
     );
-    if (scenario.cancelGatherAt !== undefined) sim.timers.push({ at: scenario.cancelGatherAt, kind: 'cancel-gather', target: 0 });
-    for (const { task, at } of scenario.cancelTasks ?? []) sim.timers.push({ at, kind: 'cancel-task', target: task });
+    const timers: Timer[] = [];
+    if (scenario.cancelGatherAt !== undefined) timers.push({ at: scenario.cancelGatherAt, kind: 'cancel-gather', target: 0 });
+    for (const { task, at } of scenario.cancelTasks ?? []) timers.push({ at, kind: 'cancel-task', target: task });
     for (const task of model.tasks) {
-      if (task.kind === 'leaf' && task.sleep !== undefined) sim.timers.push({ at: task.sleep, kind: 'sleep-end', target: task.id });
+      if (task.kind === 'leaf' && task.sleep !== undefined) {
+        timers.push({ at: task.sleep, kind: 'sleep-end', target: task.id });
+        sim.state(task.id).scheduled += 1;
+      }
     }
+    // Latest first, and among equal times the first added last (see addTimer): a stable sort, reversed.
+    sim.timers = timers.sort((a, b) => a.at - b.at).reverse();
     for (const gather of model.gathers) {
       if (gather.children.length === 0) sim.settleGather(gather.id, { kind: 'value', value: [] });
     }
@@ -110,12 +119,17 @@ export class Simulation {
    * empty list means the run is over.
    */
   actions(): readonly Action[] {
-    const due = (): Timer[] => this.timers.filter((timer) => timer.at === this.now);
-    if (this.jobs.length === 0 && due().length === 0 && this.timers.length > 0) {
-      this.now = Math.min(...this.timers.map((timer) => timer.at));
+    const { timers } = this;
+    let due = timers.length;
+    while (due > 0 && (timers[due - 1] as Timer).at === this.now) due -= 1;
+    if (this.jobs.length === 0 && due === timers.length && timers.length > 0) {
+      this.now = (timers[timers.length - 1] as Timer).at;
       this.firedNow = 0;
+      while (due > 0 && (timers[due - 1] as Timer).at === this.now) due -= 1;
     }
-    return [...this.jobs.map((job) => ({ job })), ...due().map((timer) => ({ timer }))];
+    const actions: Action[] = this.jobs.map((job) => ({ job }));
+    for (let index = timers.length - 1; index >= due; index -= 1) actions.push({ timer: timers[index] as Timer });
+    return actions;
   }
 
   /**
@@ -173,7 +187,8 @@ export class Simulation {
       return;
     }
     const { timer } = action;
-    this.timers.splice(this.timers.indexOf(timer), 1);
+    this.timers.splice(this.timers.lastIndexOf(timer), 1);
+    if (timer.kind === 'sleep-end' || timer.kind === 'cleanup-end') this.state(timer.target).scheduled -= 1;
     this.firedNow = Math.min(2, this.firedNow + 1);
     switch (timer.kind) {
       case 'sleep-end':
@@ -246,7 +261,27 @@ export class Simulation {
     return top === undefined ? { name: spec.name, message: spec.message } : { name: spec.name, message: spec.message, task: top };
   }
 
+  /**
+   * Adds a timer. `timers` runs from the latest to the earliest, so that due timers come
+   * off its end cheaply; read from the end, equal times are first-in-first-out.
+   */
+  private addTimer(timer: Timer): void {
+    const { timers } = this;
+    let low = 0;
+    let high = timers.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((timers[middle] as Timer).at > timer.at) low = middle + 1;
+      else high = middle;
+    }
+    timers.splice(low, 0, timer);
+    if (timer.kind === 'sleep-end' || timer.kind === 'cleanup-end') this.state(timer.target).scheduled += 1;
+  }
+
   private unschedule(taskId: number): void {
+    const state = this.state(taskId);
+    if (state.scheduled === 0) return;
+    state.scheduled = 0;
     this.timers = this.timers.filter((timer) => !((timer.kind === 'sleep-end' || timer.kind === 'cleanup-end') && timer.target === taskId));
   }
 
@@ -328,10 +363,10 @@ export class Simulation {
         return;
       }
       state.phase = 'sleeping';
-      if (task.sleep !== undefined) this.timers.push({ at: task.sleep, kind: 'sleep-end', target: taskId });
+      if (task.sleep !== undefined) this.addTimer({ at: task.sleep, kind: 'sleep-end', target: taskId });
     } else {
       state.phase = 'cleanup';
-      this.timers.push({ at: this.now + onCancel.cleanup, kind: 'cleanup-end', target: taskId });
+      this.addTimer({ at: this.now + onCancel.cleanup, kind: 'cleanup-end', target: taskId });
     }
   }
 

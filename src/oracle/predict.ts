@@ -5,6 +5,9 @@ import type { Scenario } from '../scenario/Scenario.js';
 import { buildModel } from './model.js';
 import { Simulation } from './Simulation.js';
 
+/** Tasks beyond which states are no longer merged by key (see predict). */
+const MERGE_LIMIT = 1000;
+
 /** What the spec allows for one scenario. */
 export interface Prediction {
   /** True when no two events (timer expiries) ever fall at the same millisecond: then exactly one observation is right. */
@@ -42,6 +45,11 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
   const maxStates = options.maxStates ?? 200_000;
   const reduce = options.reduce ?? true;
   const seen = new Set<string>();
+  const model = buildModel(scenario);
+  // Merging states that reach the same point needs a key of the whole state: worth it for
+  // the usual few tasks, not for thousands (their branches are few, their keys long).
+  const merge = model.tasks.length <= MERGE_LIMIT;
+  let branches = 0;
   const found: Observation[] = [];
   const add = (observation: Observation): void => {
     if (!found.some((other) => jsonEqual(other, observation))) found.push(observation);
@@ -70,19 +78,22 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
       for (const action of actions) {
         const next = sim.clone();
         next.perform(action);
-        const key = next.key();
-        if (seen.has(key)) continue;
-        if (seen.size >= maxStates) {
+        if (merge) {
+          const key = next.key();
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
+        if (branches >= maxStates) {
           complete = false;
           return;
         }
-        seen.add(key);
+        branches += 1;
         explore(next);
       }
       return;
     }
   };
-  explore(Simulation.start(buildModel(scenario), scenario));
+  explore(Simulation.start(model, scenario));
   return { tieFree, observations: found, complete };
 }
 

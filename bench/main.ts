@@ -1,0 +1,133 @@
+// npm run bench [-- --json]: the side-by-side benchmark (issue "Performance"). It prints
+// figures and never fails on them: speed and memory goals live here, not in timed tests.
+import { cpus } from 'node:os';
+import { checkProperty } from '../properties/checkProperty.js';
+import { gatherProperties } from '../properties/gatherProperties.js';
+import { realPerformanceNow } from '../src/clock/realTimers.js';
+import { gather } from '../src/gather/gather.js';
+import { bareLoop, floor, harness, type Measure } from './measure.js';
+import { HEADLINE, workload, type WorkloadShape } from './workloads.js';
+
+const json = process.argv.includes('--json');
+const log = (text: string): void => {
+  process.stderr.write(`${text}\n`);
+};
+
+/** The best of several passes: the least disturbed by whatever else the machine does. */
+async function best(measure: Measure, shape: WorkloadShape, passes: number): Promise<number> {
+  const scenarios = workload(shape);
+  await measure(scenarios.slice(0, Math.min(scenarios.length, 200))); // warm up
+  let fastest = 0;
+  for (let pass = 0; pass < passes; pass += 1) fastest = Math.max(fastest, await measure(scenarios));
+  return fastest;
+}
+
+function collect(): NodeJS.MemoryUsage {
+  const { gc } = globalThis as { gc?: () => void };
+  gc?.();
+  gc?.();
+  return process.memoryUsage();
+}
+
+const round = (value: number, digits = 0): number => Number(value.toFixed(digits));
+const mb = (bytes: number): number => round(bytes / 2 ** 20, 1);
+
+const started = realPerformanceNow();
+log('headline: 10 children x 2,000 scenarios, delays 0-5,000 ms, 20% failing (best of 5 passes)');
+const headline = { harness: await best(harness, HEADLINE, 5), bareLoop: await best(bareLoop, HEADLINE, 5), floor: await best(floor, HEADLINE, 5) };
+const ratios = { ratioBareLoop: round(headline.harness / headline.bareLoop, 2), ratioFloor: round(headline.harness / headline.floor, 2) };
+
+log('cost per child: 10 / 100 / 1,000 / 10,000 children, 20,000 children per workload (best of 3)');
+const perChild = [];
+for (const children of [10, 100, 1000, 10_000]) {
+  const rate = await best(harness, { ...HEADLINE, children, scenarios: 20_000 / children }, 3);
+  perChild.push({ children, scenariosPerSecond: round(rate, 1), microsecondsPerChild: round(1e6 / rate / children, 2) });
+}
+const costs = perChild.map((row) => row.microsecondsPerChild);
+const perChildSpread = round(Math.max(...costs) / Math.min(...costs) - 1, 2);
+
+log('time scale: the headline scenarios scaled to 1 ms and to 1 year (best of 5)');
+const timeScale = {
+  oneMillisecond: round(await best(harness, { ...HEADLINE, maxDelay: 1 }, 5)),
+  fiveSeconds: round(headline.harness),
+  oneYear: round(await best(harness, { ...HEADLINE, maxDelay: 365 * 24 * 3600 * 1000 }, 5)),
+};
+const yearVersusMillisecond = round(timeScale.oneYear / timeScale.oneMillisecond, 2);
+
+log('memory: the harness on 100,000 headline-shaped scenarios, in batches of 2,000');
+let afterTenThousand = collect();
+for (let batch = 0; batch < 50; batch += 1) {
+  await harness(workload({ ...HEADLINE, seed: HEADLINE.seed + batch }));
+  if (batch === 4) afterTenThousand = collect();
+}
+const afterHundredThousand = collect();
+const memory = {
+  afterTenThousand: { heapMB: mb(afterTenThousand.heapUsed), rssMB: mb(afterTenThousand.rss) },
+  afterHundredThousand: { heapMB: mb(afterHundredThousand.heapUsed), rssMB: mb(afterHundredThousand.rss) },
+  heapGrowth: round(afterHundredThousand.heapUsed / afterTenThousand.heapUsed - 1, 3),
+};
+
+log('property suite: 15 properties x 1,000 scenarios on the reference');
+const suiteStarted = realPerformanceNow();
+let suiteFailures = 0;
+for (const property of gatherProperties) {
+  const report = await checkProperty(property, gather, { numRuns: 1000, seed: 20261125 });
+  if (report.status === 'fail') suiteFailures += 1;
+}
+const propertySuite = { properties: gatherProperties.length, runsPerProperty: 1000, seconds: round((realPerformanceNow() - suiteStarted) / 1000, 1), failures: suiteFailures };
+
+const goals = {
+  harnessAtLeastTwiceBareLoop: ratios.ratioBareLoop >= 2,
+  harnessAtLeastThreeTenthsOfFloor: ratios.ratioFloor >= 0.3,
+  costPerChildWithin30Percent: perChildSpread <= 0.3,
+  oneYearWithin10PercentOfOneMillisecond: Math.abs(yearVersusMillisecond - 1) <= 0.1,
+  heapWithin10Percent: Math.abs(memory.heapGrowth) <= 0.1,
+};
+const figures = {
+  machine: { node: process.version, cores: cpus().length },
+  headline: { harness: round(headline.harness), bareLoop: round(headline.bareLoop), floor: round(headline.floor), ...ratios },
+  perChild: { rows: perChild, spread: perChildSpread },
+  timeScale: { ...timeScale, yearVersusMillisecond },
+  memory,
+  propertySuite,
+  goals,
+  seconds: round((realPerformanceNow() - started) / 1000, 1),
+};
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+} else {
+  const mark = (met: boolean): string => (met ? 'met' : 'NOT met');
+  const rate = (value: number): string => `${Math.round(value).toLocaleString('en-US')} scenarios/s`;
+  const lines = [
+    `gather-sim benchmark: Node ${process.version}, ${cpus().length} cores, best of several passes`,
+    '',
+    'headline: 10 children x 2,000 scenarios, delays uniform in 0-5,000 ms, 20% failing, seed 20261125',
+    `  harness (executor + observation + oracle property)   ${rate(headline.harness)}`,
+    `  bare loop (fake-timers createClock + runAllAsync)    ${rate(headline.bareLoop)}`,
+    `  microtask floor (Promise.allSettled, no clock)       ${rate(headline.floor)}`,
+    `  harness / bare loop  ${ratios.ratioBareLoop.toFixed(2)}   (goal >= 2: ${mark(goals.harnessAtLeastTwiceBareLoop)})`,
+    `  harness / floor      ${ratios.ratioFloor.toFixed(2)}   (goal >= 0.3: ${mark(goals.harnessAtLeastThreeTenthsOfFloor)})`,
+    '',
+    'cost per child (harness):',
+    '  children  scenarios/s  us/child',
+    ...perChild.map((row) => `  ${String(row.children).padEnd(8)}  ${String(row.scenariosPerSecond).padStart(11)}  ${row.microsecondsPerChild.toFixed(2).padStart(8)}`),
+    `  spread: ${(perChildSpread * 100).toFixed(0)}% (goal within 30%: ${mark(goals.costPerChildWithin30Percent)})`,
+    '',
+    'time scale (harness, the headline scenarios scaled):',
+    `  1 ms    ${rate(timeScale.oneMillisecond)}`,
+    `  5 s     ${rate(timeScale.fiveSeconds)}`,
+    `  1 year  ${rate(timeScale.oneYear)}`,
+    `  1 year / 1 ms  ${yearVersusMillisecond.toFixed(2)}   (goal within 10%: ${mark(goals.oneYearWithin10PercentOfOneMillisecond)})`,
+    '',
+    'memory (harness, headline-shaped scenarios, after a full GC):',
+    `  after  10,000 scenarios  heap ${memory.afterTenThousand.heapMB} MB, RSS ${memory.afterTenThousand.rssMB} MB`,
+    `  after 100,000 scenarios  heap ${memory.afterHundredThousand.heapMB} MB, RSS ${memory.afterHundredThousand.rssMB} MB`,
+    `  heap growth ${(memory.heapGrowth * 100).toFixed(1)}%   (goal within 10%: ${mark(goals.heapWithin10Percent)})`,
+    '',
+    `property suite: ${propertySuite.properties} properties x ${propertySuite.runsPerProperty} scenarios on the reference in ${propertySuite.seconds} s (${propertySuite.failures} failing)`,
+    '',
+    `whole benchmark: ${figures.seconds} s`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,58 @@
+import type { PropertyReport } from '../../properties/checkProperty.js';
+import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
+import type { ReportReading } from './reportFromJson.js';
+
+function mergeProperty(parts: readonly PropertyReport[]): PropertyReport {
+  const failures = parts.filter((part): part is Extract<PropertyReport, { status: 'fail' }> => part.status === 'fail');
+  // The failure earliest in the seed's sequence: the one an unsliced run would have found.
+  if (failures.length > 0) return failures.reduce((first, other) => (other.numRuns < first.numRuns ? other : first));
+  const [first] = parts;
+  if (first === undefined || first.status !== 'pass') return first as PropertyReport;
+  return { ...first, numRuns: parts.reduce((sum, part) => sum + (part.status === 'pass' ? part.numRuns : 0), 0) };
+}
+
+function mergeSubject(parts: readonly SubjectReport[]): SubjectReport {
+  const [first] = parts as [SubjectReport, ...SubjectReport[]];
+  const skipped = parts.find((part) => part.skipped !== undefined)?.skipped;
+  const broken = parts.find((part) => part.broken !== undefined)?.broken;
+  const ids = [...new Set(parts.flatMap((part) => part.properties.map((property) => property.property.id)))];
+  return {
+    ...first,
+    ...(skipped === undefined ? {} : { skipped }),
+    ...(broken === undefined ? {} : { broken }),
+    properties: ids.map((id) => mergeProperty(parts.flatMap((part) => part.properties.filter((property) => property.property.id === id)))),
+  };
+}
+
+/**
+ * Merges the reports of the shards of one campaign (`check --shard i/n`, same seed and
+ * runs) into the report of the whole: a property fails with the failure earliest in the
+ * seed's sequence, passes with the scenarios of every shard summed, or is n/a. Every shard
+ * 1..n must be there exactly once.
+ */
+export function mergeReports(reports: readonly ConformanceReport[]): ReportReading {
+  const [first] = reports;
+  if (first === undefined) return { ok: false, problem: 'nothing to merge: name the --json reports of the shards' };
+  for (const report of reports) {
+    if (report.seed !== first.seed || report.runs !== first.runs) {
+      return { ok: false, problem: `the reports are of different runs: seed ${first.seed} with ${first.runs} scenarios, and seed ${report.seed} with ${report.runs}` };
+    }
+    if (report.shard === undefined) return { ok: false, problem: 'a report without a shard: merge takes the reports of check --shard i/n' };
+  }
+  const count = first.shard?.count ?? 0;
+  const indices = reports.map((report) => report.shard?.index ?? 0);
+  const expected = Array.from({ length: count }, (_, index) => index + 1);
+  const sorted = [...indices].sort((a, b) => a - b);
+  if (reports.some((report) => report.shard?.count !== count) || sorted.join(',') !== expected.join(',')) {
+    return { ok: false, problem: `expected shards 1..${count} of ${count} once each, got ${reports.map((report) => `${report.shard?.index}/${report.shard?.count}`).join(', ')}` };
+  }
+  const names = [...new Set(reports.flatMap((report) => report.subjects.map((subject) => subject.subject)))];
+  return {
+    ok: true,
+    report: {
+      seed: first.seed,
+      runs: first.runs,
+      subjects: names.map((name) => mergeSubject(reports.flatMap((report) => report.subjects.filter((subject) => subject.subject === name)))),
+    },
+  };
+}

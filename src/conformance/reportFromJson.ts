@@ -1,0 +1,69 @@
+import type { PropertyReport } from '../../properties/checkProperty.js';
+import { gatherProperties } from '../../properties/gatherProperties.js';
+import { CAPABILITIES, type Capabilities, type Capability } from './Capabilities.js';
+import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
+import { describeValue, formatScenarioIssues, isRecord, validateScenario } from '../scenario/validateScenario.js';
+
+/** A report read back from `check --json`, or what is wrong with it. */
+export type ReportReading = { readonly ok: true; readonly report: ConformanceReport } | { readonly ok: false; readonly problem: string };
+
+class Invalid extends Error {}
+
+function need(condition: boolean, where: string, what: string, value: unknown): asserts condition {
+  if (!condition) throw new Invalid(`${where}: expected ${what}, got ${describeValue(value)}`);
+}
+
+function propertyFrom(value: unknown, where: string): PropertyReport {
+  need(isRecord(value), where, 'a property verdict', value);
+  const property = gatherProperties.find((candidate) => candidate.id === value['id']);
+  need(property !== undefined, `${where}.id`, `one of ${gatherProperties.map((candidate) => candidate.id).join(', ')}`, value['id']);
+  const { status, numRuns, seed } = value;
+  if (status === 'n/a') {
+    const missing = value['missing'];
+    need(Array.isArray(missing) && missing.every((item) => (CAPABILITIES as readonly unknown[]).includes(item)), `${where}.missing`, 'a list of capabilities', missing);
+    return { status, property, missing: missing as Capability[] };
+  }
+  need(typeof numRuns === 'number' && typeof seed === 'number', where, '"numRuns" and "seed" numbers', value);
+  if (status === 'pass') return { status, property, numRuns, seed };
+  need(status === 'fail', `${where}.status`, '"pass", "fail" or "n/a"', status);
+  const scenario = validateScenario(value['scenario']);
+  if (!scenario.ok) throw new Invalid(`${where}.scenario: ${formatScenarioIssues(scenario.issues).replace(/\n/g, '; ')}`);
+  const { path, reason } = value;
+  need(typeof path === 'string' && typeof reason === 'string', where, '"path" and "reason" strings', value);
+  return { status, property, numRuns, seed, path, scenario: scenario.scenario, failure: { reason, expected: value['expected'], observed: value['observed'] } };
+}
+
+function subjectFrom(value: unknown, where: string): SubjectReport {
+  need(isRecord(value), where, 'a subject report', value);
+  const { name, supports, replay, skipped, broken, properties } = value;
+  need(typeof name === 'string', `${where}.name`, 'a string', name);
+  need(isRecord(supports), `${where}.supports`, 'an object', supports);
+  need(Array.isArray(properties), `${where}.properties`, 'a list', properties);
+  return {
+    subject: name,
+    supports: supports as Capabilities,
+    ...(typeof replay === 'string' ? { replay } : {}),
+    ...(typeof skipped === 'string' ? { skipped } : {}),
+    ...(typeof broken === 'string' ? { broken } : {}),
+    properties: properties.map((property, index) => propertyFrom(property, `${where}.properties[${index}]`)),
+  };
+}
+
+/**
+ * Reads back a report that `check --json` (`reportToJson`) wrote, naming the place of the
+ * first thing wrong with it. Failures come back without their run (no timeline).
+ */
+export function reportFromJson(value: unknown): ReportReading {
+  try {
+    need(isRecord(value), '(report)', 'a gather-sim check --json report', value);
+    const { seed, runs, shard, subjects } = value;
+    need(typeof seed === 'number' && typeof runs === 'number', '(report)', '"seed" and "runs" numbers', value);
+    need(Array.isArray(subjects), 'subjects', 'a list', subjects);
+    if (shard !== undefined) need(isRecord(shard) && typeof shard['index'] === 'number' && typeof shard['count'] === 'number', 'shard', '{"index", "count"}', shard);
+    const report: ConformanceReport = { seed, runs, subjects: subjects.map((subject, index) => subjectFrom(subject, `subjects[${index}]`)) };
+    return { ok: true, report: isRecord(shard) ? { ...report, shard: { index: shard['index'] as number, count: shard['count'] as number } } : report };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, problem: error.message };
+    throw error;
+  }
+}

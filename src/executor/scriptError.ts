@@ -10,14 +10,9 @@ function classNamed(name: string): ErrorClass {
   let made = classes.get(name);
   if (made === undefined) {
     if (classes.size >= MAX_CLASSES) classes.clear();
-    made = {
-      [name]: class extends Error {
-        constructor(message: string) {
-          super(message);
-          this.name = name;
-        }
-      },
-    }[name] as ErrorClass;
+    made = { [name]: class extends Error {} }[name] as ErrorClass;
+    // On the prototype, as the built-in errors have it: no own property to add per error.
+    Object.defineProperty(made.prototype, 'name', { value: name, writable: true, configurable: true });
     classes.set(name, made);
   }
   return made;

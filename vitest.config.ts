@@ -10,7 +10,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['src/**/*.test.ts', 'properties/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'properties/**/*.test.ts', 'bench/**/*.test.ts'],
     // Each file in a process of its own: a run fakes that process's global timers.
     pool: 'forks',
     // The JSON report is what .ci/run counts; the default reporter is for people.

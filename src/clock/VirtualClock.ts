@@ -20,6 +20,12 @@ export interface LoopLimits {
   readonly maxHops: number;
   /** Real milliseconds it may take in all: a last resort against a slow subject. */
   readonly wallMs: number;
+  /**
+   * Whether to look, at every instant, for work queued on a real `setImmediate` captured
+   * before the run, and hop until it ran. Without it, the loop never yields to the event
+   * loop, so such work waits: see {@link VirtualClock.realImmediatesQueued}.
+   */
+  readonly watchImmediates: boolean;
 }
 
 /** One event of the clock's own: a script's sleep or cleanup ending, an outer cancellation. */
@@ -131,7 +137,7 @@ export class VirtualClock {
     // the job queue is empty.
     await Promise.resolve();
     for (;;) {
-      if (!(await this.drainInstant(limits.maxHops))) return 'endless-immediates';
+      if (!(await this.drainInstant(limits))) return 'endless-immediates';
       const own = this.peek();
       const global = fake.timerHeap?.peek();
       if (own === undefined && global === undefined) return 'quiescent';
@@ -159,16 +165,21 @@ export class VirtualClock {
    * subject's own ticks ran meanwhile; then a real macrotask hop while real immediates queued
    * since the run began remain.
    */
-  private async drainInstant(maxHops: number): Promise<boolean> {
+  private async drainInstant({ maxHops, watchImmediates }: LoopLimits): Promise<boolean> {
     for (let hops = 0; ; hops += 1) {
       for (let before = -1; before !== ticksRun; ) {
         before = ticksRun;
         await new Promise<void>(resumeOnNextTick);
       }
-      if (pendingRealImmediates() <= this.baselineImmediates) return true;
+      if (!watchImmediates || !this.realImmediatesQueued()) return true;
       if (hops >= maxHops) return false;
       await drainPromiseJobs();
     }
+  }
+
+  /** Whether work is queued on a real `setImmediate` since the clock was installed (by the subject). */
+  realImmediatesQueued(): boolean {
+    return pendingRealImmediates() > this.baselineImmediates;
   }
 
   /** Restores the real timers, `Date` and `process.nextTick`. Safe to call twice. */

@@ -47,6 +47,19 @@ interface GatherState {
   at: number | null;
 }
 
+/** Outcomes as text, each computed once: states share their outcome objects. */
+const outcomeKeys = new WeakMap<ModelOutcome, string>();
+
+function outcomeKey(outcome: ModelOutcome | undefined): string {
+  if (outcome === undefined) return '';
+  let key = outcomeKeys.get(outcome);
+  if (key === undefined) {
+    key = JSON.stringify(outcome);
+    outcomeKeys.set(outcome, key);
+  }
+  return key;
+}
+
 /**
  * One state of asyncio.gather's semantics as a discrete-event model: no clock, no promises.
  * Within an instant, what an event causes is split into jobs as asyncio's ready queue runs
@@ -210,7 +223,12 @@ export class Simulation {
   key(): string {
     const timers = this.timers.map((timer) => `${timer.at}:${timer.kind}:${timer.target}`).sort();
     const jobs = this.jobs.map((job) => `${job.kind}:${job.task}`).sort();
-    return JSON.stringify([this.now, this.firedNow, this.tasks, this.gathers, timers, jobs]);
+    const tasks = this.tasks.map(
+      (task) =>
+        `${task.phase}|${task.wake ?? ''}|${task.mustCancel ? 1 : 0}|${outcomeKey(task.outcome)}|${task.settled}|${task.cancelRequested}|${task.cancelledWhenDone ? 1 : 0}|${task.scheduled}`,
+    );
+    const gathers = this.gathers.map((gather) => `${gather.finished}|${gather.cancelRequested ? 1 : 0}|${outcomeKey(gather.outcome)}|${gather.at}`);
+    return `${this.now}/${this.firedNow}/${tasks.join(';')}/${gathers.join(';')}/${timers.join(';')}/${jobs.join(';')}`;
   }
 
   /** The observation of a finished run. */

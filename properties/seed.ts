@@ -6,9 +6,3 @@ export const SUITE_SEED = Number(process.env['GATHER_SIM_SEED'] ?? 20261125);
 
 /** Scenarios per property in the suite (GATHER_SIM_RUNS to change). */
 export const SUITE_RUNS = Number(process.env['GATHER_SIM_RUNS'] ?? 200);
-
-/**
- * A property test's timeout: generous and proportional to its runs, since a property's
- * time is all computation (nothing waits in real time) and grows with GATHER_SIM_RUNS.
- */
-export const PROPERTY_TIMEOUT = Math.max(30_000, SUITE_RUNS * 50);

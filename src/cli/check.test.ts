@@ -56,7 +56,7 @@ const distWrongGathers = pathToFileURL(join(root, 'dist/properties/wrongGathers.
 
 describe('gather-sim check', () => {
   it('catches each wrong gather of the core suite with its property, through subject modules', async () => {
-    const modules = wrongGathers.map((wrong, index) =>
+    const modules = wrongGathers.map((_, index) =>
       module(`wrong-${index}.mjs`, `import { wrongGathers } from '${distWrongGathers}';\nconst wrong = wrongGathers[${index}];\nexport default { name: wrong.name, supports: ${every}, gather: wrong.gather };\n`),
     );
     const properties = [...new Set(wrongGathers.map((wrong) => wrong.caughtBy))].join(',');

@@ -160,7 +160,7 @@ export class Simulation {
     }
     return actions.find((action) => {
       if ('timer' in action && (action.timer.kind === 'cancel-task' || action.timer.kind === 'cancel-gather')) return false;
-      if (this.footprint(action).some((place) => reached.has(place))) return false;
+      if (reached.size > 0 && this.footprint(action).some((place) => reached.has(place))) return false;
       if ('timer' in action || action.job.kind === 'step') return true;
       const task = this.model.tasks[action.job.task];
       const gather = task === undefined ? undefined : this.model.gathers[task.parent];

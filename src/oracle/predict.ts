@@ -7,6 +7,8 @@ import { Simulation } from './Simulation.js';
 
 /** Tasks beyond which states are no longer merged by key (see predict). */
 const MERGE_LIMIT = 1000;
+/** Branches explored before states start to be merged by key (see predict). */
+const MERGE_AFTER = 16;
 
 /** What the spec allows for one scenario. */
 export interface Prediction {
@@ -78,7 +80,9 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
       for (const action of actions) {
         const next = sim.clone();
         next.perform(action);
-        if (merge) {
+        // Most explorations branch a few times into states that differ; keys pay off only
+        // beyond that, where orders of many tied events meet again.
+        if (merge && branches >= MERGE_AFTER) {
           const key = next.key();
           if (seen.has(key)) continue;
           seen.add(key);

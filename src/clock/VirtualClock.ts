@@ -6,6 +6,9 @@ export interface SleepHandle {
   cancel(): void;
 }
 
+/** Something woken at the end of a sleep: a callback, or an object (no closure to make). */
+export type Sleeper = (() => void) | { wake(): void };
+
 /**
  * Why the clock loop stopped: no timer left, too many timers, real `setImmediate` work that
  * never ran dry within one instant, or the real-time budget spent.
@@ -28,12 +31,25 @@ export interface LoopLimits {
   readonly watchImmediates: boolean;
 }
 
-/** One event of the clock's own: a script's sleep or cleanup ending, an outer cancellation. */
-interface Event {
-  readonly at: number;
-  readonly order: number;
-  readonly callback: () => void;
-  cancelled: boolean;
+/** One event of the clock's own: a script's sleep or cleanup ending, an outer cancellation. It is its own handle. */
+class Event implements SleepHandle {
+  cancelled = false;
+
+  constructor(
+    readonly at: number,
+    readonly order: number,
+    readonly sleeper: Sleeper,
+  ) {}
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  fire(): void {
+    const { sleeper } = this;
+    if (typeof sleeper === 'function') sleeper();
+    else sleeper.wake();
+  }
 }
 
 /** The globals a run fakes; microtasks (`queueMicrotask`, promises) stay real. */
@@ -110,16 +126,12 @@ export class VirtualClock {
     return fake.now;
   }
 
-  /** Calls `callback` after `ms` virtual ms, however long, at that exact instant. */
-  sleep(ms: number, callback: () => void): SleepHandle {
-    const event: Event = { at: fake.now + ms, order: this.order, callback, cancelled: false };
+  /** Wakes `sleeper` after `ms` virtual ms, however long, at that exact instant. */
+  sleep(ms: number, sleeper: Sleeper): SleepHandle {
+    const event = new Event(fake.now + ms, this.order, sleeper);
     this.order += 1;
     this.push(event);
-    return {
-      cancel: () => {
-        event.cancelled = true;
-      },
-    };
+    return event;
   }
 
   /**
@@ -154,7 +166,7 @@ export class VirtualClock {
       for (let event = this.peek(); event !== undefined && event.at === at; event = this.peek()) {
         this.pop();
         fired += 1;
-        if (!event.cancelled) event.callback();
+        if (!event.cancelled) event.fire();
       }
     }
   }

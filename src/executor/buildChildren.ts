@@ -1,6 +1,7 @@
 import { CancelledError, isCancellation } from '../gather/CancelledError.js';
 import type { Child } from '../gather/GatherFunction.js';
-import { argsOf, isGatherTask, isHangTask, type GatherScenario, type GatherTask, type Task } from '../scenario/Scenario.js';
+import type { SleepHandle } from '../clock/VirtualClock.js';
+import { argsOf, isGatherTask, isHangTask, type ErrorSpec, type GatherScenario, type GatherTask, type Task } from '../scenario/Scenario.js';
 import { callSubject, type RunContext, type TaskRecord } from './RunContext.js';
 import { scriptError } from './scriptError.js';
 import { resultToJson } from './toJson.js';
@@ -34,40 +35,34 @@ function taskChild(context: RunContext, task: Task, place: Place): Child {
     // The same awaitable twice: a second start shares the first (R1 counts the starts).
     if (running !== undefined) return running;
     if (top !== undefined) top.record.started = context.clock.now;
-    running = isGatherTask(task) ? nestedGather(context, task, signal, place) : scriptRun(context, task, signal, place);
+    running = isGatherTask(task) ? nestedGather(context, task, signal, place) : new ScriptRun(context, task, place, signal).promise;
     return running;
   };
 }
 
 /**
- * Calls `onCancel` when any of the signals aborts, until the returned function is called.
- * One listener per signal and run dispatches to every task listening to it (a gather often
+ * Calls `onCancel` when the signal aborts, until it is removed from the returned set. One
+ * listener per signal and run dispatches to every task listening to it (a gather often
  * gives all its children one signal), in the order they began to listen, skipping those
  * that stopped meanwhile: what an EventTarget does, with one listener instead of many.
  */
-function listenForCancel(context: RunContext, signals: readonly (AbortSignal | undefined)[], onCancel: () => void): () => void {
-  const joined: Set<() => void>[] = [];
-  for (const signal of signals) {
-    if (signal === undefined) continue;
-    let handlers = context.abortHandlers.get(signal);
-    if (handlers === undefined) {
-      const listening = new Set<() => void>();
-      handlers = listening;
-      context.abortHandlers.set(signal, listening);
-      signal.addEventListener(
-        'abort',
-        () => {
-          for (const handler of [...listening]) if (listening.has(handler)) handler();
-        },
-        { once: true },
-      );
-    }
-    handlers.add(onCancel);
-    joined.push(handlers);
+function listenForCancel(context: RunContext, signal: AbortSignal | undefined, onCancel: () => void): Set<() => void> | undefined {
+  if (signal === undefined) return undefined;
+  let handlers = context.abortHandlers.get(signal);
+  if (handlers === undefined) {
+    const listening = new Set<() => void>();
+    handlers = listening;
+    context.abortHandlers.set(signal, listening);
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const handler of [...listening]) if (listening.has(handler)) handler();
+      },
+      { once: true },
+    );
   }
-  return () => {
-    for (const handlers of joined) handlers.delete(onCancel);
-  };
+  handlers.add(onCancel);
+  return handlers;
 }
 
 function noteCancelRequest(context: RunContext, place: Place): void {
@@ -92,44 +87,78 @@ function noteSettled(context: RunContext, task: Task, place: Place, ok: boolean,
   });
 }
 
-/** A sleeping or hanging task: its script, and its reaction to cancellation (`onCancel`). */
-function scriptRun(context: RunContext, task: Exclude<Task, { gather: unknown }>, signal: AbortSignal | undefined, place: Place): Promise<unknown> {
-  const { clock } = context;
-  const onCancel = task.onCancel ?? 'raise';
-  const makeError = (spec: { name: string; message: string }): Error => {
-    const error = scriptError(spec);
-    if (place.top !== undefined) context.origins.set(error, place.top.index);
-    return error;
+type ScriptTask = Exclude<Task, { gather: unknown }>;
+
+/**
+ * A sleeping or hanging task: its script, and its reaction to cancellation (`onCancel`).
+ * A class rather than closures: a run may hold thousands, and each closure is an object.
+ */
+class ScriptRun {
+  readonly promise: Promise<unknown>;
+  private phase: 'running' | 'cleanup' | 'done' = 'running';
+  private resolve!: (value: unknown) => void;
+  private reject!: (reason: unknown) => void;
+  private sleep: SleepHandle | undefined;
+  private readonly listening: (Set<() => void> | undefined)[];
+
+  constructor(
+    private readonly context: RunContext,
+    private readonly task: ScriptTask,
+    private readonly place: Place,
+    signal: AbortSignal | undefined,
+  ) {
+    this.promise = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    this.sleep = isHangTask(task) ? undefined : context.clock.sleep(task.sleep, this);
+    const outside = place.top?.outside;
+    this.listening = [listenForCancel(context, signal, this.cancel), listenForCancel(context, outside, this.cancel)];
+    if (signal?.aborted === true || outside?.aborted === true) this.cancel();
+  }
+
+  /** The end of its sleep, or of its cleanup. */
+  wake(): void {
+    const { task } = this;
+    if (this.phase === 'running') {
+      // Only a sleeping task wakes while running: a hanging one has no sleep to end.
+      if ('error' in task) this.finish(false, this.makeError(task.error));
+      else if ('value' in task) this.finish(true, task.value);
+      return;
+    }
+    const { onCancel } = task;
+    const error = typeof onCancel === 'object' ? onCancel.error : undefined;
+    this.finish(false, error === undefined ? new CancelledError() : this.makeError(error));
+  }
+
+  readonly cancel = (): void => {
+    if (this.phase !== 'running') return; // a further cancellation during cleanup is ignored
+    noteCancelRequest(this.context, this.place);
+    const onCancel = this.task.onCancel ?? 'raise';
+    if (onCancel === 'ignore') return;
+    this.sleep?.cancel();
+    if (onCancel === 'raise') {
+      this.finish(false, new CancelledError());
+      return;
+    }
+    this.phase = 'cleanup';
+    this.sleep = this.context.clock.sleep(onCancel.cleanup, this);
   };
-  return new Promise((resolve, reject) => {
-    let phase: 'running' | 'cleanup' | 'done' = 'running';
-    const finish = (ok: boolean, result: unknown): void => {
-      if (phase === 'done') return;
-      phase = 'done';
-      stopListening();
-      noteSettled(context, task, place, ok, result);
-      if (ok) resolve(result);
-      else reject(result);
-    };
-    const sleep = isHangTask(task)
-      ? undefined
-      : clock.sleep(task.sleep, () => ('error' in task ? finish(false, makeError(task.error)) : finish(true, task.value)));
-    const cancel = (): void => {
-      if (phase !== 'running') return; // a further cancellation during cleanup is ignored
-      noteCancelRequest(context, place);
-      if (onCancel === 'ignore') return;
-      sleep?.cancel();
-      if (onCancel === 'raise') {
-        finish(false, new CancelledError());
-        return;
-      }
-      phase = 'cleanup';
-      const { error } = onCancel;
-      clock.sleep(onCancel.cleanup, () => finish(false, error === undefined ? new CancelledError() : makeError(error)));
-    };
-    const stopListening = listenForCancel(context, [signal, place.top?.outside], cancel);
-    if (signal?.aborted === true || place.top?.outside?.aborted === true) cancel();
-  });
+
+  private makeError(spec: ErrorSpec): Error {
+    const error = scriptError(spec);
+    if (this.place.top !== undefined) this.context.origins.set(error, this.place.top.index);
+    return error;
+  }
+
+  private finish(ok: boolean, result: unknown): void {
+    if (this.phase === 'done') return;
+    this.phase = 'done';
+    for (const handlers of this.listening) handlers?.delete(this.cancel);
+    noteSettled(this.context, this.task, this.place, ok, result);
+    if (ok) this.resolve(result);
+    else this.reject(result);
+  }
 }
 
 /** A nested gather: the subject itself, on the nested tasks, cancelled with this child (R11). */
@@ -137,9 +166,10 @@ function nestedGather(context: RunContext, task: GatherTask, signal: AbortSignal
   const signals = [signal, place.top?.outside].filter((item): item is AbortSignal => item !== undefined);
   const inner = signals.length === 1 ? signals[0] : signals.length > 1 ? AbortSignal.any(signals) : undefined;
   let done = false;
-  const stopListening = listenForCancel(context, signals, () => {
+  const onCancel = (): void => {
     if (!done) noteCancelRequest(context, place);
-  });
+  };
+  const listening = signals.map((item) => listenForCancel(context, item, onCancel));
   if (signals.some((item) => item.aborted)) noteCancelRequest(context, place);
   const { gather } = task;
   const where = place.top === undefined ? 'nested gather' : `tasks[${place.top.index}] (nested gather)`;
@@ -147,7 +177,7 @@ function nestedGather(context: RunContext, task: GatherTask, signal: AbortSignal
   const options = { returnExceptions: gather.returnExceptions ?? false, ...(inner === undefined ? {} : { signal: inner }) };
   const settled = (ok: boolean, result: unknown): void => {
     done = true;
-    stopListening();
+    for (const handlers of listening) handlers?.delete(onCancel);
     noteSettled(context, task, place, ok, result);
   };
   return callSubject(context, children, options, where).then(

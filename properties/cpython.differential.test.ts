@@ -16,8 +16,8 @@ import { scenarioArbitrary } from './arbitraries.js';
 import { SUITE_SEED } from './seed.js';
 
 /** Scenarios compared: mostly tie-free ones (times spread wide), and a share full of ties. */
-const SPREAD = 1600;
-const TIED = 600;
+const SPREAD = 4000;
+const TIED = 2000;
 
 let cpython: ExternalSubject;
 

@@ -259,6 +259,9 @@ def answer(line):
 
 
 def main():
+    # Everything alive now lives for the whole session: keep it out of the per-scenario
+    # collections, which then only walk what a scenario left behind.
+    gc.freeze()
     sys.stdout.write(json.dumps(HELLO) + "\n")
     sys.stdout.flush()
     for line in sys.stdin:

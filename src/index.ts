@@ -53,6 +53,7 @@ export type { SubjectLike, SubjectRunner } from './conformance/SubjectRunner.js'
 export { loadSubject } from './conformance/loadSubject.js';
 export type { LoadedSubject } from './conformance/loadSubject.js';
 export { restrictScenario } from './conformance/restrictScenario.js';
+export { scenarioNeeds } from './conformance/scenarioNeeds.js';
 export { checkGather, checkSubject, DEFAULT_RUNS, DEFAULT_SEED } from './conformance/checkGather.js';
 export type { CheckGatherOptions } from './conformance/checkGather.js';
 export { assertGather } from './conformance/assertGather.js';

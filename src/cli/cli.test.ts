@@ -99,7 +99,7 @@ describe('gather-sim run', () => {
   it('runs a whole folder and sums up, one line per file', async () => {
     const io = fakeIo();
     expect(await runCommand([join(root, 'scenarios')], io)).toBe(0);
-    expect(io.out()).toMatch(/\n\d+ scenarios: (\d+) matched, 0 mismatched, 0 without "expect", 0 invalid\n$/);
+    expect(io.out()).toMatch(/\n\d+ scenarios: (\d+) matched, 0 mismatched, 0 without "expect", 0 n\/a, 0 invalid\n$/);
   });
 
   it('runs a scenario on another subject with --subject, and exits 1 where the spec rejects what it did', async () => {
@@ -111,6 +111,17 @@ describe('gather-sim run', () => {
     const native = fakeIo();
     expect(await runCommand([file, '--subject', 'Promise.all'], native)).toBe(0);
     expect(native.out()).toContain('spec: the one observation rules R1-R12 allow');
+  });
+
+  it('runs every scenario file a subject can express, and marks the others n/a instead of failing them', async () => {
+    const io = fakeIo();
+    expect(await runCommand([join(root, 'scenarios'), '--subject', 'Promise.all'], io)).toBe(0);
+    expect(io.out()).toMatch(/ok {8}\S*tutorial-3-return-exceptions\.json\s+resolved at 2000 ms/);
+    expect(io.out()).toMatch(/n\/a {7}\S*r08-cancel-raise\.json\s+needs cancellation, which Promise\.all does not claim/);
+    expect(io.out()).toMatch(/ 0 mismatched, 0 without "expect", \d+ n\/a, 0 invalid\n$/);
+    const one = fakeIo();
+    expect(await runCommand([join(root, 'scenarios/r08-cancel-raise.json'), '--subject', 'Promise.all'], one)).toBe(0);
+    expect(one.out()).toContain('note: the scenario needs cancellation, which Promise.all does not claim: nothing here counts against it');
   });
 
   it('exits 2 naming the module when --subject cannot be loaded', async () => {

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { realPerformanceNow } from '../clock/realTimers.js';
+import { missingCapabilities } from '../conformance/Capabilities.js';
+import { scenarioNeeds } from '../conformance/scenarioNeeds.js';
 import { toSubjectRunner, type SubjectRunner } from '../conformance/SubjectRunner.js';
 import reference from '../subjects/reference.js';
 import { diffJson } from '../observation/diffJson.js';
@@ -109,6 +111,7 @@ async function runOne(path: string, runner: SubjectRunner, json: boolean, io: Cl
     return EXIT.usage;
   }
   const { file } = loaded;
+  const missing = missingCapabilities(scenarioNeeds(file.scenario), runner.supports);
   const started = realPerformanceNow();
   const run = await runner.run(file.scenario);
   const wall = realPerformanceNow() - started;
@@ -120,6 +123,7 @@ async function runOne(path: string, runner: SubjectRunner, json: boolean, io: Cl
     const title = [file.name, file.description].filter((part) => part !== undefined).join(': ');
     const lines = [path === '-' ? 'standard input' : path, ...(title === '' ? [] : [title]), `subject ${runner.name}`, `gather ${formatGatherOutcome(run.observation.gather)}`, '', formatTimeline(run.observation, run.trace), TIMELINE_LEGEND];
     lines.push('', formatSpecVerdict(prediction, run.observation, runner.name));
+    if (missing.length > 0) lines.push(`note: the scenario needs ${missing.join(' and ')}, which ${runner.name} does not claim: nothing here counts against it`);
     for (const problem of run.problems) lines.push(`problem: ${problem}`);
     if (file.expect !== undefined) {
       lines.push('', differences.length === 0 ? 'expect: matched' : ['expect: MISMATCH', ...differences.map((line) => `  ${line}`)].join('\n'));
@@ -132,6 +136,7 @@ async function runOne(path: string, runner: SubjectRunner, json: boolean, io: Cl
   const settled = 'at' in run.observation.gather ? `gather settled at ${run.observation.gather.at} ms` : 'gather never settled';
   io.stderr.write(`virtual time: ${settled}; wall time: ${wall.toFixed(1)} ms\n`);
   const rejected = prediction.complete && !isAllowed(prediction, run.observation);
+  if (missing.length > 0) return EXIT.ok;
   return differences.length > 0 || rejected || run.problems.length > 0 ? EXIT.finding : EXIT.ok;
 }
 
@@ -164,13 +169,19 @@ function formatSpecVerdict(prediction: Prediction, observation: Observation, sub
 }
 
 async function runMany(paths: readonly string[], runner: SubjectRunner, io: CliIo): Promise<number> {
-  const counts = { matched: 0, mismatched: 0, unchecked: 0, invalid: 0 };
+  const counts = { matched: 0, mismatched: 0, unchecked: 0, notApplicable: 0, invalid: 0 };
   const width = Math.max(...paths.map((path) => path.length));
   for (const path of paths) {
     const loaded = await load(path, io);
     if ('problem' in loaded) {
       counts.invalid += 1;
       io.stdout.write(`INVALID   ${loaded.problem.replace(/\n/g, '\n          ')}\n`);
+      continue;
+    }
+    const missing = missingCapabilities(scenarioNeeds(loaded.file.scenario), runner.supports);
+    if (missing.length > 0) {
+      counts.notApplicable += 1;
+      io.stdout.write(`n/a       ${path.padEnd(width)}  needs ${missing.join(' and ')}, which ${runner.name} does not claim\n`);
       continue;
     }
     const run = await runner.run(loaded.file.scenario);
@@ -189,7 +200,7 @@ async function runMany(paths: readonly string[], runner: SubjectRunner, io: CliI
       io.stdout.write(`MISMATCH  ${path.padEnd(width)}  ${differences.join('; ')}\n`);
     }
   }
-  io.stdout.write(`\n${paths.length} scenarios: ${counts.matched} matched, ${counts.mismatched} mismatched, ${counts.unchecked} without "expect", ${counts.invalid} invalid\n`);
+  io.stdout.write(`\n${paths.length} scenarios: ${counts.matched} matched, ${counts.mismatched} mismatched, ${counts.unchecked} without "expect", ${counts.notApplicable} n/a, ${counts.invalid} invalid\n`);
   if (counts.invalid > 0) return EXIT.usage;
   return counts.mismatched > 0 ? EXIT.finding : EXIT.ok;
 }

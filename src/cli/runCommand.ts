@@ -29,6 +29,9 @@ make of it. A file with "expect" is checked against it.
                     cpython-asyncio...)
   --external CMD    run on a subject in another process: CMD (run with a shell) speaks
                     the gather-sim/1 protocol on stdin/stdout
+
+A scenario that needs a capability the subject does not claim (returnExceptions, or
+cancelling the gather or a nested gather) is n/a for it: shown, never counted against it.
   --json            print only the OBSERVATION as one JSON document (one FILE only)
   -h, --help        show this help
 

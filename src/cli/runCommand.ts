@@ -29,11 +29,11 @@ make of it. A file with "expect" is checked against it.
                     cpython-asyncio...)
   --external CMD    run on a subject in another process: CMD (run with a shell) speaks
                     the gather-sim/1 protocol on stdin/stdout
+  --json            print only the OBSERVATION as one JSON document (one FILE only)
+  -h, --help        show this help
 
 A scenario that needs a capability the subject does not claim (returnExceptions, or
 cancelling the gather or a nested gather) is n/a for it: shown, never counted against it.
-  --json            print only the OBSERVATION as one JSON document (one FILE only)
-  -h, --help        show this help
 
 Exit status: 0 ran (and every "expect" matched, and the spec allows what the subject did),
 1 an "expect" did not match or the spec rejects the subject's observation, 2 bad usage, an

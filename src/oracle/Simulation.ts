@@ -47,6 +47,21 @@ interface GatherState {
   at: number | null;
 }
 
+/** Removes an item from a list in place, cheaply at either end (where due timers and old jobs are). */
+function removeItem<T>(items: T[], item: T): void {
+  if (items[items.length - 1] === item) {
+    items.pop();
+    return;
+  }
+  if (items[0] === item) {
+    items.shift();
+    return;
+  }
+  const index = items.indexOf(item);
+  for (let next = index + 1; next < items.length; next += 1) items[next - 1] = items[next] as T;
+  items.pop();
+}
+
 /** Outcomes as text, each computed once: states share their outcome objects. */
 const outcomeKeys = new WeakMap<ModelOutcome, string>();
 
@@ -162,11 +177,42 @@ export class Simulation {
       if ('timer' in action && (action.timer.kind === 'cancel-task' || action.timer.kind === 'cancel-gather')) return false;
       if (reached.size > 0 && this.footprint(action).some((place) => reached.has(place))) return false;
       if ('timer' in action || action.job.kind === 'step') return true;
-      const task = this.model.tasks[action.job.task];
-      const gather = task === undefined ? undefined : this.model.gathers[task.parent];
-      const state = task === undefined ? undefined : this.gathers[task.parent];
-      return gather === undefined || state === undefined || state.outcome !== undefined || gather.returnExceptions || this.state(action.job.task).outcome?.kind === 'value';
+      return this.callbackCommutes(action.job);
     });
+  }
+
+  /**
+   * The action {@link independentAction} would pick, found without listing every action,
+   * when that needs no analysis: the only action, or, with no cancellation due, the first
+   * step, commuting callback or timer. `null` when the run is over; undefined when the full
+   * analysis is needed. Moves the clock as {@link actions} does.
+   */
+  nextAction(): Action | null | undefined {
+    const { timers, jobs } = this;
+    let due = timers.length;
+    while (due > 0 && (timers[due - 1] as Timer).at === this.now) due -= 1;
+    if (jobs.length === 0 && due === timers.length) {
+      if (timers.length === 0) return null;
+      this.now = (timers[timers.length - 1] as Timer).at;
+      this.firedNow = 0;
+      while (due > 0 && (timers[due - 1] as Timer).at === this.now) due -= 1;
+    }
+    const first = timers[timers.length - 1];
+    if (jobs.length + timers.length - due === 1) return jobs.length === 1 ? { job: jobs[0] as Job } : { timer: first as Timer };
+    for (let index = due; index < timers.length; index += 1) {
+      const { kind } = timers[index] as Timer;
+      if (kind === 'cancel-gather' || kind === 'cancel-task') return undefined;
+    }
+    for (const job of jobs) if (job.kind === 'step' || this.callbackCommutes(job)) return { job };
+    return due < timers.length ? { timer: first as Timer } : undefined;
+  }
+
+  /** Whether a done-callback commutes with the others: its gather is done, returns exceptions, or hears a value. */
+  private callbackCommutes(job: Job): boolean {
+    const task = this.model.tasks[job.task];
+    const gather = task === undefined ? undefined : this.model.gathers[task.parent];
+    const state = task === undefined ? undefined : this.gathers[task.parent];
+    return gather === undefined || state === undefined || state.outcome !== undefined || gather.returnExceptions || this.state(job.task).outcome?.kind === 'value';
   }
 
   /** The tasks (`t3`) and gathers (`g1`) a cancellation of a task reaches: it and all below it. */
@@ -194,13 +240,13 @@ export class Simulation {
   /** Does one action, with its immediate effects. */
   perform(action: Action): void {
     if ('job' in action) {
-      this.jobs.splice(this.jobs.indexOf(action.job), 1);
+      removeItem(this.jobs, action.job);
       if (action.job.kind === 'step') this.step(action.job.task);
       else this.callback(action.job.task);
       return;
     }
     const { timer } = action;
-    this.timers.splice(this.timers.lastIndexOf(timer), 1);
+    removeItem(this.timers, timer);
     if (timer.kind === 'sleep-end' || timer.kind === 'cleanup-end') this.state(timer.target).scheduled -= 1;
     this.firedNow = Math.min(2, this.firedNow + 1);
     switch (timer.kind) {

@@ -58,18 +58,29 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
   };
   let tieFree = true;
   let complete = true;
+  const end = (sim: Simulation): void => {
+    const observation = sim.observation();
+    add(observation);
+    // CPython reports the errors it never retrieved; a JavaScript gather need not (R6).
+    const unretrieved = sim.unretrieved();
+    if (unretrieved.length > 0) add(withSortedUnhandled({ ...observation, unhandled: unretrieved }));
+  };
   const explore = (sim: Simulation): void => {
     for (;;) {
       if (sim.tied) tieFree = false;
+      // Most steps need no analysis: one action, or one that commutes with the rest.
+      const next = reduce ? sim.nextAction() : undefined;
+      if (next === null) {
+        end(sim);
+        return;
+      }
+      if (next !== undefined) {
+        sim.perform(next);
+        continue;
+      }
       const actions = sim.actions();
       if (actions.length === 0) {
-        const observation = sim.observation();
-        add(observation);
-        // CPython reports the errors it never retrieved; a JavaScript gather need not (R6).
-        const unretrieved = sim.unretrieved();
-        if (unretrieved.length > 0) {
-          add(withSortedUnhandled({ ...observation, unhandled: unretrieved }));
-        }
+        end(sim);
         return;
       }
       const only = actions.length === 1 ? actions[0] : reduce ? sim.independentAction(actions) : undefined;

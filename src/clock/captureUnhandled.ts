@@ -1,10 +1,18 @@
+import { drainPromiseJobs } from './realTimers.js';
+
 /** What became an unhandled rejection during a capture and was never handled after. */
 export interface UnhandledCapture {
+  /**
+   * Resolves once Node has announced every rejection left unhandled so far. Node does so
+   * when its job and tick queues have run dry; a rejection of the capture's own, left
+   * unhandled last, is announced last and resumes the caller, all within one macrotask.
+   */
+  flush(): Promise<void>;
   /** Stops capturing, gives the process its own handling back, and returns the reasons. */
   stop(): readonly unknown[];
 }
 
-type Emit = typeof process.emit;
+type Emit = (this: NodeJS.Process, event: string | symbol, ...args: unknown[]) => boolean;
 
 /**
  * Takes over the process's `unhandledRejection` and `rejectionHandled` events for a run:
@@ -16,22 +24,39 @@ type Emit = typeof process.emit;
  */
 export function captureUnhandled(): UnhandledCapture {
   const pending = new Map<Promise<unknown>, unknown>();
-  const realEmit = process.emit;
-  const capturing = function (this: NodeJS.Process, event: string | symbol, ...args: unknown[]): boolean {
+  const realEmit = process.emit as Emit;
+  let marker: { readonly reason: object; readonly reached: () => void } | undefined;
+  const capturing: Emit = function (event, ...args) {
     if (event === 'unhandledRejection') {
-      pending.set(args[1] as Promise<unknown>, args[0]);
+      if (marker !== undefined && args[0] === marker.reason) marker.reached();
+      else pending.set(args[1] as Promise<unknown>, args[0]);
       return true;
     }
     if (event === 'rejectionHandled') {
       pending.delete(args[0] as Promise<unknown>);
       return true;
     }
-    return (realEmit as (this: NodeJS.Process, event: string | symbol, ...args: unknown[]) => boolean).call(this, event, ...args);
+    return realEmit.call(this, event, ...args);
   };
-  process.emit = capturing as Emit;
+  process.emit = capturing as typeof process.emit;
   return {
+    flush() {
+      // Should another hand have replaced process.emit meanwhile, one real macrotask does it.
+      if (process.emit !== (capturing as typeof process.emit)) return drainPromiseJobs();
+      return new Promise<void>((resolve) => {
+        const reason = {};
+        marker = {
+          reason,
+          reached: () => {
+            marker = undefined;
+            resolve();
+          },
+        };
+        void Promise.reject(reason);
+      });
+    },
     stop() {
-      if (process.emit === (capturing as Emit)) process.emit = realEmit;
+      if (process.emit === (capturing as typeof process.emit)) process.emit = realEmit as typeof process.emit;
       return [...pending.values()];
     },
   };

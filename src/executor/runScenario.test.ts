@@ -143,6 +143,28 @@ describe('runScenario', () => {
     expect(process.listeners('unhandledRejection')).toEqual(before);
   });
 
+  it('reports a rejection left unhandled at the very last instant, and not one handled at a later instant', async () => {
+    const emit = process.emit;
+    const lateLeak: GatherFunction = (children, options) =>
+      gather(children, options).then((results) => {
+        void Promise.reject(new RangeError('at the end'));
+        return results;
+      });
+    const leaked = await runScenario(twoTasks, lateLeak);
+    expect(leaked.observation.unhandled).toEqual([{ name: 'RangeError', message: 'at the end' }]);
+    const handledLater: GatherFunction = (children, options) => {
+      const rejected = Promise.reject(new RangeError('handled at 15 ms'));
+      // The global setTimeout is the virtual clock's during a run: 15 virtual ms, no waiting.
+      setTimeout(() => {
+        rejected.catch(() => undefined);
+      }, 15);
+      return gather(children, options);
+    };
+    const handled = await runScenario(twoTasks, handledLater);
+    expect(handled.observation.unhandled).toEqual([]);
+    expect(process.emit).toBe(emit);
+  });
+
   it('refuses to overlap two runs, which would share the faked globals', async () => {
     const first = runScenario(twoTasks, gather);
     await expect(runScenario(twoTasks, gather)).rejects.toThrow(/another run is in progress/);

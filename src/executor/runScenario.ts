@@ -1,5 +1,5 @@
 import { captureUnhandled } from '../clock/captureUnhandled.js';
-import { activeRealTimeouts, drainPromiseJobs, pendingRealImmediates } from '../clock/realTimers.js';
+import { activeRealTimeouts, drainPromiseJobs, pendingRealImmediates, realPerformanceNow } from '../clock/realTimers.js';
 import { VirtualClock, type LoopEnd, type LoopLimits } from '../clock/VirtualClock.js';
 import { CancelledError } from '../gather/CancelledError.js';
 import type { GatherFunction } from '../gather/GatherFunction.js';
@@ -20,6 +20,10 @@ export interface RunOptions {
    */
   readonly wallMs?: number;
 }
+
+/** Real milliseconds at most between two turns of the event loop that runs give it. */
+const TURN_EVERY_MS = 5;
+let lastTurn = 0;
 
 /** Real macrotask hops one virtual instant may take to drain (real setImmediate work). */
 const MAX_HOPS_PER_INSTANT = 10_000;
@@ -105,8 +109,13 @@ async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: 
     if ('pending' in gatherOutcome && activeRealTimeouts() > timersBefore) {
       context.problems.push('gather: never settled in virtual time and left a real setTimeout behind: it waits on a real timer (one captured before the virtual clock was installed); gather-sim does not wait for real time');
     }
-    // One real macrotask, so that Node reports the rejections the last instant left unhandled.
-    await drainPromiseJobs();
+    // Node reports the rejections the last instant left unhandled.
+    await unhandled.flush();
+    // A run never yields to the event loop: now and then, let it turn (output, I/O).
+    if (realPerformanceNow() - lastTurn > TURN_EVERY_MS) {
+      await drainPromiseJobs();
+      lastTurn = realPerformanceNow();
+    }
   } finally {
     reasons = unhandled.stop();
     clock.uninstall();

@@ -36,6 +36,9 @@ function jsonText(value: unknown): string {
 /** A value as JSON data (`undefined` becomes null; what JSON cannot hold becomes its text). */
 export function toJsonValue(value: unknown): JsonValue {
   if (value === undefined) return null;
+  // Plain values are their own JSON (a non-finite number is null, as JSON.stringify has it).
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   try {
     return JSON.parse(JSON.stringify(value)) as JsonValue;
   } catch {

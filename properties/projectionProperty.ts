@@ -16,8 +16,9 @@ export type Projection = (observation: Observation, starts: readonly number[]) =
  * that does not claim de-duplication (R1 holds it to that only when it claims it).
  */
 function expectedStarts(scenario: Scenario, dedupe: boolean): number[] {
-  const args = argsOf(scenario);
-  return scenario.tasks.map((_, index) => (dedupe ? 1 : args.filter((arg) => arg === index).length));
+  const starts: number[] = scenario.tasks.map(() => (dedupe ? 1 : 0));
+  if (!dedupe) for (const index of argsOf(scenario)) starts[index] = (starts[index] ?? 0) + 1;
+  return starts;
 }
 
 /**

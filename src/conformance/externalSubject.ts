@@ -182,12 +182,12 @@ export async function startExternalSubject(command: string, options: ExternalSub
         return { observation: pendingObservation(scenario), trace: [], starts: scenario.tasks.map(() => 0), problems: [problem ?? 'invalid'] };
       }
       const { observation } = validation;
-      const args = argsOf(scenario);
-      const slotsOf = (index: number): number => (parsed.supports.dedupe === true ? 1 : args.filter((arg) => arg === index).length);
+      const slots: number[] = scenario.tasks.map(() => (parsed.supports.dedupe === true ? 1 : 0));
+      if (parsed.supports.dedupe !== true) for (const index of argsOf(scenario)) slots[index] = (slots[index] ?? 0) + 1;
       return {
         observation,
         trace: traceFromObservation(scenario, observation),
-        starts: observation.tasks.map((task, index) => (task.started === null ? 0 : slotsOf(index))),
+        starts: observation.tasks.map((task, index) => (task.started === null ? 0 : (slots[index] ?? 0))),
         problems: [],
       };
     },

@@ -1,5 +1,5 @@
 import { withGlobal, type Clock as FakeClock } from '@sinonjs/fake-timers';
-import { drainPromiseJobs, pendingRealImmediates, realPerformanceNow } from './realTimers.js';
+import { drainPromiseJobs, pendingRealImmediates, realPerformanceNow, realResources, type RealResources } from './realTimers.js';
 
 /** A scheduled virtual sleep that can be called off. */
 export interface SleepHandle {
@@ -102,8 +102,8 @@ export class VirtualClock {
   private order = 0;
 
   private constructor(
-    /** Real immediates that were already queued by others when the run began. */
-    private readonly baselineImmediates: number,
+    /** Real immediates and timers others had queued when the run began. */
+    private readonly baseline: RealResources,
   ) {}
 
   /** Fakes the global timers and `Date` at virtual time 0. Always pair with {@link uninstall}. */
@@ -114,7 +114,7 @@ export class VirtualClock {
     // Back to 0: a full reset only when a run left timers behind (a runaway, say).
     if (fake.countTimers() > 0) fake.reset();
     else fake.now = 0;
-    const clock = new VirtualClock(pendingRealImmediates());
+    const clock = new VirtualClock(realResources());
     for (const name of FAKED) (globalThis as Record<string, unknown>)[name] = fakeGlobals[name];
     process.nextTick = countingNextTick;
     installed = true;
@@ -191,7 +191,12 @@ export class VirtualClock {
 
   /** Whether work is queued on a real `setImmediate` since the clock was installed (by the subject). */
   realImmediatesQueued(): boolean {
-    return pendingRealImmediates() > this.baselineImmediates;
+    return pendingRealImmediates() > this.baseline.immediates;
+  }
+
+  /** Whether real timers were set since the clock was installed (by the subject, with a `setTimeout` it captured before). */
+  realTimeoutsAdded(): boolean {
+    return realResources().timeouts > this.baseline.timeouts;
   }
 
   /** Restores the real timers, `Date` and `process.nextTick`. Safe to call twice. */

@@ -14,10 +14,21 @@ export function drainPromiseJobs(): Promise<void> {
   return new Promise((resolve) => realSetImmediate(resolve));
 }
 
-function countActive(kind: 'Immediate' | 'Timeout'): number {
-  let count = 0;
-  for (const resource of process.getActiveResourcesInfo()) if (resource === kind) count += 1;
-  return count;
+/** Real immediates queued and real timers alive in this process, counted in one pass. */
+export interface RealResources {
+  readonly immediates: number;
+  readonly timeouts: number;
+}
+
+/** Counts {@link RealResources} (referenced ones). */
+export function realResources(): RealResources {
+  let immediates = 0;
+  let timeouts = 0;
+  for (const resource of process.getActiveResourcesInfo()) {
+    if (resource === 'Immediate') immediates += 1;
+    else if (resource === 'Timeout') timeouts += 1;
+  }
+  return { immediates, timeouts };
 }
 
 /**
@@ -25,13 +36,9 @@ function countActive(kind: 'Immediate' | 'Timeout'): number {
  * through a `setImmediate` it captured before the clock faked the global (bluebird does).
  */
 export function pendingRealImmediates(): number {
-  return countActive('Immediate');
+  return realResources().immediates;
 }
 
-/** Real `setTimeout`/`setInterval` timers alive in this process (referenced ones). */
-export function activeRealTimeouts(): number {
-  return countActive('Timeout');
-}
 
 /** The real `setTimeout` and `clearTimeout`: for wall-clock limits on external subjects. */
 export const realSetTimeout: typeof setTimeout = globalThis.setTimeout;

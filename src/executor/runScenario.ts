@@ -1,5 +1,5 @@
 import { captureUnhandled } from '../clock/captureUnhandled.js';
-import { activeRealTimeouts, drainPromiseJobs, pendingRealImmediates, realPerformanceNow } from '../clock/realTimers.js';
+import { drainPromiseJobs, pendingRealImmediates, realPerformanceNow } from '../clock/realTimers.js';
 import { VirtualClock, type LoopEnd, type LoopLimits } from '../clock/VirtualClock.js';
 import { CancelledError } from '../gather/CancelledError.js';
 import type { GatherFunction } from '../gather/GatherFunction.js';
@@ -101,12 +101,11 @@ async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: 
       },
       (error: unknown) => settle({ at: clock.now, error: errorToJson(error, context.origins) }),
     );
-    const timersBefore = activeRealTimeouts();
     const limits = { maxTimers: runOptions.maxTimers ?? 100_000, maxHops: MAX_HOPS_PER_INSTANT, wallMs: runOptions.wallMs ?? 10_000, watchImmediates };
     const end = await clock.runUntilQuiescent(limits);
     if (!watchImmediates && clock.realImmediatesQueued()) return undefined;
     if (end !== 'quiescent') context.problems.push(`gather: ${LOOP_END_PROBLEMS[end](limits)}; stopped at ${clock.now} ms`);
-    if ('pending' in gatherOutcome && activeRealTimeouts() > timersBefore) {
+    if ('pending' in gatherOutcome && clock.realTimeoutsAdded()) {
       context.problems.push('gather: never settled in virtual time and left a real setTimeout behind: it waits on a real timer (one captured before the virtual clock was installed); gather-sim does not wait for real time');
     }
     // Node reports the rejections the last instant left unhandled.

@@ -182,29 +182,40 @@ export class Simulation {
   }
 
   /**
-   * The action {@link independentAction} would pick, found without listing every action,
-   * when that needs no analysis: the only action, or, with no cancellation due, the first
-   * step, commuting callback or timer. `null` when the run is over; undefined when the full
-   * analysis is needed. Moves the clock as {@link actions} does.
+   * Does the action {@link independentAction} would pick, found without listing every
+   * action, when that needs no analysis: the only action, or, with no cancellation due, the
+   * first step, commuting callback or timer. Says 'ended' when the run is over and 'branch'
+   * when the full analysis is needed. Moves the clock as {@link actions} does.
    */
-  nextAction(): Action | null | undefined {
+  stepAlone(): 'stepped' | 'ended' | 'branch' {
     const { timers, jobs } = this;
     let due = timers.length;
     while (due > 0 && (timers[due - 1] as Timer).at === this.now) due -= 1;
     if (jobs.length === 0 && due === timers.length) {
-      if (timers.length === 0) return null;
+      if (timers.length === 0) return 'ended';
       this.now = (timers[timers.length - 1] as Timer).at;
       this.firedNow = 0;
       while (due > 0 && (timers[due - 1] as Timer).at === this.now) due -= 1;
     }
-    const first = timers[timers.length - 1];
-    if (jobs.length + timers.length - due === 1) return jobs.length === 1 ? { job: jobs[0] as Job } : { timer: first as Timer };
+    const first = timers[timers.length - 1] as Timer;
+    if (jobs.length + timers.length - due === 1) {
+      if (jobs.length === 1) this.performJob(jobs[0] as Job);
+      else this.performTimer(first);
+      return 'stepped';
+    }
     for (let index = due; index < timers.length; index += 1) {
       const { kind } = timers[index] as Timer;
-      if (kind === 'cancel-gather' || kind === 'cancel-task') return undefined;
+      if (kind === 'cancel-gather' || kind === 'cancel-task') return 'branch';
     }
-    for (const job of jobs) if (job.kind === 'step' || this.callbackCommutes(job)) return { job };
-    return due < timers.length ? { timer: first as Timer } : undefined;
+    for (const job of jobs) {
+      if (job.kind === 'step' || this.callbackCommutes(job)) {
+        this.performJob(job);
+        return 'stepped';
+      }
+    }
+    if (due === timers.length) return 'branch';
+    this.performTimer(first);
+    return 'stepped';
   }
 
   /** Whether a done-callback commutes with the others: its gather is done, returns exceptions, or hears a value. */
@@ -239,13 +250,17 @@ export class Simulation {
 
   /** Does one action, with its immediate effects. */
   perform(action: Action): void {
-    if ('job' in action) {
-      removeItem(this.jobs, action.job);
-      if (action.job.kind === 'step') this.step(action.job.task);
-      else this.callback(action.job.task);
-      return;
-    }
-    const { timer } = action;
+    if ('job' in action) this.performJob(action.job);
+    else this.performTimer(action.timer);
+  }
+
+  private performJob(job: Job): void {
+    removeItem(this.jobs, job);
+    if (job.kind === 'step') this.step(job.task);
+    else this.callback(job.task);
+  }
+
+  private performTimer(timer: Timer): void {
     removeItem(this.timers, timer);
     if (timer.kind === 'sleep-end' || timer.kind === 'cleanup-end') this.state(timer.target).scheduled -= 1;
     this.firedNow = Math.min(2, this.firedNow + 1);

@@ -69,14 +69,13 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
     for (;;) {
       if (sim.tied) tieFree = false;
       // Most steps need no analysis: one action, or one that commutes with the rest.
-      const next = reduce ? sim.nextAction() : undefined;
-      if (next === null) {
-        end(sim);
-        return;
-      }
-      if (next !== undefined) {
-        sim.perform(next);
-        continue;
+      if (reduce) {
+        const alone = sim.stepAlone();
+        if (alone === 'stepped') continue;
+        if (alone === 'ended') {
+          end(sim);
+          return;
+        }
       }
       const actions = sim.actions();
       if (actions.length === 0) {

@@ -117,6 +117,17 @@ describe('gather-sim check', () => {
     expect(io.out()).toContain('minimal-driver: conforms (12 pass, 0 FAIL, 3 n/a)');
   }, 120_000);
 
+  it('skips CPython in the bundled matrix, saying why, when python3 is not on the PATH', async () => {
+    const result = await new Promise<Result>((resolve) => {
+      execFile(process.execPath, [bin, 'check', '--property', 'empty', '--runs', '3'], { cwd: folder, env: { PATH: '/nonexistent' } }, (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
+      });
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('cpython-asyncio: skipped (python3 is not on the PATH)');
+    expect(result.stdout).toContain('reference: conforms (1 pass, 0 FAIL, 0 n/a)');
+  });
+
   it('reports an external subject that never says hello as BROKEN, and still checks the others', async () => {
     const io = fakeIo();
     expect(await checkCommand(['reference', '--external', 'echo hello', '--runs', '5'], io)).toBe(1);

@@ -166,6 +166,11 @@ describe('the gather-sim binary (built by npm ci)', () => {
     expect(stdout).toContain('gather resolved at 2000 ms with [100, 200]');
   });
 
+  it('runs under --unhandled-rejections=strict, where Node raises every unhandled rejection', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--unhandled-rejections=strict', bin, 'run', tutorial1]);
+    expect(stdout).toContain('expect: matched');
+  });
+
   it('prints help with exit 0 and rejects an unknown command with exit 2', async () => {
     expect((await execute('node', [bin, '--help'])).stdout).toContain('Usage: gather-sim COMMAND');
     await expect(execute('node', [bin, 'frobnicate'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });

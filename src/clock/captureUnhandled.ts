@@ -15,6 +15,12 @@ export interface UnhandledCapture {
 type Emit = (this: NodeJS.Process, event: string | symbol, ...args: unknown[]) => boolean;
 
 /**
+ * Whether Node runs with `--unhandled-rejections=strict`, which raises every unhandled
+ * rejection as an uncaught exception before announcing it: no marker rejection then.
+ */
+const strictRejections = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].includes('--unhandled-rejections=strict');
+
+/**
  * Takes over the process's `unhandledRejection` and `rejectionHandled` events for a run:
  * Node announces them through `process.emit`, which the capture stands in for, so a
  * rejection nobody handled is recorded (and counts as handled, so Node neither warns nor
@@ -41,8 +47,9 @@ export function captureUnhandled(): UnhandledCapture {
   process.emit = capturing as typeof process.emit;
   return {
     flush() {
-      // Should another hand have replaced process.emit meanwhile, one real macrotask does it.
-      if (process.emit !== (capturing as typeof process.emit)) return drainPromiseJobs();
+      // Should another hand have replaced process.emit meanwhile, or should Node raise every
+      // unhandled rejection, one real macrotask does it.
+      if (strictRejections || process.emit !== (capturing as typeof process.emit)) return drainPromiseJobs();
       return new Promise<void>((resolve) => {
         const reason = {};
         marker = {

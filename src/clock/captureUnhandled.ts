@@ -15,10 +15,14 @@ export interface UnhandledCapture {
 type Emit = (this: NodeJS.Process, event: string | symbol, ...args: unknown[]) => boolean;
 
 /**
- * Whether Node runs with `--unhandled-rejections=strict`, which raises every unhandled
- * rejection as an uncaught exception before announcing it: no marker rejection then.
+ * Whether Node runs with an `--unhandled-rejections` mode that raises or warns about every
+ * unhandled rejection, whoever handles the event (`strict`, `warn`,
+ * `warn-with-error-code`): no marker rejection then. The default (`throw`) and `none` only
+ * announce them.
  */
-const strictRejections = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].includes('--unhandled-rejections=strict');
+const loudRejections = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].some((option) =>
+  /^--unhandled-rejections=(strict|warn|warn-with-error-code)$/.test(option),
+);
 
 /**
  * Takes over the process's `unhandledRejection` and `rejectionHandled` events for a run:
@@ -47,9 +51,9 @@ export function captureUnhandled(): UnhandledCapture {
   process.emit = capturing as typeof process.emit;
   return {
     flush() {
-      // Should another hand have replaced process.emit meanwhile, or should Node raise every
-      // unhandled rejection, one real macrotask does it.
-      if (strictRejections || process.emit !== (capturing as typeof process.emit)) return drainPromiseJobs();
+      // Should another hand have replaced process.emit meanwhile, or should Node raise or
+      // warn about every unhandled rejection, one real macrotask does it.
+      if (loudRejections || process.emit !== (capturing as typeof process.emit)) return drainPromiseJobs();
       return new Promise<void>((resolve) => {
         const reason = {};
         marker = {

@@ -1,13 +1,6 @@
 import { withGlobal, type Clock as FakeClock } from '@sinonjs/fake-timers';
+import { EventQueue, type ClockEvent, type SleepHandle, type Sleeper } from './EventQueue.js';
 import { drainPromiseJobs, pendingRealImmediates, realPerformanceNow, realResources, type RealResources } from './realTimers.js';
-
-/** A scheduled virtual sleep that can be called off. */
-export interface SleepHandle {
-  cancel(): void;
-}
-
-/** Something woken at the end of a sleep: a callback, or an object (no closure to make). */
-export type Sleeper = (() => void) | { wake(): void };
 
 /**
  * Why the clock loop stopped: no timer left, too many timers, real `setImmediate` work that
@@ -29,27 +22,6 @@ export interface LoopLimits {
    * loop, so such work waits: see {@link VirtualClock.realImmediatesQueued}.
    */
   readonly watchImmediates: boolean;
-}
-
-/** One event of the clock's own: a script's sleep or cleanup ending, an outer cancellation. It is its own handle. */
-class Event implements SleepHandle {
-  cancelled = false;
-
-  constructor(
-    readonly at: number,
-    readonly order: number,
-    readonly sleeper: Sleeper,
-  ) {}
-
-  cancel(): void {
-    this.cancelled = true;
-  }
-
-  fire(): void {
-    const { sleeper } = this;
-    if (typeof sleeper === 'function') sleeper();
-    else sleeper.wake();
-  }
 }
 
 /** The globals a run fakes; microtasks (`queueMicrotask`, promises) stay real. */
@@ -86,10 +58,6 @@ const resumeOnNextTick = (resolve: () => void): void => {
   realProcessNextTick(resolve);
 };
 
-function earlier(a: Event, b: Event): boolean {
-  return a.at < b.at || (a.at === b.at && a.order < b.order);
-}
-
 /**
  * A virtual clock. Its own events (the scripts' sleeps, cleanups and outer cancellations)
  * sit in a heap of exact times, however far (no 2^31 ms limit); while it is installed the
@@ -98,8 +66,7 @@ function earlier(a: Event, b: Event): boolean {
  * instant. One clock at a time: a run fakes process globals.
  */
 export class VirtualClock {
-  private readonly heap: Event[] = [];
-  private order = 0;
+  private readonly events = new EventQueue();
 
   private constructor(
     /** Real immediates and timers others had queued when the run began. */
@@ -128,10 +95,7 @@ export class VirtualClock {
 
   /** Wakes `sleeper` after `ms` virtual ms, however long, at that exact instant. */
   sleep(ms: number, sleeper: Sleeper): SleepHandle {
-    const event = new Event(fake.now + ms, this.order, sleeper);
-    this.order += 1;
-    this.push(event);
-    return event;
+    return this.events.add(fake.now + ms, sleeper);
   }
 
   /**
@@ -150,7 +114,7 @@ export class VirtualClock {
     await Promise.resolve();
     for (;;) {
       if (!(await this.drainInstant(limits))) return 'endless-immediates';
-      const own = this.peek();
+      const own = this.events.peek();
       const global = fake.timerHeap?.peek();
       if (own === undefined && global === undefined) return 'quiescent';
       if (fired >= limits.maxTimers) return 'runaway';
@@ -160,11 +124,11 @@ export class VirtualClock {
         fired += 1;
         continue;
       }
-      const at = (own as Event).at;
+      const at = (own as ClockEvent).at;
       // No global timer is due before `at`: moving the fake clock's time is all a tick would do.
       fake.now = at;
-      for (let event = this.peek(); event !== undefined && event.at === at; event = this.peek()) {
-        this.pop();
+      for (let event = this.events.peek(); event !== undefined && event.at === at; event = this.events.peek()) {
+        this.events.remove();
         fired += 1;
         if (!event.cancelled) event.fire();
       }
@@ -205,39 +169,5 @@ export class VirtualClock {
     for (const name of FAKED) (globalThis as Record<string, unknown>)[name] = realGlobals[name];
     process.nextTick = realProcessNextTick;
     installed = false;
-  }
-
-  private peek(): Event | undefined {
-    const { heap } = this;
-    while (heap.length > 0 && (heap[0] as Event).cancelled) this.pop();
-    return heap[0];
-  }
-
-  private push(event: Event): void {
-    const { heap } = this;
-    heap.push(event);
-    for (let index = heap.length - 1; index > 0; ) {
-      const parent = (index - 1) >> 1;
-      if (!earlier(heap[index] as Event, heap[parent] as Event)) break;
-      [heap[index], heap[parent]] = [heap[parent] as Event, heap[index] as Event];
-      index = parent;
-    }
-  }
-
-  private pop(): void {
-    const { heap } = this;
-    const last = heap.pop();
-    if (last === undefined || heap.length === 0) return;
-    heap[0] = last;
-    for (let index = 0; ; ) {
-      const left = index * 2 + 1;
-      const right = left + 1;
-      let first = index;
-      if (left < heap.length && earlier(heap[left] as Event, heap[first] as Event)) first = left;
-      if (right < heap.length && earlier(heap[right] as Event, heap[first] as Event)) first = right;
-      if (first === index) return;
-      [heap[index], heap[first]] = [heap[first] as Event, heap[index] as Event];
-      index = first;
-    }
   }
 }

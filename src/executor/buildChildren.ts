@@ -1,6 +1,6 @@
 import { CancelledError, isCancellation } from '../gather/CancelledError.js';
 import type { Child } from '../gather/GatherFunction.js';
-import type { SleepHandle } from '../clock/VirtualClock.js';
+import type { SleepHandle } from '../clock/EventQueue.js';
 import { argsOf, isGatherTask, isHangTask, type ErrorSpec, type GatherScenario, type GatherTask, type Task } from '../scenario/Scenario.js';
 import { callSubject, type RunContext, type TaskRecord } from './RunContext.js';
 import { scriptError } from './scriptError.js';

@@ -1,25 +1,16 @@
 import type fc from 'fast-check';
 import type { Capability } from '../src/conformance/Capabilities.js';
+import { expectedStarts } from '../src/conformance/expectedStarts.js';
 import type { SubjectRunner } from '../src/conformance/SubjectRunner.js';
 import { canonicalJson } from '../src/observation/canonicalJson.js';
 import { jsonEqual } from '../src/observation/jsonEqual.js';
 import type { Observation } from '../src/observation/Observation.js';
 import { predict, withSortedUnhandled } from '../src/oracle/predict.js';
-import { argsOf, type Scenario } from '../src/scenario/Scenario.js';
+import type { Scenario } from '../src/scenario/Scenario.js';
 import type { CheckOutcome, GatherProperty } from './GatherProperty.js';
 
 /** The part of a run a property looks at: the observation, and how often each task started. */
 export type Projection = (observation: Observation, starts: readonly number[]) => unknown;
-
-/**
- * How often each top-level task should start: once, or once per argument slot for a subject
- * that does not claim de-duplication (R1 holds it to that only when it claims it).
- */
-function expectedStarts(scenario: Scenario, dedupe: boolean): number[] {
-  const starts: number[] = scenario.tasks.map(() => (dedupe ? 1 : 0));
-  if (!dedupe) for (const index of argsOf(scenario)) starts[index] = (starts[index] ?? 0) + 1;
-  return starts;
-}
 
 /**
  * A property that runs the subject, asks the oracle what the spec allows, and compares the

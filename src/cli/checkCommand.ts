@@ -4,14 +4,12 @@ import type { GatherProperty } from '../../properties/GatherProperty.js';
 import { realPerformanceNow } from '../clock/realTimers.js';
 import { checkSubject, DEFAULT_RUNS, DEFAULT_SEED } from '../conformance/checkGather.js';
 import { conforms, type ConformanceReport, type SubjectReport } from '../conformance/ConformanceReport.js';
-import { formatMarkdown } from '../conformance/formatMarkdown.js';
-import { formatReport } from '../conformance/formatReport.js';
 import type { ExternalSubjectOptions } from '../conformance/externalSubject.js';
-import { reportToJson } from '../conformance/reportToJson.js';
 import { BUNDLED_MATRIX } from '../subjects/bundledSubjects.js';
 import { EXIT, type CliIo } from './CliIo.js';
 import { openSubject, type OpenedSubject, type SubjectSpec } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
+import { writeReport } from './writeReport.js';
 
 /** The help text of `gather-sim check`. */
 export const CHECK_USAGE = `Usage: gather-sim check [MODULE...] [options]
@@ -87,9 +85,9 @@ function pickProperties(requested: readonly string[], io: CliIo): readonly Gathe
   return gatherProperties.filter((property) => ids.includes(property.id));
 }
 
-/** Opens the subjects to check, in order; undefined after writing a usage problem. */
 type Opened = Exclude<OpenedSubject, { readonly problem: string }>;
 
+/** Opens the subjects to check, in order; undefined after writing a usage problem. */
 async function openSubjects(specs: readonly SubjectSpec[], limits: ExternalSubjectOptions, io: CliIo): Promise<Opened[] | undefined> {
   const bundled = specs.length === 0;
   const opened: Opened[] = [];
@@ -183,9 +181,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   io.stderr.write(`check: ${total} checks in ${((realPerformanceNow() - started) / 1000).toFixed(1)} s (wall time)\n`);
 
   const report: ConformanceReport = { seed, runs, ...(shard === undefined ? {} : { shard }), subjects };
-  if (values.json === true) io.stdout.write(`${JSON.stringify(reportToJson(report), null, 2)}\n`);
-  else if (values.markdown === true) io.stdout.write(`${formatMarkdown(report)}\n`);
-  else io.stdout.write(`${formatReport(report)}\n`);
+  writeReport(report, values, io);
 
   if (specs.length === 0) {
     const reference = subjects.find((subject) => subject.subject === 'reference');

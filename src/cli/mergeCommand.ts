@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { conforms, type ConformanceReport } from '../conformance/ConformanceReport.js';
-import { formatMarkdown } from '../conformance/formatMarkdown.js';
-import { formatReport } from '../conformance/formatReport.js';
 import { mergeReports } from '../conformance/mergeReports.js';
 import { reportFromJson } from '../conformance/reportFromJson.js';
-import { reportToJson } from '../conformance/reportToJson.js';
 import { EXIT, type CliIo } from './CliIo.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
+import { writeReport } from './writeReport.js';
 
 /** The help text of `gather-sim merge`. */
 export const MERGE_USAGE = `Usage: gather-sim merge REPORT... [--json | --markdown]
@@ -56,8 +54,6 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
     return EXIT.usage;
   }
   const { report } = merged;
-  if (parsed.values.json === true) io.stdout.write(`${JSON.stringify(reportToJson(report), null, 2)}\n`);
-  else if (parsed.values.markdown === true) io.stdout.write(`${formatMarkdown(report)}\n`);
-  else io.stdout.write(`${formatReport(report)}\n`);
+  writeReport(report, parsed.values, io);
   return conforms(report) ? EXIT.ok : EXIT.finding;
 }

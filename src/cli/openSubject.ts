@@ -23,7 +23,7 @@ async function openExternal(command: string, limits: ExternalSubjectOptions, rep
   const started = await startExternalSubject(command, limits);
   if (!started.ok) return { report: { subject: command, supports: {}, broken: started.problem, properties: [] } };
   const { subject } = started;
-  const runner: SubjectRunner = replay === undefined ? subject : { name: subject.name, supports: subject.supports, replay, run: (scenario) => subject.run(scenario), broken: () => subject.broken() };
+  const runner: SubjectRunner = replay === undefined ? subject : { ...subject, replay };
   return { runner, close: () => subject.close() };
 }
 

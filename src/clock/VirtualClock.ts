@@ -34,15 +34,7 @@ type Faked = (typeof FAKED)[number];
  */
 const fake: FakeClock = withGlobal(globalThis).createClock(0, Number.MAX_SAFE_INTEGER);
 const realGlobals = Object.fromEntries(FAKED.map((name) => [name, globalThis[name]])) as Record<Faked, unknown>;
-const fakeGlobals: Record<Faked, unknown> = {
-  setTimeout: fake.setTimeout,
-  clearTimeout: fake.clearTimeout,
-  setImmediate: fake.setImmediate,
-  clearImmediate: fake.clearImmediate,
-  setInterval: fake.setInterval,
-  clearInterval: fake.clearInterval,
-  Date: fake.Date,
-};
+const fakeGlobals = Object.fromEntries(FAKED.map((name) => [name, fake[name]])) as Record<Faked, unknown>;
 const realProcessNextTick = process.nextTick;
 
 let installed = false;

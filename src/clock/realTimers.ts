@@ -39,7 +39,6 @@ export function pendingRealImmediates(): number {
   return realResources().immediates;
 }
 
-
 /** The real `setTimeout` and `clearTimeout`: for wall-clock limits on external subjects. */
 export const realSetTimeout: typeof setTimeout = globalThis.setTimeout;
 export const realClearTimeout: typeof clearTimeout = globalThis.clearTimeout;

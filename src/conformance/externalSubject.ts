@@ -4,9 +4,10 @@ import type { Run } from '../executor/Run.js';
 import type { Observation } from '../observation/Observation.js';
 import { validateObservation } from '../observation/validateObservation.js';
 import { shellWord } from '../report/shellQuote.js';
-import { argsOf, type Scenario } from '../scenario/Scenario.js';
+import type { Scenario } from '../scenario/Scenario.js';
 import { describeValue, formatScenarioIssues, isRecord } from '../scenario/validateScenario.js';
 import { CAPABILITIES, type Capabilities } from './Capabilities.js';
+import { expectedStarts } from './expectedStarts.js';
 import type { SubjectRunner } from './SubjectRunner.js';
 import { traceFromObservation } from './traceFromObservation.js';
 
@@ -92,8 +93,10 @@ function parseHello(line: string): { readonly name: string; readonly supports: C
   return { name, supports: claimed };
 }
 
-function pendingObservation(scenario: Scenario): Observation {
-  return { gather: { pending: true }, tasks: scenario.tasks.map(() => ({ started: null, settled: null, outcome: 'pending', cancelRequested: null })), unhandled: [] };
+/** The run of a scenario the subject did not answer with an observation: nothing seen, one problem. */
+function failedRun(scenario: Scenario, problem: string): Run {
+  const observation: Observation = { gather: { pending: true }, tasks: scenario.tasks.map(() => ({ started: null, settled: null, outcome: 'pending', cancelRequested: null })), unhandled: [] };
+  return { observation, trace: [], starts: scenario.tasks.map(() => 0), problems: [problem] };
 }
 
 /**
@@ -144,7 +147,7 @@ export async function startExternalSubject(command: string, options: ExternalSub
     kill();
     return brokenReason;
   };
-  const brokenRun = (scenario: Scenario, reason: string): Run => ({ observation: pendingObservation(scenario), trace: [], starts: scenario.tasks.map(() => 0), problems: [`external subject broken: ${reason}`] });
+  const brokenRun = (scenario: Scenario, reason: string): Run => failedRun(scenario, `external subject broken: ${reason}`);
 
   const subject: ExternalSubject = {
     name: parsed.name,
@@ -169,21 +172,14 @@ export async function startExternalSubject(command: string, options: ExternalSub
         return brokenRun(scenario, breakWith(`printed a line that is not an answer: ${answer.line.slice(0, 200)}`));
       }
       if (message['id'] !== id) return brokenRun(scenario, breakWith(`answered out of order: expected id ${id}, got ${describeValue(message['id'])}`));
-      if ('error' in message) {
-        return { observation: pendingObservation(scenario), trace: [], starts: scenario.tasks.map(() => 0), problems: [`the subject could not run the scenario: ${String(message['error'])}`] };
-      }
+      if ('error' in message) return failedRun(scenario, `the subject could not run the scenario: ${String(message['error'])}`);
       const validation = validateObservation(message['observation']);
-      const problem = !validation.ok
-        ? `answered an invalid OBSERVATION: ${formatScenarioIssues(validation.issues).replace(/\n/g, '; ')}`
-        : validation.observation.tasks.length !== scenario.tasks.length
-          ? `answered an OBSERVATION of ${validation.observation.tasks.length} tasks for a scenario of ${scenario.tasks.length}`
-          : undefined;
-      if (problem !== undefined || !validation.ok) {
-        return { observation: pendingObservation(scenario), trace: [], starts: scenario.tasks.map(() => 0), problems: [problem ?? 'invalid'] };
-      }
+      if (!validation.ok) return failedRun(scenario, `answered an invalid OBSERVATION: ${formatScenarioIssues(validation.issues).replace(/\n/g, '; ')}`);
       const { observation } = validation;
-      const slots: number[] = scenario.tasks.map(() => (parsed.supports.dedupe === true ? 1 : 0));
-      if (parsed.supports.dedupe !== true) for (const index of argsOf(scenario)) slots[index] = (slots[index] ?? 0) + 1;
+      if (observation.tasks.length !== scenario.tasks.length) {
+        return failedRun(scenario, `answered an OBSERVATION of ${observation.tasks.length} tasks for a scenario of ${scenario.tasks.length}`);
+      }
+      const slots = expectedStarts(scenario, parsed.supports.dedupe === true);
       return {
         observation,
         trace: traceFromObservation(scenario, observation),

@@ -9,7 +9,7 @@ export type LoadedSubject =
   | { readonly ok: true; readonly subject: Subject; readonly replay: string }
   | { readonly ok: false; readonly problem: string; readonly missingPackage?: boolean };
 
-async function importDefault(url: URL, label: string): Promise<LoadedSubject | { readonly ok: true; readonly value: unknown }> {
+async function importDefault(url: URL, label: string): Promise<{ readonly ok: true; readonly value: unknown } | Extract<LoadedSubject, { ok: false }>> {
   try {
     const module = (await import(url.href)) as { default?: unknown };
     return { ok: true, value: module.default };
@@ -35,7 +35,6 @@ export async function loadSubject(spec: string): Promise<LoadedSubject> {
     }
     return imported;
   }
-  if (!('value' in imported)) return imported;
   const validation = validateSubject(imported.value);
   if (!validation.ok) return { ok: false, problem: `${label}: its default export is not a subject: ${validation.problem}` };
   return { ok: true, subject: validation.subject, replay: `--subject ${shellWord(spec)}` };

@@ -72,15 +72,17 @@ async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: 
   let reasons: readonly unknown[] = [];
   try {
     // A signal for the gather only when the scenario cancels it (creating one costs).
-    const gatherController = scenario.cancelGatherAt === undefined ? undefined : new AbortController();
-    // A controller for each task that is ever cancelled from outside (R9), and none for the rest.
-    const outside = new Map((scenario.cancelTasks ?? []).map(({ task }) => [task, new AbortController()] as const));
+    let signal: AbortSignal | undefined;
     if (scenario.cancelGatherAt !== undefined) {
+      const controller = new AbortController();
+      signal = controller.signal;
       clock.sleep(scenario.cancelGatherAt, () => {
         context.trace.push({ at: clock.now, kind: 'cancel-gather' });
-        gatherController?.abort(new CancelledError());
+        controller.abort(new CancelledError());
       });
     }
+    // A controller for each task that is ever cancelled from outside (R9), and none for the rest.
+    const outside = new Map((scenario.cancelTasks ?? []).map(({ task }) => [task, new AbortController()] as const));
     for (const { task, at } of scenario.cancelTasks ?? []) {
       clock.sleep(at, () => {
         context.trace.push({ at: clock.now, kind: 'cancel-task', task });
@@ -89,7 +91,7 @@ async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: 
     }
     const children = buildChildren(context, scenario, (index) => outside.get(index)?.signal);
     const returnExceptions = scenario.returnExceptions ?? false;
-    const options = gatherController === undefined ? { returnExceptions } : { returnExceptions, signal: gatherController.signal };
+    const options = signal === undefined ? { returnExceptions } : { returnExceptions, signal };
     const settle = (outcome: GatherOutcome): void => {
       gatherOutcome = outcome;
       context.trace.push({ at: clock.now, kind: 'gather-settle', outcome });

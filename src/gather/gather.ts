@@ -2,7 +2,6 @@ import { CancelledError } from './CancelledError.js';
 import type { Child, GatherOptions } from './GatherFunction.js';
 
 interface Entry {
-  done: boolean;
   result: unknown;
 }
 
@@ -33,7 +32,7 @@ export function gather(children: readonly Child[], options: GatherOptions = {}):
   const entries = new Map<Child, Entry>();
   for (const child of children) {
     if (entries.has(child)) continue;
-    entries.set(child, { done: false, result: undefined });
+    entries.set(child, { result: undefined });
   }
   // One signal for every child: when it aborts, the unfinished ones are cancelled, and to a
   // finished child it is a request that comes too late (as Task.cancel() is to a done task).
@@ -43,17 +42,17 @@ export function gather(children: readonly Child[], options: GatherOptions = {}):
     let cancelRequested = false;
     let finished = 0;
 
+    // Until it settles, a gather has children still running: cancelling it cancels them.
     const onAbort = (): void => {
       if (settled) return;
-      for (const entry of entries.values()) if (!entry.done) cancelRequested = true;
-      if (cancelRequested) controller.abort(new CancelledError());
+      cancelRequested = true;
+      controller.abort(new CancelledError());
     };
     const settle = (): void => {
       settled = true;
       signal?.removeEventListener('abort', onAbort);
     };
     const onChildDone = (entry: Entry, ok: boolean, result: unknown): void => {
-      entry.done = true;
       entry.result = result;
       finished += 1;
       if (settled) return;

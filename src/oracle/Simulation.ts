@@ -148,6 +148,18 @@ export class Simulation {
    */
   actions(): readonly Action[] {
     const { timers } = this;
+    const due = this.dueFrom();
+    const actions: Action[] = this.jobs.map((job) => ({ job }));
+    for (let index = timers.length - 1; index >= due; index -= 1) actions.push({ timer: timers[index] as Timer });
+    return actions;
+  }
+
+  /**
+   * Where the timers due now begin in `timers` (they run to its end). When no job and no
+   * timer is left at this instant, it first moves the clock to the next timer.
+   */
+  private dueFrom(): number {
+    const { timers } = this;
     let due = timers.length;
     while (due > 0 && (timers[due - 1] as Timer).at === this.now) due -= 1;
     if (this.jobs.length === 0 && due === timers.length && timers.length > 0) {
@@ -155,9 +167,7 @@ export class Simulation {
       this.firedNow = 0;
       while (due > 0 && (timers[due - 1] as Timer).at === this.now) due -= 1;
     }
-    const actions: Action[] = this.jobs.map((job) => ({ job }));
-    for (let index = timers.length - 1; index >= due; index -= 1) actions.push({ timer: timers[index] as Timer });
-    return actions;
+    return due;
   }
 
   /**
@@ -189,14 +199,8 @@ export class Simulation {
    */
   stepAlone(): 'stepped' | 'ended' | 'branch' {
     const { timers, jobs } = this;
-    let due = timers.length;
-    while (due > 0 && (timers[due - 1] as Timer).at === this.now) due -= 1;
-    if (jobs.length === 0 && due === timers.length) {
-      if (timers.length === 0) return 'ended';
-      this.now = (timers[timers.length - 1] as Timer).at;
-      this.firedNow = 0;
-      while (due > 0 && (timers[due - 1] as Timer).at === this.now) due -= 1;
-    }
+    const due = this.dueFrom();
+    if (jobs.length === 0 && due === timers.length) return 'ended';
     const first = timers[timers.length - 1] as Timer;
     if (jobs.length + timers.length - due === 1) {
       if (jobs.length === 1) this.performJob(jobs[0] as Job);

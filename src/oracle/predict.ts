@@ -26,7 +26,7 @@ export interface Prediction {
 
 /** Options of {@link predict}. */
 export interface PredictOptions {
-  /** Distinct states to explore at most before giving up on completeness (default 200,000). */
+  /** Branches of the exploration at most before giving up on completeness (default 200,000). */
   readonly maxStates?: number;
   /**
    * Skip orders of actions that commute (partial-order reduction; default true). Turn it off

@@ -43,6 +43,28 @@ export class EventQueue {
   add(at: number, sleeper: Sleeper): ClockEvent {
     const event = new ClockEvent(at, this.order, sleeper);
     this.order += 1;
+    this.push(event);
+    return event;
+  }
+
+  /**
+   * Takes out the earliest event and every other one due at the same time, first-in-first-out:
+   * more than one is a tie. Put back those not fired with {@link push}.
+   */
+  takeDue(): ClockEvent[] {
+    const first = this.peek();
+    if (first === undefined) return [];
+    const due = [first];
+    this.remove();
+    for (let next = this.peek(); next !== undefined && next.at === first.at; next = this.peek()) {
+      due.push(next);
+      this.remove();
+    }
+    return due;
+  }
+
+  /** Puts an event (back) in its place: by time, then by when it was first scheduled. */
+  push(event: ClockEvent): void {
     const { heap } = this;
     heap.push(event);
     for (let index = heap.length - 1; index > 0; ) {
@@ -51,7 +73,6 @@ export class EventQueue {
       [heap[index], heap[parent]] = [heap[parent] as ClockEvent, heap[index] as ClockEvent];
       index = parent;
     }
-    return event;
   }
 
   /** The earliest event not cancelled, left in place. */

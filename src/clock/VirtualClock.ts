@@ -1,5 +1,6 @@
 import { withGlobal, type Clock as FakeClock } from '@sinonjs/fake-timers';
 import { EventQueue, type ClockEvent, type SleepHandle, type Sleeper } from './EventQueue.js';
+import type { TieChoice } from './TieChoice.js';
 import { drainPromiseJobs, pendingRealImmediates, realPerformanceNow, realResources, type RealResources } from './realTimers.js';
 
 /**
@@ -59,21 +60,28 @@ const resumeOnNextTick = (resolve: () => void): void => {
  */
 export class VirtualClock {
   private readonly events = new EventQueue();
+  /** The same-instant choices made so far, in order. */
+  readonly ties: TieChoice[] = [];
 
   private constructor(
     /** Real immediates and timers others had queued when the run began. */
     private readonly baseline: RealResources,
+    /** The position to fire at each tie in turn (see {@link TieChoice}); past its end, 0: first-in-first-out. */
+    private readonly picks: readonly number[],
   ) {}
 
-  /** Fakes the global timers and `Date` at virtual time 0. Always pair with {@link uninstall}. */
-  static install(): VirtualClock {
+  /**
+   * Fakes the global timers and `Date` at virtual time 0. Always pair with {@link uninstall}.
+   * `picks` orders the events due at the same instant (see {@link TieChoice}); none: first-in-first-out.
+   */
+  static install(picks: readonly number[] = []): VirtualClock {
     if (installed) {
       throw new Error('VirtualClock.install: another run is in progress; gather-sim runs fake the global timers, so they cannot overlap (await each run before starting the next)');
     }
     // Back to 0: a full reset only when a run left timers behind (a runaway, say).
     if (fake.countTimers() > 0) fake.reset();
     else fake.now = 0;
-    const clock = new VirtualClock(realResources());
+    const clock = new VirtualClock(realResources(), picks);
     for (const name of FAKED) (globalThis as Record<string, unknown>)[name] = fakeGlobals[name];
     process.nextTick = countingNextTick;
     installed = true;
@@ -91,12 +99,12 @@ export class VirtualClock {
   }
 
   /**
-   * Runs until no timer is left ('quiescent'), or a limit is hit. At each instant it fires
-   * every event due then (its own in first-in-first-out order, after the global timers due
-   * then) and then drains what they caused: promise jobs, `process.nextTick` callbacks, and
-   * work deferred through a real `setImmediate` captured before the run (bluebird does),
-   * all at the same virtual `now`. Firing the events of one instant together and then their
-   * effects is an order the spec allows (DESIGN.md, "Ties"), and asyncio's own.
+   * Runs until no timer is left ('quiescent'), or a limit is hit. It fires one event at a
+   * time and then drains what it caused: promise jobs, `process.nextTick` callbacks, and
+   * work deferred through a real `setImmediate` captured before the run (bluebird does), all
+   * at the same virtual `now`. Global timers due at an instant fire before its own events;
+   * among its own events due together (a tie, DESIGN.md "Ties"), the picks choose which
+   * fires next, first-in-first-out by default, and each choice is recorded in {@link ties}.
    */
   async runUntilQuiescent(limits: LoopLimits): Promise<LoopEnd> {
     const deadline = realPerformanceNow() + limits.wallMs;
@@ -116,15 +124,24 @@ export class VirtualClock {
         fired += 1;
         continue;
       }
-      const at = (own as ClockEvent).at;
-      // No global timer is due before `at`: moving the fake clock's time is all a tick would do.
-      fake.now = at;
-      for (let event = this.events.peek(); event !== undefined && event.at === at; event = this.events.peek()) {
-        this.events.remove();
-        fired += 1;
-        if (!event.cancelled) event.fire();
-      }
+      // No global timer is due before `own`: moving the fake clock's time is all a tick would do.
+      fake.now = (own as ClockEvent).at;
+      fired += 1;
+      this.takeNext().fire();
     }
+  }
+
+  /** Takes out the next event of its own to fire: the earliest, or the picked one of a tie. */
+  private takeNext(): ClockEvent {
+    const due = this.events.takeDue();
+    if (due.length === 1) return due[0] as ClockEvent;
+    const { ties } = this;
+    const pick = (this.picks[ties.length] ?? 0) % due.length;
+    ties.push({ at: fake.now, count: due.length, pick });
+    due.forEach((event, index) => {
+      if (index !== pick) this.events.push(event);
+    });
+    return due[pick] as ClockEvent;
   }
 
   /**

@@ -96,7 +96,7 @@ function parseHello(line: string): { readonly name: string; readonly supports: C
 /** The run of a scenario the subject did not answer with an observation: nothing seen, one problem. */
 function failedRun(scenario: Scenario, problem: string): Run {
   const observation: Observation = { gather: { pending: true }, tasks: scenario.tasks.map(() => ({ started: null, settled: null, outcome: 'pending', cancelRequested: null })), unhandled: [] };
-  return { observation, trace: [], starts: scenario.tasks.map(() => 0), problems: [problem] };
+  return { observation, trace: [], starts: scenario.tasks.map(() => 0), problems: [problem], ties: [] };
 }
 
 /**
@@ -185,6 +185,7 @@ export async function startExternalSubject(command: string, options: ExternalSub
         trace: traceFromObservation(scenario, observation),
         starts: observation.tasks.map((task, index) => (task.started === null ? 0 : (slots[index] ?? 0))),
         problems: [],
+        ties: [],
       };
     },
     async close() {

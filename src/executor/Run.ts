@@ -1,3 +1,4 @@
+import type { TieChoice } from '../clock/TieChoice.js';
 import type { Observation } from '../observation/Observation.js';
 import type { TraceEvent } from './TraceEvent.js';
 
@@ -14,4 +15,6 @@ export interface Run {
    * returned a non-promise, resolved with a non-array, or kept scheduling timers.
    */
   readonly problems: readonly string[];
+  /** The same-instant choices the run made, in order: their picks replay its order of tied events. */
+  readonly ties: readonly TieChoice[];
 }

@@ -19,6 +19,12 @@ export interface RunOptions {
    * resort against a subject that is slow in real time; nothing here waits for real time.
    */
   readonly wallMs?: number;
+  /**
+   * The order of events due at the same instant: at the n-th tie, the event at position
+   * `ties[n]` (modulo how many are due) of those due, in first-in-first-out order, fires
+   * next. Missing picks are 0; none at all is first-in-first-out. A run's `ties` replay it.
+   */
+  readonly ties?: readonly number[];
 }
 
 /** Real milliseconds at most between two turns of the event loop that runs give it. */
@@ -57,7 +63,7 @@ export async function runScenario(scenario: Scenario, subject: GatherFunction, r
 }
 
 async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: RunOptions, watchImmediates: boolean): Promise<Run | undefined> {
-  const clock = VirtualClock.install();
+  const clock = VirtualClock.install(runOptions.ties);
   const unhandled = captureUnhandled();
   const context: RunContext = {
     clock,
@@ -126,5 +132,5 @@ async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: 
     tasks: context.records.map(({ started, settled, outcome, cancelRequested }) => ({ started, settled, outcome, cancelRequested })),
     unhandled: reasons.map((reason) => errorToJson(reason, context.origins)),
   };
-  return { observation, trace: context.trace, starts: context.records.map((record) => record.starts), problems: context.problems };
+  return { observation, trace: context.trace, starts: context.records.map((record) => record.starts), problems: context.problems, ties: clock.ties };
 }

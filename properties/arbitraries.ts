@@ -170,3 +170,9 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
       };
     });
 }
+
+/**
+ * A drawn order of tied events (`RunOptions.ties`): picks that shrink toward 0, that is
+ * toward first-in-first-out, and toward fewer.
+ */
+export const tiePicksArbitrary: fc.Arbitrary<number[]> = fc.array(fc.nat({ max: 719 }), { maxLength: 24 });

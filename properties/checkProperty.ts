@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { missingCapabilities, type Capability } from '../src/conformance/Capabilities.js';
 import { restrictScenario } from '../src/conformance/restrictScenario.js';
-import { toSubjectRunner, type SubjectLike } from '../src/conformance/SubjectRunner.js';
+import { toSubjectRunner, type SubjectLike, type SubjectRunner } from '../src/conformance/SubjectRunner.js';
+import { picksOf, type TieChoice, type TieMode } from '../src/clock/TieChoice.js';
+import { forEachTieOrder } from '../src/executor/forEachTieOrder.js';
 import type { Scenario } from '../src/scenario/Scenario.js';
-import type { CheckFailure, GatherProperty } from './GatherProperty.js';
+import { tieOrderCount } from '../src/scenario/tieOrderCount.js';
+import { tiePicksArbitrary } from './arbitraries.js';
+import type { CheckFailure, CheckOutcome, GatherProperty } from './GatherProperty.js';
 
 /** How to run a property. */
 export interface CheckPropertyOptions {
@@ -20,6 +24,13 @@ export interface CheckPropertyOptions {
    * machines; every failure replays from `{ seed, path }` without the slice.
    */
   readonly shard?: Shard;
+  /**
+   * How events due at the same instant are ordered (default `fifo`): `shuffle` draws an
+   * order with each scenario (it shrinks toward fifo and replays from `{ seed, path }`);
+   * `exhaustive` tries every order of each scenario, on scenarios whose written events allow
+   * at most 720 orders. A subject in another process orders ties itself: always `fifo` here.
+   */
+  readonly ties?: TieMode;
 }
 
 /** One of `count` disjoint slices of a run (1-based `index`). */
@@ -30,7 +41,14 @@ export interface Shard {
 
 /** The verdict of a property on a subject, as plain data. */
 export type PropertyReport =
-  | { readonly status: 'pass'; readonly property: GatherProperty; readonly numRuns: number; readonly seed: number }
+  | {
+      readonly status: 'pass';
+      readonly property: GatherProperty;
+      readonly numRuns: number;
+      readonly seed: number;
+      /** With `exhaustive` ties: the orders of tied events tried in all, over every scenario. */
+      readonly orders?: number;
+    }
   | {
       readonly status: 'fail';
       readonly property: GatherProperty;
@@ -40,6 +58,11 @@ export type PropertyReport =
       readonly path: string;
       /** The shrunk counterexample. */
       readonly scenario: Scenario;
+      /**
+       * With `shuffle` or `exhaustive` ties: the mode, and the picks of the failing order
+       * (`RunOptions.ties`), trailing first-in-first-out ones left out.
+       */
+      readonly ties?: { readonly mode: Exclude<TieMode, 'fifo'>; readonly picks: readonly number[] };
       readonly failure: CheckFailure;
     }
   | {
@@ -62,16 +85,26 @@ export async function checkProperty(property: GatherProperty, subject: SubjectLi
   const missing = missingCapabilities(property.needs, runner.supports);
   if (missing.length > 0) return { status: 'n/a', property, missing };
   const seed = options.seed ?? 0;
+  const mode = runner.ordersTies === true ? (options.ties ?? 'fifo') : 'fifo';
   // fast-check reports the last failing value it found while shrinking: keep its details.
-  let lastFailure: CheckFailure | undefined;
-  const scenarios = property.arbitrary.map((scenario) => restrictScenario(scenario, runner.supports));
+  let lastFailure: (CheckFailure & { readonly picks: readonly number[] }) | undefined;
+  let orders = 0;
+  const restricted = property.arbitrary.map((scenario) => restrictScenario(scenario, runner.supports));
+  const cases: fc.Arbitrary<readonly [Scenario, readonly number[]]> =
+    mode === 'shuffle'
+      ? fc.tuple(restricted, tiePicksArbitrary)
+      : (mode === 'exhaustive' ? restricted.filter((scenario) => tieOrderCount(scenario) <= 720) : restricted).map((scenario) => [scenario, []] as const);
+  const checkOrder = async (scenario: Scenario, picks: readonly number[]): Promise<{ outcome: CheckOutcome; ties: readonly TieChoice[] }> => {
+    const pinned = pinTies(runner, picks);
+    return { outcome: await property.check(scenario, pinned), ties: pinned.ties() };
+  };
   const { shard } = options;
   // The predicate sees the generated scenarios in order, then, after a failure, only shrunk
   // ones: a slice skips the others' generated scenarios and checks every shrunk one.
   let position = 0;
   let checked = 0;
   const details = await fc.check(
-    fc.asyncProperty(scenarios, async (scenario) => {
+    fc.asyncProperty(cases, async ([scenario, drawn]) => {
       if (shard !== undefined && lastFailure === undefined) {
         const mine = position % shard.count === shard.index - 1;
         position += 1;
@@ -79,11 +112,27 @@ export async function checkProperty(property: GatherProperty, subject: SubjectLi
       }
       checked += 1;
       try {
-        const outcome = await property.check(scenario, runner);
-        if (!outcome.ok) lastFailure = outcome;
-        return outcome.ok;
+        if (mode !== 'exhaustive') {
+          const { outcome, ties } = await checkOrder(scenario, drawn);
+          if (!outcome.ok) lastFailure = { ...outcome, picks: picksOf(ties) };
+          return outcome.ok;
+        }
+        let failed: CheckOutcome = { ok: true };
+        const explored = await forEachTieOrder(
+          async (picks) => {
+            const { outcome, ties } = await checkOrder(scenario, picks);
+            failed = outcome;
+            return ties;
+          },
+          () => failed.ok,
+        );
+        orders += explored.orders;
+        // Set by the callbacks: TypeScript cannot see that.
+        const verdict = failed as CheckOutcome;
+        if (explored.status === 'stopped' && !verdict.ok) lastFailure = { ...verdict, picks: explored.picks };
+        return verdict.ok;
       } catch (error) {
-        lastFailure = { reason: `the check itself threw: ${String(error)}`, expected: 'a verdict', observed: String(error) };
+        lastFailure = { reason: `the check itself threw: ${String(error)}`, expected: 'a verdict', observed: String(error), picks: [] };
         return false;
       }
     }),
@@ -91,8 +140,34 @@ export async function checkProperty(property: GatherProperty, subject: SubjectLi
   );
   const numRuns = shard === undefined ? details.numRuns : checked;
   if (!details.failed || details.counterexample === null || lastFailure === undefined) {
-    return { status: 'pass', property, numRuns, seed };
+    return { status: 'pass', property, numRuns, seed, ...(mode === 'exhaustive' ? { orders } : {}) };
   }
-  const [scenario] = details.counterexample;
-  return { status: 'fail', property, numRuns: shard === undefined ? details.numRuns : position, seed, path: details.counterexamplePath ?? '', scenario, failure: lastFailure };
+  const [[scenario]] = details.counterexample;
+  const { picks, ...failure } = lastFailure;
+  let end = picks.length;
+  while (end > 0 && picks[end - 1] === 0) end -= 1;
+  return {
+    status: 'fail',
+    property,
+    numRuns: shard === undefined ? details.numRuns : position,
+    seed,
+    path: details.counterexamplePath ?? '',
+    scenario,
+    ...(mode === 'fifo' ? {} : { ties: { mode, picks: picks.slice(0, end) } }),
+    failure,
+  };
+}
+
+/** The runner with its tie order fixed to `picks`, and the choices its last run made. */
+function pinTies(runner: SubjectRunner, picks: readonly number[]): SubjectRunner & { ties(): readonly TieChoice[] } {
+  let last: readonly TieChoice[] = [];
+  return {
+    ...runner,
+    async run(scenario) {
+      const run = await runner.run(scenario, { ties: picks });
+      last = run.ties;
+      return run;
+    },
+    ties: () => last,
+  };
 }

@@ -1,3 +1,4 @@
+import { formatTieOrder } from '../src/clock/TieChoice.js';
 import { formatTimeline } from '../src/report/formatTimeline.js';
 import { shellQuote } from '../src/report/shellQuote.js';
 import type { PropertyReport } from './checkProperty.js';
@@ -14,9 +15,15 @@ export function formatPropertyReport(report: PropertyReport, replay?: string): s
   const { property } = report;
   const title = `${property.rule} ${property.id}: ${property.statement}`;
   if (report.status === 'n/a') return `n/a   ${title} (needs ${report.missing.join(', ')}, which the subject does not claim)`;
-  if (report.status === 'pass') return `pass  ${title} (${report.numRuns} scenarios, seed ${report.seed})`;
+  if (report.status === 'pass') {
+    const orders = report.orders === undefined ? '' : `, ${report.orders} orders of tied events`;
+    return `pass  ${title} (${report.numRuns} scenarios${orders}, seed ${report.seed})`;
+  }
   const scenario = JSON.stringify(report.scenario);
-  const { failure } = report;
+  const { failure, ties } = report;
+  const order = ties === undefined ? '' : formatTieOrder(ties.picks);
+  const runTies = order === '' ? '' : ` --tie-order ${order}`;
+  const checkTies = ties === undefined ? '' : ` --ties ${ties.mode}`;
   const lines = [
     `FAIL  ${title}`,
     `  failed after ${report.numRuns} scenario(s)${failure.reason === property.statement ? '' : `: ${failure.reason}`}`,
@@ -24,16 +31,19 @@ export function formatPropertyReport(report: PropertyReport, replay?: string): s
     `  expected: ${JSON.stringify(failure.expected)}`,
     `  observed: ${JSON.stringify(failure.observed)}`,
   ];
+  if (ties !== undefined) {
+    lines.push(order === '' ? `  tie order: first-in-first-out (${ties.mode})` : `  tie order: ${order} (${ties.mode}: at each tie in turn, the position among the events due then of the one that fired next)`);
+  }
   if (failure.run !== undefined) {
     lines.push('  timeline of the subject:', ...formatTimeline(failure.run.observation, failure.run.trace).split('\n').map((line) => `    ${line}`));
   }
   lines.push(
     `  replay with fast-check: { seed: ${report.seed}, path: ${JSON.stringify(report.path)}, endOnFailure: true }`,
     ...(replay === undefined
-      ? [`  replay the scenario on the reference: echo ${shellQuote(scenario)} | npx gather-sim run -`]
+      ? [`  replay the scenario on the reference: echo ${shellQuote(scenario)} | npx gather-sim run -${runTies}`]
       : [
-          `  replay the scenario on the subject: echo ${shellQuote(scenario)} | npx gather-sim run - ${replay}`,
-          `  replay the property: npx gather-sim check ${replay} --property ${property.id} --seed ${report.seed} --path ${report.path}`,
+          `  replay the scenario on the subject: echo ${shellQuote(scenario)} | npx gather-sim run - ${replay}${runTies}`,
+          `  replay the property: npx gather-sim check ${replay} --property ${property.id} --seed ${report.seed} --path ${report.path}${checkTies}`,
         ]),
   );
   return lines.join('\n');

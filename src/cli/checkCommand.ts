@@ -9,6 +9,7 @@ import { BUNDLED_MATRIX } from '../subjects/bundledSubjects.js';
 import { EXIT, type CliIo } from './CliIo.js';
 import { openSubject, type OpenedSubject, type SubjectSpec } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
+import { parseTieMode } from './parseTieMode.js';
 import { writeReport } from './writeReport.js';
 
 /** The help text of `gather-sim check`. */
@@ -33,6 +34,11 @@ the shrunk scenario, expected against observed, the timeline and a replay line.
   --property ID      run only this property (repeat, or separate with commas); ids:
                      ${gatherProperties.map((property) => property.id).join(', ')}
   --path PATH        with --seed and one --property, replay fast-check's path of a failure
+  --ties MODE        how events due at the same instant are ordered in an in-process
+                     subject: fifo (default), shuffle (an order drawn with each scenario,
+                     shrunk toward fifo, printed with a failure) or exhaustive (every
+                     order of each scenario whose events allow at most 720); a subject in
+                     another process orders ties on its own clock
   --shard I/N        check only slice I of N of every property's scenarios: the slices of
                      one seed are disjoint and together are the unsliced run; merge their
                      --json reports with gather-sim merge
@@ -51,7 +57,8 @@ Examples:
   gather-sim check
   gather-sim check ./my-gather.mjs --runs 500
   gather-sim check ./my-gather.mjs --runs 100000 --shard 2/8 --json > shard-2.json
-  gather-sim check p-map --property fail-fast --seed 7`;
+  gather-sim check p-map --property fail-fast --seed 7
+  gather-sim check ./my-gather.mjs --ties exhaustive`;
 
 function parseCount(text: string | undefined, option: string, fallback: number, io: CliIo): number | undefined {
   if (text === undefined) return fallback;
@@ -120,6 +127,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
         external: { type: 'string', multiple: true },
         timeout: { type: 'string' },
         shard: { type: 'string' },
+        ties: { type: 'string' },
         json: { type: 'boolean' },
         markdown: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -136,7 +144,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const timeout = parseCount(values.timeout, '--timeout', 10_000, io);
   const properties = pickProperties(values.property ?? [], io);
   const shard = parseShard(values.shard, io);
-  if (runs === undefined || seed === undefined || timeout === undefined || properties === undefined || shard === null) return EXIT.usage;
+  const ties = parseTieMode(values.ties, 'check', io);
+  if (runs === undefined || seed === undefined || timeout === undefined || properties === undefined || shard === null || ties === null) return EXIT.usage;
   if (values.json === true && values.markdown === true) {
     io.stderr.write('gather-sim check: --json and --markdown are two formats of one report: pick one\n');
     return EXIT.usage;
@@ -168,6 +177,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
           properties,
           ...(values.path === undefined ? {} : { path: values.path }),
           ...(shard === undefined ? {} : { shard }),
+          ...(ties === undefined ? {} : { ties }),
           onProgress: (name, report) => {
             done += 1;
             io.stderr.write(`check [${done}/${total}] ${name}: ${report.property.id} ${report.status}\n`);
@@ -180,7 +190,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   }
   io.stderr.write(`check: ${total} checks in ${((realPerformanceNow() - started) / 1000).toFixed(1)} s (wall time)\n`);
 
-  const report: ConformanceReport = { seed, runs, ...(shard === undefined ? {} : { shard }), subjects };
+  const report: ConformanceReport = { seed, runs, ...(ties === undefined || ties === 'fifo' ? {} : { ties }), ...(shard === undefined ? {} : { shard }), subjects };
   writeReport(report, values, io);
 
   if (specs.length === 0) {

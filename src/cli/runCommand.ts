@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { DEFAULT_SEED } from '../conformance/checkGather.js';
 import { realPerformanceNow } from '../clock/realTimers.js';
 import { missingCapabilities } from '../conformance/Capabilities.js';
 import { scenarioNeeds } from '../conformance/scenarioNeeds.js';
@@ -7,6 +8,7 @@ import reference from '../subjects/reference.js';
 import { diffJson } from '../observation/diffJson.js';
 import type { Observation } from '../observation/Observation.js';
 import { isAllowed, predict, type Prediction } from '../oracle/predict.js';
+import { forEachTieOrder } from '../executor/forEachTieOrder.js';
 import { formatGatherOutcome } from '../report/formatResult.js';
 import { formatTimeline, TIMELINE_LEGEND } from '../report/formatTimeline.js';
 import { readScenarioFile, type ScenarioFile } from '../scenario/readScenarioFile.js';
@@ -15,9 +17,12 @@ import { EXIT, readAll, type CliIo } from './CliIo.js';
 import { collectScenarioFiles } from './collectScenarioFiles.js';
 import { openSubject } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
+import { expectDifferences } from './expectDifferences.js';
+import { runEveryOrder } from './runEveryOrder.js';
+import { formatTies, tieOrderOf, type TieOrder } from './tieOrderOption.js';
 
 /** The help text of `gather-sim run`. */
-export const RUN_USAGE = `Usage: gather-sim run FILE... [--subject MODULE | --external CMD] [--json]
+export const RUN_USAGE = `Usage: gather-sim run FILE... [--subject MODULE | --external CMD] [--ties MODE] [--json]
 
 Runs scenario files on a gather (the reference, asyncio.gather's semantics, unless told) in
 virtual time and shows the outcome with a lane-per-task timeline and what rules R1-R12
@@ -29,6 +34,12 @@ make of it. A file with "expect" is checked against it.
                     cpython-asyncio...)
   --external CMD    run on a subject in another process: CMD (run with a shell) speaks
                     the gather-sim/1 protocol on stdin/stdout
+  --ties MODE       how events due at the same instant are ordered (an in-process
+                    subject only): fifo (default), shuffle (an order drawn from --seed)
+                    or exhaustive (every order, each checked against rules R1-R12;
+                    at most 6 events due together); the order a run took is printed
+  --tie-order LIST  replay an order of tied events: the picks a run printed (2,0,1)
+  --seed N          the seed of --ties shuffle (default ${DEFAULT_SEED})
   --json            print only the OBSERVATION as one JSON document (one FILE only)
   -h, --help        show this help
 
@@ -45,7 +56,8 @@ Example:
   gather-sim run scenarios/tutorial-1-two-calls.json
   echo '{"tasks": [{"sleep": 1000, "value": 100}]}' | gather-sim run - --json
   gather-sim run scenarios/r04-fail-fast.json --subject p-map
-  gather-sim run scenarios --subject cpython-asyncio`;
+  gather-sim run scenarios --subject cpython-asyncio
+  gather-sim run scenarios/ties-three-errors.json --ties exhaustive`;
 
 type Loaded = { readonly path: string; readonly file: ScenarioFile } | { readonly path: string; readonly problem: string };
 
@@ -66,13 +78,31 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const parsed = parseCommandArgs(
     'run',
     RUN_USAGE,
-    { args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, subject: { type: 'string' }, external: { type: 'string' }, help: { type: 'boolean', short: 'h' } } },
+    {
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        subject: { type: 'string' },
+        external: { type: 'string' },
+        ties: { type: 'string' },
+        'tie-order': { type: 'string' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    },
     io,
   );
   if (typeof parsed === 'number') return parsed;
   const { subject, external, json } = parsed.values;
   if (subject !== undefined && external !== undefined) {
     io.stderr.write('gather-sim run: --subject and --external both name the subject: pick one\n');
+    return EXIT.usage;
+  }
+  const order = tieOrderOf(parsed.values, io);
+  if (order === undefined) return EXIT.usage;
+  if (json === true && order.kind === 'exhaustive') {
+    io.stderr.write('gather-sim run: --json prints one OBSERVATION, and --ties exhaustive makes one per order: pick one\n');
     return EXIT.usage;
   }
   let paths: string[];
@@ -100,14 +130,19 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     io.stderr.write(`gather-sim run: the subject is broken: ${opened.report.broken ?? opened.report.skipped ?? ''}\n`);
     return EXIT.finding;
   }
+  if ((parsed.values.ties !== undefined || parsed.values['tie-order'] !== undefined) && opened.runner.ordersTies !== true) {
+    await opened.close();
+    io.stderr.write(`gather-sim run: --ties and --tie-order order the events of a gather in this process; ${opened.runner.name} runs in another process and orders them on its own clock\n`);
+    return EXIT.usage;
+  }
   try {
-    return paths.length === 1 ? await runOne(paths[0] as string, opened.runner, json === true, io) : await runMany(paths, opened.runner, io);
+    return paths.length === 1 ? await runOne(paths[0] as string, opened.runner, order, json === true, io) : await runMany(paths, opened.runner, order, io);
   } finally {
     await opened.close();
   }
 }
 
-async function runOne(path: string, runner: SubjectRunner, json: boolean, io: CliIo): Promise<number> {
+async function runOne(path: string, runner: SubjectRunner, order: TieOrder, json: boolean, io: CliIo): Promise<number> {
   const loaded = await load(path, io);
   if ('problem' in loaded) {
     io.stderr.write(`gather-sim run: ${loaded.problem}\n`);
@@ -116,16 +151,17 @@ async function runOne(path: string, runner: SubjectRunner, json: boolean, io: Cl
   const { file } = loaded;
   const missing = missingCapabilities(scenarioNeeds(file.scenario), runner.supports);
   const started = realPerformanceNow();
-  const run = await runner.run(file.scenario);
-  const wall = realPerformanceNow() - started;
   const prediction = predict(file.scenario);
+  if (order.kind === 'exhaustive') return runEveryOrder(path === '-' ? 'standard input' : path, file, runner, prediction, io);
+  const run = await runner.run(file.scenario, { ties: order.picks });
+  const wall = realPerformanceNow() - started;
   const differences = file.expect === undefined ? [] : expectDifferences(file.expect, run.observation, prediction);
   if (json) {
     io.stdout.write(`${JSON.stringify(run.observation)}\n`);
   } else {
     const title = [file.name, file.description].filter((part) => part !== undefined).join(': ');
     const lines = [path === '-' ? 'standard input' : path, ...(title === '' ? [] : [title]), `subject ${runner.name}`, `gather ${formatGatherOutcome(run.observation.gather)}`, '', formatTimeline(run.observation, run.trace), TIMELINE_LEGEND];
-    lines.push('', formatSpecVerdict(prediction, run.observation, runner.name));
+    lines.push(...formatTies(run), '', formatSpecVerdict(prediction, run.observation, runner.name));
     if (missing.length > 0) lines.push(`note: the scenario needs ${missing.join(' and ')}, which ${runner.name} does not claim: nothing here counts against it`);
     for (const problem of run.problems) lines.push(`problem: ${problem}`);
     if (file.expect !== undefined) {
@@ -141,17 +177,6 @@ async function runOne(path: string, runner: SubjectRunner, json: boolean, io: Cl
   const rejected = prediction.complete && !isAllowed(prediction, run.observation);
   if (missing.length > 0) return EXIT.ok;
   return differences.length > 0 || rejected || run.problems.length > 0 ? EXIT.finding : EXIT.ok;
-}
-
-/**
- * Where an observation departs from a file's "expect". Only `unhandled` differing counts as
- * a match when the spec allows both: CPython reports errors a return-exceptions gather that
- * never completed left unretrieved, and a JavaScript gather need not.
- */
-function expectDifferences(expected: Observation, observation: Observation, prediction: Prediction): string[] {
-  const differences = diffJson(expected, observation);
-  const onlyUnhandled = differences.every((line) => line.startsWith('unhandled'));
-  return onlyUnhandled && isAllowed(prediction, expected) && isAllowed(prediction, observation) ? [] : differences;
 }
 
 /** What rules R1-R12 (the oracle) make of a subject's observation. */
@@ -171,7 +196,7 @@ function formatSpecVerdict(prediction: Prediction, observation: Observation, sub
   return `spec: one of ${count} observations rules R1-R12 allow, as events tie at the same millisecond`;
 }
 
-async function runMany(paths: readonly string[], runner: SubjectRunner, io: CliIo): Promise<number> {
+async function runMany(paths: readonly string[], runner: SubjectRunner, order: TieOrder, io: CliIo): Promise<number> {
   const counts = { matched: 0, mismatched: 0, unchecked: 0, notApplicable: 0, invalid: 0 };
   const width = Math.max(...paths.map((path) => path.length));
   for (const path of paths) {
@@ -187,7 +212,13 @@ async function runMany(paths: readonly string[], runner: SubjectRunner, io: CliI
       io.stdout.write(`n/a       ${path.padEnd(width)}  needs ${missing.join(' and ')}, which ${runner.name} does not claim\n`);
       continue;
     }
-    const run = await runner.run(loaded.file.scenario);
+    if (order.kind === 'exhaustive') {
+      const line = await everyOrderLine(loaded.file, runner);
+      counts[line.count] += 1;
+      io.stdout.write(`${line.text.replace('PATH', path.padEnd(width))}\n`);
+      continue;
+    }
+    const run = await runner.run(loaded.file.scenario, { ties: order.picks });
     const outcome = formatGatherOutcome(run.observation.gather);
     if (loaded.file.expect === undefined) {
       counts.unchecked += 1;
@@ -206,4 +237,25 @@ async function runMany(paths: readonly string[], runner: SubjectRunner, io: CliI
   io.stdout.write(`\n${paths.length} scenarios: ${counts.matched} matched, ${counts.mismatched} mismatched, ${counts.unchecked} without "expect", ${counts.notApplicable} n/a, ${counts.invalid} invalid\n`);
   if (counts.invalid > 0) return EXIT.usage;
   return counts.mismatched > 0 ? EXIT.finding : EXIT.ok;
+}
+
+/** One file of `run FILE... --ties exhaustive`: every order allowed by the spec, and the file's "expect" given by one. */
+async function everyOrderLine(file: ScenarioFile, runner: SubjectRunner): Promise<{ count: 'matched' | 'mismatched' | 'unchecked'; text: string }> {
+  const prediction = predict(file.scenario);
+  let rejected = 0;
+  let matched = 0;
+  const explored = await forEachTieOrder(
+    async (picks) => {
+      const run = await runner.run(file.scenario, { ties: picks });
+      if (!isAllowed(prediction, run.observation) || run.problems.length > 0) rejected += 1;
+      if (file.expect !== undefined && expectDifferences(file.expect, run.observation, prediction).length === 0) matched += 1;
+      return run.ties;
+    },
+    () => true,
+  );
+  const orders = explored.status === 'too-many' ? `${explored.orders}+ orders (too many to try all)` : `${explored.orders} ${explored.orders === 1 ? 'order' : 'orders'}`;
+  if (rejected > 0) return { count: 'mismatched', text: `MISMATCH  PATH  ${rejected} of ${orders} not allowed by rules R1-R12` };
+  if (file.expect === undefined) return { count: 'unchecked', text: `ran       PATH  ${orders}, each allowed by rules R1-R12 (no "expect")` };
+  if (matched === 0) return { count: 'mismatched', text: `MISMATCH  PATH  no order of ${orders} gives the expected observation` };
+  return { count: 'matched', text: `ok        PATH  ${orders}, each allowed; ${matched} ${matched === 1 ? 'gives' : 'give'} the expected observation` };
 }

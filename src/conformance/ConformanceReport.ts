@@ -1,4 +1,5 @@
 import type { PropertyReport, Shard } from '../../properties/checkProperty.js';
+import type { TieMode } from '../clock/TieChoice.js';
 import type { Capabilities } from './Capabilities.js';
 
 /** The verdicts of the properties on one subject. Plain data. */
@@ -19,6 +20,8 @@ export interface ConformanceReport {
   readonly seed: number;
   /** Scenarios per property. */
   readonly runs: number;
+  /** How events due at the same instant were ordered, when not first-in-first-out (`check --ties`). */
+  readonly ties?: Exclude<TieMode, 'fifo'>;
   /** The slice of those scenarios this report covers, when it covers one (`check --shard`). */
   readonly shard?: Shard;
   readonly subjects: readonly SubjectReport[];

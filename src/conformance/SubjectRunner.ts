@@ -1,4 +1,4 @@
-import { runScenario } from '../executor/runScenario.js';
+import { runScenario, type RunOptions } from '../executor/runScenario.js';
 import type { Run } from '../executor/Run.js';
 import type { GatherFunction } from '../gather/GatherFunction.js';
 import type { Scenario } from '../scenario/Scenario.js';
@@ -14,7 +14,12 @@ export interface SubjectRunner {
   readonly supports: Capabilities;
   /** The option that selects this subject in `gather-sim run` and `check`, for replay lines: `--subject p-map`. */
   readonly replay?: string;
-  run(scenario: Scenario): Promise<Run>;
+  /**
+   * Whether `options.ties` orders the events due at one instant: true for a gather in this
+   * process; an external subject orders them on its own clock.
+   */
+  readonly ordersTies?: boolean;
+  run(scenario: Scenario, options?: Pick<RunOptions, 'ties'>): Promise<Run>;
   /** For a subject in another process: why it broke (it crashed, went silent...), if it did. */
   broken?(): string | undefined;
 }
@@ -28,9 +33,9 @@ export type SubjectLike = GatherFunction | Subject | SubjectRunner;
  */
 export function toSubjectRunner(subject: SubjectLike): SubjectRunner {
   if (typeof subject === 'function') {
-    return { name: subject.name === '' ? 'gather' : subject.name, supports: { returnExceptions: true, cancellation: true, dedupe: true }, run: (scenario) => runScenario(scenario, subject) };
+    return { name: subject.name === '' ? 'gather' : subject.name, supports: { returnExceptions: true, cancellation: true, dedupe: true }, ordersTies: true, run: (scenario, options) => runScenario(scenario, subject, options) };
   }
   if ('run' in subject) return subject;
   const { gather } = subject;
-  return { name: subject.name, supports: subject.supports ?? {}, run: (scenario) => runScenario(scenario, gather) };
+  return { name: subject.name, supports: subject.supports ?? {}, ordersTies: true, run: (scenario, options) => runScenario(scenario, gather, options) };
 }

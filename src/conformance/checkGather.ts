@@ -1,6 +1,7 @@
 import { checkProperty, type PropertyReport, type Shard } from '../../properties/checkProperty.js';
 import { gatherProperties } from '../../properties/gatherProperties.js';
 import type { GatherProperty } from '../../properties/GatherProperty.js';
+import type { TieMode } from '../clock/TieChoice.js';
 import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 import { toSubjectRunner, type SubjectLike } from './SubjectRunner.js';
 
@@ -20,6 +21,8 @@ export interface CheckGatherOptions {
   readonly path?: string;
   /** Check only this slice of every property's scenarios (see `CheckPropertyOptions.shard`). */
   readonly shard?: Shard;
+  /** How events due at the same instant are ordered (default fifo; see `CheckPropertyOptions.ties`). */
+  readonly ties?: TieMode;
   /** The properties to run (default: all of `gatherProperties`). */
   readonly properties?: readonly GatherProperty[];
   /** Called after each property on each subject, for progress. */
@@ -31,7 +34,7 @@ export async function checkSubject(subject: SubjectLike, options: CheckGatherOpt
   const runner = toSubjectRunner(subject);
   const reports: PropertyReport[] = [];
   for (const property of options.properties ?? gatherProperties) {
-    const report = await checkProperty(property, runner, { numRuns: options.runs ?? DEFAULT_RUNS, seed: options.seed ?? DEFAULT_SEED, ...(options.path === undefined ? {} : { path: options.path }), ...(options.shard === undefined ? {} : { shard: options.shard }) });
+    const report = await checkProperty(property, runner, { numRuns: options.runs ?? DEFAULT_RUNS, seed: options.seed ?? DEFAULT_SEED, ...(options.path === undefined ? {} : { path: options.path }), ...(options.shard === undefined ? {} : { shard: options.shard }), ...(options.ties === undefined ? {} : { ties: options.ties }) });
     reports.push(report);
     options.onProgress?.(runner.name, report);
   }
@@ -52,6 +55,7 @@ export async function checkSubject(subject: SubjectLike, options: CheckGatherOpt
  * `assertGather`.
  */
 export async function checkGather(subject: SubjectLike, options: CheckGatherOptions = {}): Promise<ConformanceReport> {
-  const report = { seed: options.seed ?? DEFAULT_SEED, runs: options.runs ?? DEFAULT_RUNS, subjects: [await checkSubject(subject, options)] };
+  const ties = options.ties === undefined || options.ties === 'fifo' ? {} : { ties: options.ties };
+  const report = { seed: options.seed ?? DEFAULT_SEED, runs: options.runs ?? DEFAULT_RUNS, ...ties, subjects: [await checkSubject(subject, options)] };
   return options.shard === undefined ? report : { ...report, shard: options.shard };
 }

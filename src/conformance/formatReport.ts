@@ -28,7 +28,7 @@ export function formatReport(report: ConformanceReport): string {
   const line = (first: string, cells: readonly string[]): string => [first.padEnd(firstWidth), ...cells.map((text, index) => text.padEnd(widths[index] ?? 0))].join('  ').trimEnd();
   const properties = rows.length;
   const lines = [
-    `gather-sim check: ${plural(properties, 'property', 'properties')} on ${plural(report.subjects.length, 'subject', 'subjects')}, ${report.runs} scenarios each, seed ${report.seed}${report.shard === undefined ? '' : `, shard ${report.shard.index}/${report.shard.count}`}`,
+    `gather-sim check: ${plural(properties, 'property', 'properties')} on ${plural(report.subjects.length, 'subject', 'subjects')}, ${report.runs} scenarios each, seed ${report.seed}${report.ties === undefined ? '' : `, ${report.ties} ties`}${report.shard === undefined ? '' : `, shard ${report.shard.index}/${report.shard.count}`}`,
     '',
     line('property', report.subjects.map((subject) => subject.subject)),
     ...rows.map((row) => line(label(row), row.cells)),

@@ -8,7 +8,9 @@ function mergeProperty(parts: readonly PropertyReport[]): PropertyReport {
   if (failures.length > 0) return failures.reduce((first, other) => (other.numRuns < first.numRuns ? other : first));
   const [first] = parts;
   if (first === undefined || first.status !== 'pass') return first as PropertyReport;
-  return { ...first, numRuns: parts.reduce((sum, part) => sum + (part.status === 'pass' ? part.numRuns : 0), 0) };
+  const sum = (count: (part: PropertyReport) => number): number => parts.reduce((total, part) => total + count(part), 0);
+  const numRuns = sum((part) => (part.status === 'pass' ? part.numRuns : 0));
+  return first.orders === undefined ? { ...first, numRuns } : { ...first, numRuns, orders: sum((part) => (part.status === 'pass' ? (part.orders ?? 0) : 0)) };
 }
 
 function mergeSubject(parts: readonly SubjectReport[]): SubjectReport {
@@ -34,8 +36,9 @@ export function mergeReports(reports: readonly ConformanceReport[]): ReportReadi
   const [first] = reports;
   if (first === undefined) return { ok: false, problem: 'nothing to merge: name the --json reports of the shards' };
   for (const report of reports) {
-    if (report.seed !== first.seed || report.runs !== first.runs) {
-      return { ok: false, problem: `the reports are of different runs: seed ${first.seed} with ${first.runs} scenarios, and seed ${report.seed} with ${report.runs}` };
+    if (report.seed !== first.seed || report.runs !== first.runs || report.ties !== first.ties) {
+      const describe = (one: ConformanceReport): string => `seed ${one.seed} with ${one.runs} scenarios and ${one.ties ?? 'fifo'} ties`;
+      return { ok: false, problem: `the reports are of different runs: ${describe(first)}, and ${describe(report)}` };
     }
     if (report.shard === undefined) return { ok: false, problem: 'a report without a shard: merge takes the reports of check --shard i/n' };
   }
@@ -52,6 +55,7 @@ export function mergeReports(reports: readonly ConformanceReport[]): ReportReadi
     report: {
       seed: first.seed,
       runs: first.runs,
+      ...(first.ties === undefined ? {} : { ties: first.ties }),
       subjects: names.map((name) => mergeSubject(reports.flatMap((report) => report.subjects.filter((subject) => subject.subject === name)))),
     },
   };

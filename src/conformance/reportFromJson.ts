@@ -24,13 +24,24 @@ function propertyFrom(value: unknown, where: string): PropertyReport {
     return { status, property, missing: missing as Capability[] };
   }
   need(typeof numRuns === 'number' && typeof seed === 'number', where, '"numRuns" and "seed" numbers', value);
-  if (status === 'pass') return { status, property, numRuns, seed };
+  if (status === 'pass') {
+    const { orders } = value;
+    if (orders !== undefined) need(typeof orders === 'number', `${where}.orders`, 'a number', orders);
+    return { status, property, numRuns, seed, ...(orders === undefined ? {} : { orders }) };
+  }
   need(status === 'fail', `${where}.status`, '"pass", "fail" or "n/a"', status);
   const scenario = validateScenario(value['scenario']);
   if (!scenario.ok) throw new Invalid(`${where}.scenario: ${formatScenarioIssues(scenario.issues).replace(/\n/g, '; ')}`);
   const { path, reason } = value;
   need(typeof path === 'string' && typeof reason === 'string', where, '"path" and "reason" strings', value);
-  return { status, property, numRuns, seed, path, scenario: scenario.scenario, failure: { reason, expected: value['expected'], observed: value['observed'] } };
+  const ties = value['ties'];
+  if (ties !== undefined) need(isTieOrder(ties), `${where}.ties`, '{"mode": "shuffle" or "exhaustive", "picks": [numbers]}', ties);
+  return { status, property, numRuns, seed, path, scenario: scenario.scenario, ...(ties === undefined ? {} : { ties }), failure: { reason, expected: value['expected'], observed: value['observed'] } };
+}
+
+function isTieOrder(value: unknown): value is { mode: 'shuffle' | 'exhaustive'; picks: number[] } {
+  const picks = isRecord(value) ? value['picks'] : undefined;
+  return isRecord(value) && (value['mode'] === 'shuffle' || value['mode'] === 'exhaustive') && Array.isArray(picks) && picks.every((pick) => Number.isSafeInteger(pick) && pick >= 0);
 }
 
 function subjectFrom(value: unknown, where: string): SubjectReport {
@@ -56,11 +67,12 @@ function subjectFrom(value: unknown, where: string): SubjectReport {
 export function reportFromJson(value: unknown): ReportReading {
   try {
     need(isRecord(value), '(report)', 'a gather-sim check --json report', value);
-    const { seed, runs, shard, subjects } = value;
+    const { seed, runs, shard, subjects, ties } = value;
     need(typeof seed === 'number' && typeof runs === 'number', '(report)', '"seed" and "runs" numbers', value);
     need(Array.isArray(subjects), 'subjects', 'a list', subjects);
     if (shard !== undefined) need(isRecord(shard) && typeof shard['index'] === 'number' && typeof shard['count'] === 'number', 'shard', '{"index", "count"}', shard);
-    const report: ConformanceReport = { seed, runs, subjects: subjects.map((subject, index) => subjectFrom(subject, `subjects[${index}]`)) };
+    if (ties !== undefined) need(ties === 'shuffle' || ties === 'exhaustive', 'ties', '"shuffle" or "exhaustive"', ties);
+    const report: ConformanceReport = { seed, runs, ...(ties === undefined ? {} : { ties }), subjects: subjects.map((subject, index) => subjectFrom(subject, `subjects[${index}]`)) };
     return { ok: true, report: isRecord(shard) ? { ...report, shard: { index: shard['index'] as number, count: shard['count'] as number } } : report };
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, problem: error.message };

@@ -8,7 +8,7 @@ function propertyToJson(report: PropertyReport): object {
     case 'n/a':
       return { ...head, missing: report.missing };
     case 'pass':
-      return { ...head, numRuns: report.numRuns, seed: report.seed };
+      return { ...head, numRuns: report.numRuns, seed: report.seed, ...(report.orders === undefined ? {} : { orders: report.orders }) };
     case 'fail':
       return {
         ...head,
@@ -16,6 +16,7 @@ function propertyToJson(report: PropertyReport): object {
         seed: report.seed,
         path: report.path,
         scenario: report.scenario,
+        ...(report.ties === undefined ? {} : { ties: report.ties }),
         reason: report.failure.reason,
         expected: report.failure.expected,
         observed: report.failure.observed,
@@ -32,6 +33,7 @@ export function reportToJson(report: ConformanceReport): object {
   return {
     seed: report.seed,
     runs: report.runs,
+    ...(report.ties === undefined ? {} : { ties: report.ties }),
     ...(report.shard === undefined ? {} : { shard: report.shard }),
     subjects: report.subjects.map((subject) => ({
       name: subject.subject,

@@ -39,7 +39,7 @@ export function describeGatherConformance(subject: SubjectLike, options: Describ
         continue;
       }
       it(title, async () => {
-        const report = await checkProperty(property, runner, { numRuns: runs, seed });
+        const report = await checkProperty(property, runner, { numRuns: runs, seed, ...(options.ties === undefined ? {} : { ties: options.ties }) });
         if (report.status === 'fail') throw new Error(`${runner.name}: ${formatPropertyReport(report, runner.replay)}`);
       }, timeout);
     }

@@ -1,5 +1,6 @@
 import { formatTieOrder } from '../src/clock/TieChoice.js';
 import { formatTimeline } from '../src/report/formatTimeline.js';
+import { formatScenarioText } from '../src/scenario/formatScenarioText.js';
 import { shellQuote } from '../src/report/shellQuote.js';
 import type { PropertyReport } from './checkProperty.js';
 
@@ -28,6 +29,8 @@ export function formatPropertyReport(report: PropertyReport, replay?: string): s
     `FAIL  ${title}`,
     `  failed after ${report.numRuns} scenario(s)${failure.reason === property.statement ? '' : `: ${failure.reason}`}`,
     `  scenario: ${scenario}`,
+    '  the same in text form:',
+    ...formatScenarioText({ scenario: report.scenario }).trimEnd().split('\n').map((line) => `    ${line}`),
     `  expected: ${JSON.stringify(failure.expected)}`,
     `  observed: ${JSON.stringify(failure.observed)}`,
   ];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /**
  * The scenario files named on a command line: files as given, folders expanded to the
- * `.json` files below them in sorted order, `-` kept for standard input.
+ * `.json` and `.gsim` (text form) files below them in sorted order, `-` kept for standard input.
  */
 export async function collectScenarioFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
@@ -18,7 +18,7 @@ export async function collectScenarioFiles(paths: readonly string[]): Promise<st
       continue;
     }
     const entries = await readdir(path, { recursive: true });
-    files.push(...entries.filter((entry) => entry.endsWith('.json')).sort().map((entry) => join(path, entry)));
+    files.push(...entries.filter((entry) => entry.endsWith('.json') || entry.endsWith('.gsim')).sort().map((entry) => join(path, entry)));
   }
   return files;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { checkCommand } from './checkCommand.js';
+import { convertCommand } from './convertCommand.js';
 import { EXIT, type CliIo } from './CliIo.js';
 import { mergeCommand } from './mergeCommand.js';
 import { runCommand } from './runCommand.js';
@@ -13,6 +14,7 @@ on a virtual clock.
 
 Commands:
   check [MODULE...]  check gathers property by property; print the conformance matrix
+  convert FILE       convert a scenario file between JSON and the readable text form
   merge REPORT...    merge the --json reports of check --shard I/N into one
   run FILE...        run scenario files on a gather and show their timelines
   serve              serve a gather over the gather-sim/1 JSON-lines protocol
@@ -34,6 +36,8 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'check':
       return checkCommand(rest, io);
+    case 'convert':
+      return convertCommand(rest, io);
     case 'merge':
       return mergeCommand(rest, io);
     case 'run':

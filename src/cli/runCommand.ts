@@ -28,7 +28,8 @@ Runs scenario files on a gather (the reference, asyncio.gather's semantics, unle
 virtual time and shows the outcome with a lane-per-task timeline and what rules R1-R12
 make of it. A file with "expect" is checked against it.
 
-  FILE              a scenario file (JSON), a folder of them, or - for standard input
+  FILE              a scenario file (JSON, or the text form: see gather-sim convert), a
+                    folder of them (.json and .gsim), or - for standard input
   --subject MODULE  run on this subject: a module whose default export is
                     { name, supports?, gather }, or a bundled subject's name (p-map,
                     cpython-asyncio...)
@@ -57,7 +58,7 @@ Example:
   echo '{"tasks": [{"sleep": 1000, "value": 100}]}' | gather-sim run - --json
   gather-sim run scenarios/r04-fail-fast.json --subject p-map
   gather-sim run scenarios --subject cpython-asyncio
-  gather-sim run scenarios/ties-three-errors.json --ties exhaustive`;
+  gather-sim run scenarios/ties-three-errors.gsim --ties exhaustive`;
 
 type Loaded = { readonly path: string; readonly file: ScenarioFile } | { readonly path: string; readonly problem: string };
 

@@ -10,7 +10,7 @@ import type { CliIo } from './CliIo.js';
 import { runCommand } from './runCommand.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const threeErrors = join(root, 'scenarios/ties-three-errors.json');
+const threeErrors = join(root, 'scenarios/ties-three-errors.gsim');
 
 function fakeIo(input = ''): CliIo & { out: () => string; err: () => string } {
   let out = '';

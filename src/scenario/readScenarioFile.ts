@@ -1,6 +1,7 @@
 import type { Observation } from '../observation/Observation.js';
 import { validateObservation } from '../observation/validateObservation.js';
 import type { Scenario } from './Scenario.js';
+import { parseScenarioText } from './parseScenarioText.js';
 import { describeValue, isRecord, validateScenario, type ScenarioIssue } from './validateScenario.js';
 
 /** A scenario file: a SCENARIO that may also carry a name, a description and the expected OBSERVATION. */
@@ -19,15 +20,24 @@ const FILE_KEYS = ['name', 'description', 'expect'];
 
 /**
  * Parses the text of a scenario file: JSON holding a PROTOCOL.md SCENARIO, optionally with
- * `name`, `description` and `expect` (an OBSERVATION). A bare SCENARIO is a valid file.
- * Every issue names its JSON path.
+ * `name`, `description` and `expect` (an OBSERVATION), or the same in gather-sim's text form
+ * (`formatScenarioText`): text whose first character that is not a space is `{` is JSON. A
+ * bare SCENARIO is a valid file. Every issue names its JSON path, or its line in text form.
  */
 export function readScenarioFile(text: string): ScenarioFileReading {
   let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
+  if (text.trimStart().startsWith('{')) {
+    try {
+      input = JSON.parse(text);
+    } catch (error) {
+      return { ok: false, issues: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
+    }
+  } else if (text.trim() === '') {
+    return { ok: false, issues: [{ path: '', message: 'empty: expected a scenario as JSON or in text form' }] };
+  } else {
+    const reading = parseScenarioText(text);
+    if (!reading.ok) return reading;
+    input = reading.value;
   }
   if (!isRecord(input)) {
     return { ok: false, issues: [{ path: '', message: `expected a scenario object, got ${describeValue(input)}` }] };

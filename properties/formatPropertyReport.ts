@@ -12,7 +12,7 @@ import type { PropertyReport } from './checkProperty.js';
  * scenario on the subject, and one that replays the property (`replay`, the option that
  * selects the subject in `gather-sim run` and `check`; the reference when absent).
  */
-export function formatPropertyReport(report: PropertyReport, replay?: string): string {
+export function formatPropertyReport(report: PropertyReport, replay?: string, options: { readonly colour?: boolean } = {}): string {
   const { property } = report;
   const title = `${property.rule} ${property.id}: ${property.statement}`;
   if (report.status === 'n/a') return `n/a   ${title} (needs ${report.missing.join(', ')}, which the subject does not claim)`;
@@ -38,7 +38,7 @@ export function formatPropertyReport(report: PropertyReport, replay?: string): s
     lines.push(order === '' ? `  tie order: first-in-first-out (${ties.mode})` : `  tie order: ${order} (${ties.mode}: at each tie in turn, the position among the events due then of the one that fired next)`);
   }
   if (failure.run !== undefined) {
-    lines.push('  timeline of the subject:', ...formatTimeline(failure.run.observation, failure.run.trace).split('\n').map((line) => `    ${line}`));
+    lines.push('  timeline of the subject:', ...formatTimeline(failure.run.observation, failure.run.trace, { width: 76, colour: options.colour === true }).split('\n').map((line) => `    ${line}`));
   }
   lines.push(
     `  replay with fast-check: { seed: ${report.seed}, path: ${JSON.stringify(report.path)}, endOnFailure: true }`,

@@ -1,7 +1,10 @@
 /** Where a command reads and writes: the process's streams, or a test's. */
 export interface CliIo {
   readonly stdin: AsyncIterable<string | Buffer> & NodeJS.ReadableStream;
-  readonly stdout: { write(text: string): unknown };
+  /** `isTTY`: a terminal, where colour may be used (see `useColour`). */
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  /** The environment (`NO_COLOR`, `TERM`); none in tests unless given. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   readonly stderr: { write(text: string): unknown };
 }
 

@@ -38,7 +38,7 @@ describe('gather-sim run', () => {
     const io = fakeIo();
     expect(await runCommand([tutorial1], io)).toBe(0);
     expect(io.out()).toContain('gather resolved at 2000 ms with [100, 200]');
-    expect(io.out()).toContain('task 1  S---------v      value 200 at 2000');
+    expect(io.out()).toContain('task 1  S---------v  value 200 at 2000');
     expect(io.out()).toContain('spec: the one observation rules R1-R12 allow');
     expect(io.out()).toContain('expect: matched');
   });

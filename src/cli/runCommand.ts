@@ -17,6 +17,7 @@ import { EXIT, readAll, type CliIo } from './CliIo.js';
 import { collectScenarioFiles } from './collectScenarioFiles.js';
 import { openSubject } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
+import { useColour } from './useColour.js';
 import { expectDifferences } from './expectDifferences.js';
 import { runEveryOrder } from './runEveryOrder.js';
 import { formatTies, tieOrderOf, type TieOrder } from './tieOrderOption.js';
@@ -164,7 +165,7 @@ async function runOne(path: string, runner: SubjectRunner, order: TieOrder, json
     io.stdout.write(`${JSON.stringify(run.observation)}\n`);
   } else {
     const title = [file.name, file.description].filter((part) => part !== undefined).join(': ');
-    const lines = [path === '-' ? 'standard input' : path, ...(title === '' ? [] : [title]), `subject ${runner.name}`, `gather ${formatGatherOutcome(run.observation.gather)}`, '', formatTimeline(run.observation, run.trace), TIMELINE_LEGEND];
+    const lines = [path === '-' ? 'standard input' : path, ...(title === '' ? [] : [title]), `subject ${runner.name}`, `gather ${formatGatherOutcome(run.observation.gather)}`, '', formatTimeline(run.observation, run.trace, { colour: useColour(io) }), TIMELINE_LEGEND];
     lines.push(...formatTies(run), '', formatSpecVerdict(prediction, run.observation, runner.name));
     if (missing.length > 0) lines.push(`note: the scenario needs ${missing.join(' and ')}, which ${runner.name} does not claim: nothing here counts against it`);
     for (const problem of run.problems) lines.push(`problem: ${problem}`);

@@ -9,6 +9,7 @@ import { formatGatherOutcome } from '../report/formatResult.js';
 import { formatTimeline, TIMELINE_LEGEND } from '../report/formatTimeline.js';
 import type { ScenarioFile } from '../scenario/readScenarioFile.js';
 import { EXIT, type CliIo } from './CliIo.js';
+import { useColour } from './useColour.js';
 import { expectDifferences } from './expectDifferences.js';
 
 /** An order's picks as the option that replays it. */
@@ -55,13 +56,13 @@ export async function runEveryOrder(where: string, file: ScenarioFile, runner: S
     lines.push(`  gather ${formatGatherOutcome(run.observation.gather)} (${count} of ${orders}; first by ${replay(run)})`);
   }
   const first = [...distinct.values()][0]?.run as Run;
-  lines.push('', `timeline of the first order (${replay(first)}):`, formatTimeline(first.observation, first.trace), TIMELINE_LEGEND, '');
+  lines.push('', `timeline of the first order (${replay(first)}):`, formatTimeline(first.observation, first.trace, { colour: useColour(io) }), TIMELINE_LEGEND, '');
   const worst = rejected[0];
   if (worst === undefined) {
     lines.push(`spec: every order gives an observation rules R1-R12 allow (${prediction.observations.length} allowed in all)`);
   } else {
     lines.push(`spec: ${rejected.length} of ${orders} orders give an observation rules R1-R12 do NOT allow; the first, ${replay(worst)}:`);
-    lines.push(...diffJson(prediction.observations[0], worst.observation).map((line) => `  ${line}`), formatTimeline(worst.observation, worst.trace));
+    lines.push(...diffJson(prediction.observations[0], worst.observation).map((line) => `  ${line}`), formatTimeline(worst.observation, worst.trace, { colour: useColour(io) }));
   }
   if (problems > 0) lines.push(`problem: ${problems} of ${orders} orders: ${(distinct.size > 0 ? [...distinct.values()].flatMap(({ run }) => run.problems) : []).join('; ')}`);
   if (file.expect !== undefined) lines.push('', matched > 0 ? `expect: matched by ${matched} of ${orders} orders` : 'expect: MISMATCH: no order gives the expected observation');

@@ -20,7 +20,7 @@ function subjectSummary(subject: SubjectReport): string {
  * JSON that `gather-sim run` accepts, expected against observed, the timeline, and replay
  * lines. Pure: the same report gives the same text.
  */
-export function formatReport(report: ConformanceReport): string {
+export function formatReport(report: ConformanceReport, options: { readonly colour?: boolean } = {}): string {
   const rows = matrixRows(report);
   const label = (row: { id: string; rule: string }): string => (/^R\d+$/.test(row.rule) ? `${row.rule} ${row.id}` : row.id);
   const firstWidth = Math.max(8, ...rows.map((row) => label(row).length));
@@ -38,7 +38,7 @@ export function formatReport(report: ConformanceReport): string {
   for (const subject of report.subjects) {
     for (const property of subject.properties) {
       if (property.status !== 'fail') continue;
-      lines.push('', `${subject.subject}: ${formatPropertyReport(property, subject.replay)}`);
+      lines.push('', `${subject.subject}: ${formatPropertyReport(property, subject.replay, options)}`);
     }
   }
   return lines.join('\n');

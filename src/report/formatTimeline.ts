@@ -1,11 +1,25 @@
+import { styleText } from 'node:util';
 import type { TraceEvent } from '../executor/TraceEvent.js';
 import type { Observation, TaskObservation } from '../observation/Observation.js';
 import { formatGatherOutcome, formatResult } from './formatResult.js';
 
-/** What each mark of a timeline means. */
-export const TIMELINE_LEGEND = 'S start  - running  c cancel requested  v value  x error  C cancelled  > still pending  ! gather cancelled';
+/** What each mark of a timeline means, in two lines of at most 80 columns. */
+export const TIMELINE_LEGEND = 'S start  - running  c cancel requested  v value  x error  C cancelled\n> still pending  ! gather cancelled  = gather waiting';
+
+/** How to draw a timeline. */
+export interface TimelineOptions {
+  /** Columns a line may take at most (default 80). */
+  readonly width?: number;
+  /** Colour the marks with ANSI escapes (default false: see `useColour`). */
+  readonly colour?: boolean;
+  /** Lanes drawn at most; the tasks beyond are counted on one line (default 40). */
+  readonly maxLanes?: number;
+}
 
 const MARK = { value: 'v', error: 'x', cancelled: 'C', pending: '>' } as const;
+
+type Colour = Parameters<typeof styleText>[0];
+const COLOURS: Readonly<Record<string, Colour>> = { S: 'cyan', v: 'green', x: 'red', C: 'yellow', c: 'magenta', '!': 'magenta', '>': 'dim' };
 
 /** A virtual time as a short column label: exact below 10^7 ms, else 3 significant digits. */
 export function formatTime(ms: number): string {
@@ -13,51 +27,104 @@ export function formatTime(ms: number): string {
 }
 
 function taskNote(index: number, task: TaskObservation, trace: readonly TraceEvent[]): string {
+  if (task.started === null) return 'never started';
   const settle = trace.find((event) => event.kind === 'settle' && event.task === index);
-  const outcome = settle?.kind === 'settle' && task.outcome !== 'cancelled' ? `${task.outcome} ${formatResult(settle.result)}` : task.outcome;
+  // A task's own error needs no "from task i" on its own lane.
+  const result = settle?.kind === 'settle' && 'error' in settle.result && settle.result.error.task === index ? { error: { name: settle.result.error.name, message: settle.result.error.message } } : settle?.kind === 'settle' ? settle.result : undefined;
+  const outcome = result !== undefined && task.outcome !== 'cancelled' ? `${task.outcome} ${formatResult(result)}` : task.outcome;
   const request = task.cancelRequested === null ? '' : `, cancel requested at ${task.cancelRequested}`;
   const when = task.settled === null ? '' : ` at ${task.settled}`;
   return `${outcome}${when}${request}`;
 }
 
+function clip(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 3))}...`;
+}
+
+/** Where each instant is drawn: one column each while they fit, with room for their labels; else shared columns. */
+function layout(instants: readonly number[], room: number): { readonly columns: number; readonly columnOf: (at: number) => number; readonly axis: string } {
+  const labels = instants.map(formatTime);
+  const labelled = Math.max(...labels.map((label) => label.length)) + 1;
+  const step = instants.length * labelled <= room ? labelled : Math.max(1, Math.floor(room / instants.length));
+  const columns = Math.min(room, Math.max(1, instants.length * step));
+  const index = new Map(instants.map((at, position) => [at, position] as const));
+  const columnOf = (at: number): number => {
+    const position = index.get(at) ?? 0;
+    return step >= 1 && instants.length * step <= room ? position * step : Math.floor((position * columns) / instants.length);
+  };
+  // Labels where they fit, left to right, one space apart; the last instant's too if it can.
+  const axis = Array<string>(columns + labelled).fill(' ');
+  let free = 0;
+  const place = (position: number, force: boolean): void => {
+    const label = labels[position] as string;
+    const at = columnOf(instants[position] as number);
+    if (!force && (at < free || at + label.length > columns + labelled - 1)) return;
+    for (let offset = 0; offset < label.length; offset += 1) axis[at + offset] = label[offset] as string;
+    free = at + label.length + 1;
+  };
+  const lastAt = columnOf(instants[instants.length - 1] as number);
+  const lastLabel = labels[labels.length - 1] as string;
+  for (let position = 0; position < instants.length - 1; position += 1) {
+    // Leave room for the last label when the lane ends near it.
+    const at = columnOf(instants[position] as number);
+    if (at + (labels[position] as string).length + 1 > lastAt && lastAt + lastLabel.length <= axis.length) continue;
+    place(position, position === 0);
+  }
+  if (instants.length > 1) place(instants.length - 1, false);
+  return { columns, columnOf, axis: axis.join('').trimEnd() };
+}
+
 /**
- * A lane-per-task picture of a run on a virtual time axis: one column per distinct instant
- * (so a year-long sleep and a 1 ms one both stay readable), the gather on the last lane.
- * Pure: the same run gives the same text.
+ * A lane-per-task picture of a run on a virtual time axis: when each task started, was
+ * asked to cancel and settled (with its value or error), and when the gather settled, on
+ * the last lane. One column per distinct instant while they fit, so a year-long sleep and a
+ * 1 ms one both stay readable; within `width` columns (80) always: instants share columns
+ * when there are too many, and notes move below the lanes when they do not fit beside
+ * them. Pure: the same run gives the same text.
  */
-export function formatTimeline(observation: Observation, trace: readonly TraceEvent[]): string {
+export function formatTimeline(observation: Observation, trace: readonly TraceEvent[], options: TimelineOptions = {}): string {
+  const width = options.width ?? 80;
+  const maxLanes = options.maxLanes ?? 40;
   const observed = observation.tasks.flatMap((task) => [task.started, task.settled, task.cancelRequested]);
   const gatherAt = 'at' in observation.gather ? [observation.gather.at] : [];
   const times = [0, ...trace.map((event) => event.at), ...gatherAt, ...observed].filter((at): at is number => at !== null);
   const instants = [...new Set(times)].sort((a, b) => a - b);
-  const labels = instants.map(formatTime);
-  const width = Math.max(...labels.map((label) => label.length)) + 1;
-  const column = (at: number): number => instants.indexOf(at) * width;
-  const laneLength = instants.length * width;
-  const axis = labels.map((label) => label.padEnd(width)).join('');
-  const lines = [`${'ms'.padEnd(8)}${axis}`];
+  const shown = observation.tasks.slice(0, maxLanes);
+  const labelWidth = Math.max(8, `task ${shown.length - 1} `.length);
+  const { columns, columnOf, axis } = layout(instants, Math.max(8, width - labelWidth - 1));
+  const paint = (lane: string[]): string => (options.colour === true ? lane.map((mark) => (COLOURS[mark] === undefined ? mark : styleText(COLOURS[mark], mark, { validateStream: false }))).join('') : lane.join(''));
 
-  observation.tasks.forEach((task, index) => {
-    const lane = Array<string>(laneLength).fill(' ');
+  const lanes: { readonly label: string; readonly lane: string[]; readonly note: string }[] = shown.map((task, index) => {
+    const lane = Array<string>(columns).fill(' ');
     if (task.started !== null) {
-      const end = task.settled === null ? laneLength - 1 : column(task.settled);
-      for (let at = column(task.started); at <= end; at += 1) lane[at] = '-';
-      if (task.cancelRequested !== null) lane[column(task.cancelRequested)] = 'c';
-      lane[column(task.started)] = 'S';
+      const end = task.settled === null ? columns - 1 : columnOf(task.settled);
+      for (let at = columnOf(task.started); at <= end; at += 1) lane[at] = '-';
+      lane[columnOf(task.started)] = 'S';
+      if (task.cancelRequested !== null) lane[columnOf(task.cancelRequested)] = 'c';
       lane[end] = MARK[task.outcome];
     }
-    lines.push(`${`task ${index}`.padEnd(8)}${lane.join('')}  ${task.started === null ? 'never started' : taskNote(index, task, trace)}`);
+    return { label: `task ${index}`, lane, note: taskNote(index, task, trace) };
   });
-
-  const lane = Array<string>(laneLength).fill('=');
-  for (const event of trace) if (event.kind === 'cancel-gather') lane[column(event.at)] = '!';
+  const lane = Array<string>(columns).fill('=');
+  for (const event of trace) if (event.kind === 'cancel-gather') lane[columnOf(event.at)] = '!';
   const settled = 'pending' in observation.gather ? undefined : observation.gather;
   if (settled !== undefined) {
-    lane.fill(' ', column(settled.at) + 1);
-    lane[column(settled.at)] = 'error' in settled ? (settled.error.name === 'CancelledError' ? 'C' : 'x') : 'v';
+    lane.fill(' ', columnOf(settled.at) + 1);
+    lane[columnOf(settled.at)] = 'error' in settled ? (settled.error.name === 'CancelledError' ? 'C' : 'x') : 'v';
   } else {
-    lane[laneLength - 1] = '>';
+    lane[columns - 1] = '>';
   }
-  lines.push(`${'gather'.padEnd(8)}${lane.join('')}  ${formatGatherOutcome(observation.gather)}`);
+  lanes.push({ label: 'gather', lane, note: formatGatherOutcome(observation.gather) });
+
+  const laneEnd = Math.max(...lanes.map(({ lane: marks }) => marks.join('').trimEnd().length));
+  const beside = lanes.every(({ note }) => labelWidth + laneEnd + 2 + note.length <= width);
+  const lines = [`${'ms'.padEnd(labelWidth)}${axis}`];
+  for (const { label, lane: marks, note } of lanes) {
+    const drawn = paint(marks.slice(0, laneEnd)).trimEnd();
+    const padding = ' '.repeat(laneEnd - marks.slice(0, laneEnd).join('').trimEnd().length);
+    lines.push(beside ? `${label.padEnd(labelWidth)}${drawn}${padding}  ${note}` : `${label.padEnd(labelWidth)}${drawn}`);
+  }
+  if (observation.tasks.length > shown.length) lines.push(`(and ${observation.tasks.length - shown.length} more tasks, not drawn)`);
+  if (!beside) for (const { label, note } of lanes) lines.push(clip(`${label}: ${note}`, width));
   return lines.map((line) => line.trimEnd()).join('\n');
 }

@@ -44,6 +44,8 @@ the shrunk scenario, expected against observed, the timeline and a replay line.
                      --json reports with gather-sim merge
   --json             print the report as JSON
   --markdown         print the matrix as a Markdown table
+  --html FILE        also write the report as a self-contained HTML page: the matrix and
+                     every failure with its timeline drawn in SVG
   -h, --help         show this help
 
 Progress goes to standard error.
@@ -58,7 +60,8 @@ Examples:
   gather-sim check ./my-gather.mjs --runs 500
   gather-sim check ./my-gather.mjs --runs 100000 --shard 2/8 --json > shard-2.json
   gather-sim check p-map --property fail-fast --seed 7
-  gather-sim check ./my-gather.mjs --ties exhaustive`;
+  gather-sim check ./my-gather.mjs --ties exhaustive
+  gather-sim check --html report.html`;
 
 function parseCount(text: string | undefined, option: string, fallback: number, io: CliIo): number | undefined {
   if (text === undefined) return fallback;
@@ -130,6 +133,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
         ties: { type: 'string' },
         json: { type: 'boolean' },
         markdown: { type: 'boolean' },
+        html: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     },
@@ -191,7 +195,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   io.stderr.write(`check: ${total} checks in ${((realPerformanceNow() - started) / 1000).toFixed(1)} s (wall time)\n`);
 
   const report: ConformanceReport = { seed, runs, ...(ties === undefined || ties === 'fifo' ? {} : { ties }), ...(shard === undefined ? {} : { shard }), subjects };
-  writeReport(report, values, io);
+  if (!(await writeReport(report, values, io))) return EXIT.usage;
 
   if (specs.length === 0) {
     const reference = subjects.find((subject) => subject.subject === 'reference');

@@ -7,7 +7,7 @@ import { parseCommandArgs } from './parseCommandArgs.js';
 import { writeReport } from './writeReport.js';
 
 /** The help text of `gather-sim merge`. */
-export const MERGE_USAGE = `Usage: gather-sim merge REPORT... [--json | --markdown]
+export const MERGE_USAGE = `Usage: gather-sim merge REPORT... [--json | --markdown] [--html FILE]
 
 Merges the --json reports of the shards of one campaign (gather-sim check --shard I/N, the
 same seed and runs on every machine) into the report of the whole run: a property fails
@@ -16,6 +16,7 @@ with the failure earliest in the seed's sequence, and passes with every shard's 
   REPORT      a report written by gather-sim check --shard I/N --json (every shard once)
   --json      print the merged report as JSON
   --markdown  print the merged matrix as a Markdown table
+  --html FILE also write it as a self-contained HTML page, timelines in SVG
   -h, --help  show this help
 
 Exit status: 0 every applicable property passed, 1 one failed, 2 bad usage or reports
@@ -26,7 +27,7 @@ Example:
 
 /** `gather-sim merge`: see {@link MERGE_USAGE}. Returns the exit status. */
 export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs('merge', MERGE_USAGE, { args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, markdown: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }, io);
+  const parsed = parseCommandArgs('merge', MERGE_USAGE, { args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, markdown: { type: 'boolean' }, html: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, io);
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length === 0) {
     io.stderr.write(`gather-sim merge: name the reports to merge\n\n${MERGE_USAGE}\n`);
@@ -54,6 +55,6 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
     return EXIT.usage;
   }
   const { report } = merged;
-  writeReport(report, parsed.values, io);
+  if (!(await writeReport(report, parsed.values, io))) return EXIT.usage;
   return conforms(report) ? EXIT.ok : EXIT.finding;
 }

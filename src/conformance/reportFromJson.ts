@@ -2,6 +2,9 @@ import type { PropertyReport } from '../../properties/checkProperty.js';
 import { gatherProperties } from '../../properties/gatherProperties.js';
 import { CAPABILITIES, type Capabilities, type Capability } from './Capabilities.js';
 import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
+import type { Run } from '../executor/Run.js';
+import type { TraceEvent } from '../executor/TraceEvent.js';
+import { validateObservation } from '../observation/validateObservation.js';
 import { describeValue, formatScenarioIssues, isRecord, validateScenario } from '../scenario/validateScenario.js';
 
 /** A report read back from `check --json`, or what is wrong with it. */
@@ -36,7 +39,19 @@ function propertyFrom(value: unknown, where: string): PropertyReport {
   need(typeof path === 'string' && typeof reason === 'string', where, '"path" and "reason" strings', value);
   const ties = value['ties'];
   if (ties !== undefined) need(isTieOrder(ties), `${where}.ties`, '{"mode": "shuffle" or "exhaustive", "picks": [numbers]}', ties);
-  return { status, property, numRuns, seed, path, scenario: scenario.scenario, ...(ties === undefined ? {} : { ties }), failure: { reason, expected: value['expected'], observed: value['observed'] } };
+  const run = runFrom(value['run'], `${where}.run`);
+  return { status, property, numRuns, seed, path, scenario: scenario.scenario, ...(ties === undefined ? {} : { ties }), failure: { reason, expected: value['expected'], observed: value['observed'], ...(run === undefined ? {} : { run }) } };
+}
+
+/** A failure's run as `reportToJson` wrote it (observation and trace, for the timeline). */
+function runFrom(value: unknown, where: string): Run | undefined {
+  if (value === undefined) return undefined;
+  need(isRecord(value), where, '{"observation", "trace"}', value);
+  const observation = validateObservation(value['observation']);
+  need(observation.ok, `${where}.observation`, 'an OBSERVATION', value['observation']);
+  const trace = value['trace'];
+  need(Array.isArray(trace) && trace.every((event) => isRecord(event) && typeof event['at'] === 'number' && typeof event['kind'] === 'string'), `${where}.trace`, 'a list of {"at", "kind", ...} events', trace);
+  return { observation: observation.observation, trace: trace as unknown as TraceEvent[], starts: [], problems: [], ties: [] };
 }
 
 function isTieOrder(value: unknown): value is { mode: 'shuffle' | 'exhaustive'; picks: number[] } {

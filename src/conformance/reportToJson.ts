@@ -20,6 +20,7 @@ function propertyToJson(report: PropertyReport): object {
         reason: report.failure.reason,
         expected: report.failure.expected,
         observed: report.failure.observed,
+        ...(report.failure.run === undefined ? {} : { run: { observation: report.failure.run.observation, trace: report.failure.run.trace } }),
       };
   }
 }

@@ -26,7 +26,8 @@ export function formatTime(ms: number): string {
   return ms < 1e7 ? String(ms) : ms.toExponential(2).replace('e+', 'e');
 }
 
-function taskNote(index: number, task: TaskObservation, trace: readonly TraceEvent[]): string {
+/** What became of one task, in a phrase: `error APIError("x") at 5, cancel requested at 3`. */
+export function taskNote(index: number, task: TaskObservation, trace: readonly TraceEvent[]): string {
   if (task.started === null) return 'never started';
   const settle = trace.find((event) => event.kind === 'settle' && event.task === index);
   // A task's own error needs no "from task i" on its own lane.

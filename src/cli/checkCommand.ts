@@ -3,6 +3,7 @@ import { gatherProperties } from '../../properties/gatherProperties.js';
 import type { GatherProperty } from '../../properties/GatherProperty.js';
 import { realPerformanceNow } from '../clock/realTimers.js';
 import { checkSubject, DEFAULT_RUNS, DEFAULT_SEED } from '../conformance/checkGather.js';
+import { checkingDeterminism } from '../conformance/checkingDeterminism.js';
 import { conforms, type ConformanceReport, type SubjectReport } from '../conformance/ConformanceReport.js';
 import type { ExternalSubjectOptions } from '../conformance/externalSubject.js';
 import { BUNDLED_MATRIX } from '../subjects/bundledSubjects.js';
@@ -42,6 +43,9 @@ the shrunk scenario, expected against observed, the timeline and a replay line.
   --shard I/N        check only slice I of N of every property's scenarios: the slices of
                      one seed are disjoint and together are the unsliced run; merge their
                      --json reports with gather-sim merge
+  --check-determinism
+                     run every scenario twice: a subject whose second run differs
+                     from the first (a digest of observation and trace) fails
   --json             print the report as JSON
   --markdown         print the matrix as a Markdown table
   --html FILE        also write the report as a self-contained HTML page: the matrix and
@@ -131,6 +135,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
         timeout: { type: 'string' },
         shard: { type: 'string' },
         ties: { type: 'string' },
+        'check-determinism': { type: 'boolean' },
         json: { type: 'boolean' },
         markdown: { type: 'boolean' },
         html: { type: 'string' },
@@ -175,7 +180,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     }
     try {
       subjects.push(
-        await checkSubject(subject.runner, {
+        await checkSubject(values['check-determinism'] === true ? checkingDeterminism(subject.runner) : subject.runner, {
           runs,
           seed,
           properties,

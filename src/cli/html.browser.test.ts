@@ -42,7 +42,7 @@ describe.skipIf(!haveBrowser)('check --html in headless Chromium', () => {
       // The FAIL links to its failure, which shows a timeline the browser lays out.
       await row.locator('td.FAIL a').click();
       const section = tab.locator('section#fail-p-settle-siblings-live-on');
-      await expect.poll(() => tab.evaluate(() => location.hash)).toBe('#fail-p-settle-siblings-live-on');
+      await expect.poll(() => new URL(tab.url()).hash).toBe('#fail-p-settle-siblings-live-on');
       expect(await section.locator('h2').textContent()).toBe('p-settle: FAIL R5 siblings-live-on');
       const svg = section.locator('svg.timeline');
       expect(await svg.isVisible()).toBe(true);

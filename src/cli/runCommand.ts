@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { DEFAULT_SEED } from '../conformance/checkGather.js';
 import { realPerformanceNow } from '../clock/realTimers.js';
 import { missingCapabilities } from '../conformance/Capabilities.js';
+import { checkingDeterminism } from '../conformance/checkingDeterminism.js';
 import { scenarioNeeds } from '../conformance/scenarioNeeds.js';
 import { toSubjectRunner, type SubjectRunner } from '../conformance/SubjectRunner.js';
 import reference from '../subjects/reference.js';
@@ -9,6 +10,7 @@ import { diffJson } from '../observation/diffJson.js';
 import type { Observation } from '../observation/Observation.js';
 import { isAllowed, predict, type Prediction } from '../oracle/predict.js';
 import { forEachTieOrder } from '../executor/forEachTieOrder.js';
+import { runDigest } from '../executor/runDigest.js';
 import { formatGatherOutcome } from '../report/formatResult.js';
 import { formatTimeline, TIMELINE_LEGEND } from '../report/formatTimeline.js';
 import { readScenarioFile, type ScenarioFile } from '../scenario/readScenarioFile.js';
@@ -42,6 +44,9 @@ make of it. A file with "expect" is checked against it.
                     at most 6 events due together); the order a run took is printed
   --tie-order LIST  replay an order of tied events: the picks a run printed (2,0,1)
   --seed N          the seed of --ties shuffle (default ${DEFAULT_SEED})
+  --check-determinism
+                    run each scenario twice and report a subject whose second run
+                    differs from the first (a digest of observation and trace)
   --json            print only the OBSERVATION as one JSON document (one FILE only)
   -h, --help        show this help
 
@@ -90,6 +95,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
         ties: { type: 'string' },
         'tie-order': { type: 'string' },
         seed: { type: 'string' },
+        'check-determinism': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     },
@@ -137,8 +143,9 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     io.stderr.write(`gather-sim run: --ties and --tie-order order the events of a gather in this process; ${opened.runner.name} runs in another process and orders them on its own clock\n`);
     return EXIT.usage;
   }
+  const runner = parsed.values['check-determinism'] === true ? checkingDeterminism(opened.runner) : opened.runner;
   try {
-    return paths.length === 1 ? await runOne(paths[0] as string, opened.runner, order, json === true, io) : await runMany(paths, opened.runner, order, io);
+    return paths.length === 1 ? await runOne(paths[0] as string, runner, order, json === true, io) : await runMany(paths, runner, order, io);
   } finally {
     await opened.close();
   }
@@ -166,7 +173,7 @@ async function runOne(path: string, runner: SubjectRunner, order: TieOrder, json
   } else {
     const title = [file.name, file.description].filter((part) => part !== undefined).join(': ');
     const lines = [path === '-' ? 'standard input' : path, ...(title === '' ? [] : [title]), `subject ${runner.name}`, `gather ${formatGatherOutcome(run.observation.gather)}`, '', formatTimeline(run.observation, run.trace, { colour: useColour(io) }), TIMELINE_LEGEND];
-    lines.push(...formatTies(run), '', formatSpecVerdict(prediction, run.observation, runner.name));
+    lines.push(...formatTies(run), `digest ${runDigest(run)} (of observation and trace: a rerun must give the same; --check-determinism checks)`, '', formatSpecVerdict(prediction, run.observation, runner.name));
     if (missing.length > 0) lines.push(`note: the scenario needs ${missing.join(' and ')}, which ${runner.name} does not claim: nothing here counts against it`);
     for (const problem of run.problems) lines.push(`problem: ${problem}`);
     if (file.expect !== undefined) {

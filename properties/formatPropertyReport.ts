@@ -1,4 +1,5 @@
 import { formatTieOrder } from '../src/clock/TieChoice.js';
+import { formatLeaks } from '../src/report/formatLeaks.js';
 import { formatTimeline } from '../src/report/formatTimeline.js';
 import { formatScenarioText } from '../src/scenario/formatScenarioText.js';
 import { shellQuote } from '../src/report/shellQuote.js';
@@ -38,6 +39,7 @@ export function formatPropertyReport(report: PropertyReport, replay?: string, op
     lines.push(order === '' ? `  tie order: first-in-first-out (${ties.mode})` : `  tie order: ${order} (${ties.mode}: at each tie in turn, the position among the events due then of the one that fired next)`);
   }
   if (failure.run !== undefined) {
+    lines.push(...formatLeaks(failure.run.leaks).map((line) => `  ${line}`));
     lines.push('  timeline of the subject:', ...formatTimeline(failure.run.observation, failure.run.trace, { width: 76, colour: options.colour === true }).split('\n').map((line) => `    ${line}`));
   }
   lines.push(

@@ -4,6 +4,7 @@ import { predict } from '../src/oracle/predict.js';
 import { argsOf, isGatherTask, type GatherScenario, type Scenario } from '../src/scenario/Scenario.js';
 import { scenarioArbitrary, timeArbitrary } from './arbitraries.js';
 import { determinism } from './determinismProperty.js';
+import { noLeakedTimers } from './noLeakedTimersProperty.js';
 import type { GatherProperty } from './GatherProperty.js';
 import { projectionProperty } from './projectionProperty.js';
 
@@ -192,6 +193,7 @@ export const gatherProperties: readonly GatherProperty[] = [
   nesting,
   concurrency,
   noUnhandled,
+  noLeakedTimers,
   determinism,
   oracle,
 ];

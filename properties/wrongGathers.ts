@@ -165,6 +165,16 @@ export const wrongGathers: readonly WrongGather[] = [
       ),
   },
   {
+    name: 'leaves its deadline timer',
+    fault: 'sets a one-minute deadline timer it never clears',
+    caughtBy: 'no-leaked-timers',
+    gather: (children, options) => {
+      // The global setTimeout at call time: the run's virtual one.
+      setTimeout(() => undefined, 60_000);
+      return gather(children, options);
+    },
+  },
+  {
     name: 'settles a tick late',
     fault: 'settles through setTimeout(1) after its children',
     caughtBy: 'success',

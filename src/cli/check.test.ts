@@ -72,7 +72,7 @@ describe('gather-sim check', () => {
   it('passes the reference module on every property with the default options, and exits 0', async () => {
     const result = await cli(['check', join(root, 'dist/src/subjects/reference.js')]);
     expect(result.code, result.stdout).toBe(0);
-    expect(result.stdout).toContain('reference: conforms (15 pass, 0 FAIL, 0 n/a)');
+    expect(result.stdout).toContain('reference: conforms (16 pass, 0 FAIL, 0 n/a)');
     expect(result.stderr).toContain('check [15/15] reference: oracle pass');
   }, 120_000);
 
@@ -108,13 +108,13 @@ describe('gather-sim check', () => {
     const driver = join(root, 'src/drivers/cpython-asyncio.py');
     const result = await cli(['check', '--external', `python3 ${driver}`]);
     expect(result.code, result.stdout).toBe(0);
-    expect(result.stdout).toContain('cpython-asyncio: conforms (15 pass, 0 FAIL, 0 n/a)');
+    expect(result.stdout).toContain('cpython-asyncio: conforms (16 pass, 0 FAIL, 0 n/a)');
   }, 120_000);
 
   it('passes the minimal example driver on every property it can express', async () => {
     const io = fakeIo();
     expect(await checkCommand(['--external', `node ${join(root, 'src/drivers/minimal-driver.mjs')}`], io)).toBe(0);
-    expect(io.out()).toContain('minimal-driver: conforms (12 pass, 0 FAIL, 3 n/a)');
+    expect(io.out()).toContain('minimal-driver: conforms (13 pass, 0 FAIL, 3 n/a)');
   }, 120_000);
 
   it('skips CPython in the bundled matrix, saying why, when python3 is not on the PATH', async () => {
@@ -131,7 +131,7 @@ describe('gather-sim check', () => {
   it('reports an external subject that never says hello as BROKEN, and still checks the others', async () => {
     const io = fakeIo();
     expect(await checkCommand(['reference', '--external', 'echo hello', '--runs', '5'], io)).toBe(1);
-    expect(io.out()).toContain('reference: conforms (15 pass, 0 FAIL, 0 n/a)');
+    expect(io.out()).toContain('reference: conforms (16 pass, 0 FAIL, 0 n/a)');
     expect(io.out()).toContain('echo hello: BROKEN: "echo hello" its first line is not JSON: "hello" (nothing on its stderr)');
   });
 

@@ -11,6 +11,7 @@ import type { Observation } from '../observation/Observation.js';
 import { isAllowed, predict, type Prediction } from '../oracle/predict.js';
 import { forEachTieOrder } from '../executor/forEachTieOrder.js';
 import { runDigest } from '../executor/runDigest.js';
+import { formatLeaks } from '../report/formatLeaks.js';
 import { formatGatherOutcome } from '../report/formatResult.js';
 import { formatTimeline, TIMELINE_LEGEND } from '../report/formatTimeline.js';
 import { readScenarioFile, type ScenarioFile } from '../scenario/readScenarioFile.js';
@@ -176,6 +177,7 @@ async function runOne(path: string, runner: SubjectRunner, order: TieOrder, json
     lines.push(...formatTies(run), `digest ${runDigest(run)} (of observation and trace: a rerun must give the same; --check-determinism checks)`, '', formatSpecVerdict(prediction, run.observation, runner.name));
     if (missing.length > 0) lines.push(`note: the scenario needs ${missing.join(' and ')}, which ${runner.name} does not claim: nothing here counts against it`);
     for (const problem of run.problems) lines.push(`problem: ${problem}`);
+    lines.push(...(run.leaks.length === 0 ? ['leaks: none (no timer of the gather pending once all had settled, no unhandled rejection)'] : formatLeaks(run.leaks)));
     if (file.expect !== undefined) {
       const verdict = otherOrder ? 'expect: another observation the spec allows, from this order of tied events (the expect is for first-in-first-out)' : differences.length === 0 ? 'expect: matched' : ['expect: MISMATCH', ...differences.map((line) => `  ${line}`)].join('\n');
       lines.push('', verdict);

@@ -105,8 +105,9 @@ export class VirtualClock {
    * at the same virtual `now`. Global timers due at an instant fire before its own events;
    * among its own events due together (a tie, DESIGN.md "Ties"), the picks choose which
    * fires next, first-in-first-out by default, and each choice is recorded in {@link ties}.
+   * `afterEach` is called whenever the effects of an event have drained.
    */
-  async runUntilQuiescent(limits: LoopLimits): Promise<LoopEnd> {
+  async runUntilQuiescent(limits: LoopLimits, afterEach?: () => void): Promise<LoopEnd> {
     const deadline = realPerformanceNow() + limits.wallMs;
     let fired = 0;
     // Drains rely on running as a promise job: a nextTick scheduled from one runs only once
@@ -114,6 +115,7 @@ export class VirtualClock {
     await Promise.resolve();
     for (;;) {
       if (!(await this.drainInstant(limits))) return 'endless-immediates';
+      afterEach?.();
       const own = this.events.peek();
       const global = fake.timerHeap?.peek();
       if (own === undefined && global === undefined) return 'quiescent';
@@ -160,6 +162,18 @@ export class VirtualClock {
       if (hops >= maxHops) return false;
       await drainPromiseJobs();
     }
+  }
+
+  /**
+   * The global timers pending now (set by the subject, never by the clock's own events)
+   * that are due later than now or repeat: what a gather leaves behind if all is settled.
+   */
+  pendingTimers(): { readonly id: number; readonly createdAt: number; readonly dueAt: number; readonly interval?: number }[] {
+    const now = fake.now;
+    return (fake.timerHeap?.timers ?? [])
+      .filter((timer) => (timer.callAt ?? 0) > now || timer.interval !== undefined)
+      .map((timer) => ({ id: timer.id ?? 0, createdAt: timer.createdAt ?? 0, dueAt: timer.callAt ?? 0, ...(timer.interval === undefined ? {} : { interval: timer.interval }) }))
+      .sort((a, b) => a.id - b.id);
   }
 
   /** Whether work is queued on a real `setImmediate` since the clock was installed (by the subject). */

@@ -96,7 +96,7 @@ function parseHello(line: string): { readonly name: string; readonly supports: C
 /** The run of a scenario the subject did not answer with an observation: nothing seen, one problem. */
 function failedRun(scenario: Scenario, problem: string): Run {
   const observation: Observation = { gather: { pending: true }, tasks: scenario.tasks.map(() => ({ started: null, settled: null, outcome: 'pending', cancelRequested: null })), unhandled: [] };
-  return { observation, trace: [], starts: scenario.tasks.map(() => 0), problems: [problem], ties: [] };
+  return { observation, trace: [], starts: scenario.tasks.map(() => 0), problems: [problem], ties: [], leaks: [] };
 }
 
 /**
@@ -186,6 +186,8 @@ export async function startExternalSubject(command: string, options: ExternalSub
         starts: observation.tasks.map((task, index) => (task.started === null ? 0 : (slots[index] ?? 0))),
         problems: [],
         ties: [],
+        // Across the process boundary only unhandled errors show, each from the task that created it, if one did.
+        leaks: observation.unhandled.map((error) => ({ kind: 'unhandled', owner: error.task === undefined ? { by: 'gather' } : { by: 'task', task: error.task }, error })),
       };
     },
     async close() {

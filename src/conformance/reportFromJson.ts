@@ -51,7 +51,7 @@ function runFrom(value: unknown, where: string): Run | undefined {
   need(observation.ok, `${where}.observation`, 'an OBSERVATION', value['observation']);
   const trace = value['trace'];
   need(Array.isArray(trace) && trace.every((event) => isRecord(event) && typeof event['at'] === 'number' && typeof event['kind'] === 'string'), `${where}.trace`, 'a list of {"at", "kind", ...} events', trace);
-  return { observation: observation.observation, trace: trace as unknown as TraceEvent[], starts: [], problems: [], ties: [] };
+  return { observation: observation.observation, trace: trace as unknown as TraceEvent[], starts: [], problems: [], ties: [], leaks: [] };
 }
 
 function isTieOrder(value: unknown): value is { mode: 'shuffle' | 'exhaustive'; picks: number[] } {

@@ -1,4 +1,5 @@
 import type { TieChoice } from '../clock/TieChoice.js';
+import type { Leak } from './Leak.js';
 import type { Observation } from '../observation/Observation.js';
 import type { TraceEvent } from './TraceEvent.js';
 
@@ -17,4 +18,9 @@ export interface Run {
   readonly problems: readonly string[];
   /** The same-instant choices the run made, in order: their picks replay its order of tied events. */
   readonly ties: readonly TieChoice[];
+  /**
+   * What the run left behind: the gather's timers still pending once it and every task had
+   * settled, and rejections nobody handled, each with the task or gather it came from.
+   */
+  readonly leaks: readonly Leak[];
 }

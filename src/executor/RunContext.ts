@@ -23,6 +23,10 @@ export interface RunContext {
   readonly problems: string[];
   /** The tasks listening to each signal: one abort listener per signal and run. */
   readonly abortHandlers: Map<AbortSignal, Set<() => void>>;
+  /** The top-level task each error a script created belongs to (nested gathers' tasks included): who left it unhandled. */
+  readonly owners: WeakMap<object, number>;
+  /** When attributing timers: runs a nested gather of top-level task `task` in that task's async context. */
+  readonly attribute?: <T>(task: number, call: () => T) => T;
 }
 
 /** Calls the subject, turning a synchronous throw or a non-promise into a problem. */

@@ -9,6 +9,8 @@ import { resultToJson } from './toJson.js';
 /** Where a task sits: top-level tasks are observed and may be cancelled from outside. */
 interface Place {
   readonly top?: { readonly index: number; readonly record: TaskRecord; readonly outside: AbortSignal | undefined };
+  /** The top-level task this one runs under: itself, or the one whose nested gather it is in. */
+  readonly owner?: number;
 }
 
 /**
@@ -16,9 +18,9 @@ interface Place {
  * twice is the same child twice. For the top-level gather, `outside` gives the signal that
  * cancels a task from outside (R9), if anything ever does.
  */
-export function buildChildren(context: RunContext, gather: GatherScenario, outside?: (index: number) => AbortSignal | undefined): Child[] {
+export function buildChildren(context: RunContext, gather: GatherScenario, outside?: (index: number) => AbortSignal | undefined, owner?: number): Child[] {
   const distinct = gather.tasks.map((task, index) => {
-    const place: Place = outside === undefined ? {} : { top: { index, record: context.records[index] as TaskRecord, outside: outside(index) } };
+    const place: Place = outside === undefined ? (owner === undefined ? {} : { owner }) : { top: { index, record: context.records[index] as TaskRecord, outside: outside(index) }, owner: index };
     return taskChild(context, task, place);
   });
   return argsOf(gather).map((index) => distinct[index] as Child);
@@ -125,7 +127,7 @@ class ScriptRun {
     }
     const { onCancel } = task;
     const error = typeof onCancel === 'object' ? onCancel.error : undefined;
-    this.finish(false, error === undefined ? new CancelledError() : this.makeError(error));
+    this.finish(false, error === undefined ? this.own(new CancelledError()) : this.makeError(error));
   }
 
   readonly cancel = (): void => {
@@ -135,7 +137,7 @@ class ScriptRun {
     if (onCancel === 'ignore') return;
     this.sleep?.cancel();
     if (onCancel === 'raise') {
-      this.finish(false, new CancelledError());
+      this.finish(false, this.own(new CancelledError()));
       return;
     }
     this.phase = 'cleanup';
@@ -145,6 +147,12 @@ class ScriptRun {
   private makeError(spec: ErrorSpec): Error {
     const error = scriptError(spec);
     if (this.place.top !== undefined) this.context.origins.set(error, this.place.top.index);
+    return this.own(error);
+  }
+
+  /** Notes which top-level task an error of this script's belongs to. */
+  private own<T extends object>(error: T): T {
+    if (this.place.owner !== undefined) this.context.owners.set(error, this.place.owner);
     return error;
   }
 
@@ -170,14 +178,16 @@ function nestedGather(context: RunContext, task: GatherTask, signal: AbortSignal
   if (signals.some((item) => item.aborted)) noteCancelRequest(context, place);
   const { gather } = task;
   const where = place.top === undefined ? 'nested gather' : `tasks[${place.top.index}] (nested gather)`;
-  const children = buildChildren(context, gather);
+  const children = buildChildren(context, gather, undefined, place.owner);
   const options = { returnExceptions: gather.returnExceptions ?? false, ...(inner === undefined ? {} : { signal: inner }) };
   const settled = (ok: boolean, result: unknown): void => {
     done = true;
     for (const handlers of listening) handlers?.delete(onCancel);
     noteSettled(context, task, place, ok, result);
   };
-  return callSubject(context, children, options, where).then(
+  const { attribute } = context;
+  const call = (): Promise<unknown[]> => callSubject(context, children, options, where);
+  return (attribute !== undefined && place.top !== undefined ? attribute(place.top.index, call) : call()).then(
     (value) => {
       settled(true, value);
       return value;

@@ -1,10 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { captureUnhandled } from '../clock/captureUnhandled.js';
 import { drainPromiseJobs, pendingRealImmediates, realPerformanceNow } from '../clock/realTimers.js';
 import { VirtualClock, type LoopEnd, type LoopLimits } from '../clock/VirtualClock.js';
 import { CancelledError } from '../gather/CancelledError.js';
 import type { GatherFunction } from '../gather/GatherFunction.js';
 import type { GatherOutcome, Observation } from '../observation/Observation.js';
-import { argsOf, type Scenario } from '../scenario/Scenario.js';
+import { argsOf, isGatherTask, type Scenario } from '../scenario/Scenario.js';
+import type { Leak, LeakOwner } from './Leak.js';
 import { buildChildren } from './buildChildren.js';
 import type { Run } from './Run.js';
 import { callSubject, type RunContext } from './RunContext.js';
@@ -54,16 +56,47 @@ export async function runScenario(scenario: Scenario, subject: GatherFunction, r
   // subject queued on a real setImmediate it captured before the run cannot have run during
   // it: if any is queued at its end, the attempt is void, and a second one watches for such
   // work at every instant (hop by hop). Most subjects queue none and run once.
-  const first = await attempt(scenario, subject, runOptions, false);
-  if (first !== undefined) return first;
-  // Let the void attempt's queued work run first (a scheduler like bluebird's keeps one
-  // immediate for its whole queue), so that the watching attempt sees its own.
-  for (let hop = 0; hop < 10 && pendingRealImmediates() > 0; hop += 1) await drainPromiseJobs();
-  return (await attempt(scenario, subject, runOptions, true)) as Run;
+  let watchImmediates = false;
+  let run = await attempt(scenario, subject, runOptions, { watchImmediates, attribute: false });
+  if (run === undefined) {
+    // Let the void attempt's queued work run first (a scheduler like bluebird's keeps one
+    // immediate for its whole queue), so that the watching attempt sees its own.
+    for (let hop = 0; hop < 10 && pendingRealImmediates() > 0; hop += 1) await drainPromiseJobs();
+    watchImmediates = true;
+    run = (await attempt(scenario, subject, runOptions, { watchImmediates, attribute: false })) as Run;
+  }
+  // Timers left behind belong to the gather, or to the nested gather of a task: telling
+  // which takes async context tracking, costly enough to pay only for a rerun that needs it.
+  if (run.leaks.some((leak) => leak.kind === 'timer') && scenario.tasks.some(isGatherTask)) {
+    run = (await attempt(scenario, subject, runOptions, { watchImmediates, attribute: true })) ?? run;
+  }
+  return run;
 }
 
-async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: RunOptions, watchImmediates: boolean): Promise<Run | undefined> {
+const ownerOf = (task: number | undefined): LeakOwner => (task === undefined ? { by: 'gather' } : { by: 'task', task });
+
+/**
+ * While a run attributes timers: the global timer functions of the fake clock, wrapped to
+ * note the top-level task whose nested gather set each one (its async context).
+ */
+function attributeTimers(storage: AsyncLocalStorage<number>, owners: Map<number, number>): void {
+  for (const name of ['setTimeout', 'setInterval'] as const) {
+    const fake = globalThis[name] as (...args: unknown[]) => unknown;
+    (globalThis as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      const timer = fake(...args);
+      const owner = storage.getStore();
+      if (owner !== undefined) owners.set(Number(timer), owner);
+      return timer;
+    };
+  }
+}
+
+async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: RunOptions, mode: { readonly watchImmediates: boolean; readonly attribute: boolean }): Promise<Run | undefined> {
+  const { watchImmediates } = mode;
   const clock = VirtualClock.install(runOptions.ties);
+  const storage = mode.attribute ? new AsyncLocalStorage<number>() : undefined;
+  const timerOwners = new Map<number, number>();
+  if (storage !== undefined) attributeTimers(storage, timerOwners);
   const unhandled = captureUnhandled();
   const context: RunContext = {
     clock,
@@ -73,6 +106,14 @@ async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: 
     records: scenario.tasks.map(() => ({ starts: 0, started: null, settled: null, outcome: 'pending', cancelRequested: null })),
     problems: [],
     abortHandlers: new Map(),
+    owners: new WeakMap(),
+    ...(storage === undefined ? {} : { attribute: <T>(task: number, call: () => T): T => storage.run(task, call) }),
+  };
+  // The subject's timers still pending when the gather and every task had settled, and when that was.
+  let leftBehind: { readonly at: number; readonly timers: ReturnType<VirtualClock['pendingTimers']> } | undefined;
+  const noteLeftBehind = (): void => {
+    if (leftBehind !== undefined || 'pending' in gatherOutcome || context.records.some((record) => record.settled === null)) return;
+    leftBehind = { at: clock.now, timers: clock.pendingTimers() };
   };
   let gatherOutcome: GatherOutcome = { pending: true };
   let reasons: readonly unknown[] = [];
@@ -110,7 +151,8 @@ async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: 
       (error: unknown) => settle({ at: clock.now, error: errorToJson(error, context.origins) }),
     );
     const limits = { maxTimers: runOptions.maxTimers ?? 100_000, maxHops: MAX_HOPS_PER_INSTANT, wallMs: runOptions.wallMs ?? 10_000, watchImmediates };
-    const end = await clock.runUntilQuiescent(limits);
+    noteLeftBehind();
+    const end = await clock.runUntilQuiescent(limits, noteLeftBehind);
     if (!watchImmediates && clock.realImmediatesQueued()) return undefined;
     if (end !== 'quiescent') context.problems.push(`gather: ${LOOP_END_PROBLEMS[end](limits)}; stopped at ${clock.now} ms`);
     if ('pending' in gatherOutcome && clock.realTimeoutsAdded()) {
@@ -126,11 +168,16 @@ async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: 
   } finally {
     reasons = unhandled.stop();
     clock.uninstall();
+    storage?.disable();
   }
   const observation: Observation = {
     gather: gatherOutcome,
     tasks: context.records.map(({ started, settled, outcome, cancelRequested }) => ({ started, settled, outcome, cancelRequested })),
     unhandled: reasons.map((reason) => errorToJson(reason, context.origins)),
   };
-  return { observation, trace: context.trace, starts: context.records.map((record) => record.starts), problems: context.problems, ties: clock.ties };
+  const leaks: Leak[] = [
+    ...(leftBehind?.timers ?? []).map(({ id, ...timer }): Leak => ({ kind: 'timer', owner: ownerOf(timerOwners.get(id)), ...timer, settledAt: leftBehind?.at ?? 0 })),
+    ...reasons.map((reason): Leak => ({ kind: 'unhandled', owner: ownerOf(typeof reason === 'object' && reason !== null ? context.owners.get(reason) : undefined), error: errorToJson(reason, context.origins) })),
+  ];
+  return { observation, trace: context.trace, starts: context.records.map((record) => record.starts), problems: context.problems, ties: clock.ties, leaks };
 }

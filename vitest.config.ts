@@ -1,6 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The tests `npm run mutation` runs against each mutant of the reference gather and the
+ * oracle: fast, and importing the source (no built binary, no Python, no browser).
+ */
+const MUTATION_TESTS = [
+  'properties/cpython.corpus.test.ts',
+  'properties/reference.test.ts',
+  'properties/wrongGathers.test.ts',
+  'properties/ties.test.ts',
+  'src/oracle/predict.test.ts',
+  'src/executor/runScenario.test.ts',
+  'src/executor/leaks.test.ts',
+  'src/scenario/scenarioFiles.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     // The README's examples import 'gather-sim' as a user would; here that is the source.
@@ -10,7 +25,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['src/**/*.test.ts', 'properties/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: process.env['GATHER_SIM_MUTATION'] === '1' ? MUTATION_TESTS : ['src/**/*.test.ts', 'properties/**/*.test.ts', 'bench/**/*.test.ts'],
     // Each file in a process of its own: a run fakes that process's global timers.
     pool: 'forks',
     // The JSON report is what .ci/run counts; the default reporter is for people.

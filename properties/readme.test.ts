@@ -48,6 +48,29 @@ describe('the README', () => {
     expect(shown).toBe(result.stdout);
   }, 120_000);
 
+  it('shows gather-sim run exactly as it prints the first tutorial program now (its wall time aside)', async () => {
+    const [command, ...shown] = blockAfter('## A first look').trimEnd().split('\n');
+    expect(command).toBe('$ npx gather-sim run scenarios/tutorial-1-two-calls.json');
+    const result = await cli(['run', 'scenarios/tutorial-1-two-calls.json']);
+    expect(result.code).toBe(0);
+    expect(shown.slice(0, -1)).toEqual(result.stdout.trimEnd().split('\n'));
+  });
+
+  it('shows gather-sim run --ties exhaustive as it prints, and the order it names replays', async () => {
+    const lines = blockAfter('which `run` takes back:').trimEnd().split('\n');
+    const result = await cli(['run', 'scenarios/ties-three-errors.gsim', '--ties', 'exhaustive']);
+    expect(result.code).toBe(0);
+    for (const line of lines.filter((text) => !text.startsWith('$') && text !== '...')) expect(result.stdout).toContain(`${line}\n`);
+    const replay = await cli(['run', 'scenarios/ties-three-errors.gsim', '--tie-order', '2']);
+    expect(replay.stdout).toContain('gather rejected at 5 ms with APIError("child 2") from task 2');
+  });
+
+  it('shows a scenario in the text form that gather-sim run reads', async () => {
+    const result = await cli(['run', '-'], blockAfter('the other, and back to the same file'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('tutorial-3');
+  });
+
   it('shows a protocol session exactly as gather-sim serve answers it', async () => {
     const [command = '', ...answers] = blockAfter('A session, as `gather-sim serve`').trimEnd().split('\n');
     const request = /printf '%s\\n' '(.*)' \| npx gather-sim serve$/.exec(command)?.[1];
@@ -61,6 +84,6 @@ describe('the README', () => {
     writeFileSync(path, blockAfter('<!-- example: subject module'));
     const result = await cli(['check', path]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('my-gather: conforms (13 pass, 0 FAIL, 2 n/a)');
+    expect(result.stdout).toContain('my-gather: conforms (14 pass, 0 FAIL, 2 n/a)');
   }, 120_000);
 });

@@ -16,6 +16,10 @@ export type { ErrorSpec, ErrorTask, GatherScenario, GatherTask, HangTask, JsonVa
 export { formatScenarioIssues, validateScenario } from './scenario/validateScenario.js';
 export type { ScenarioIssue, ScenarioValidation } from './scenario/validateScenario.js';
 export { readScenarioFile } from './scenario/readScenarioFile.js';
+export { formatScenarioText } from './scenario/formatScenarioText.js';
+export { parseScenarioText } from './scenario/parseScenarioText.js';
+export type { ScenarioTextReading } from './scenario/parseScenarioText.js';
+export { tieOrderCount } from './scenario/tieOrderCount.js';
 export type { ScenarioFile, ScenarioFileReading } from './scenario/readScenarioFile.js';
 export { ALL_FEATURES, scenarioFeatures } from './scenario/scenarioFeatures.js';
 export type { ScenarioFeature } from './scenario/scenarioFeatures.js';
@@ -33,6 +37,12 @@ export { jsonEqual } from './observation/jsonEqual.js';
 export { runScenario } from './executor/runScenario.js';
 export type { RunOptions } from './executor/runScenario.js';
 export type { Run } from './executor/Run.js';
+export type { Leak, LeakOwner } from './executor/Leak.js';
+export { forEachTieOrder } from './executor/forEachTieOrder.js';
+export type { TieOrdersExplored } from './executor/forEachTieOrder.js';
+export { runDigest } from './executor/runDigest.js';
+export { formatTieOrder, MAX_EXHAUSTIVE_TIE, picksOf, TIE_MODES } from './clock/TieChoice.js';
+export type { TieChoice, TieMode } from './clock/TieChoice.js';
 export type { TraceEvent } from './executor/TraceEvent.js';
 
 // The oracle: what the spec allows.
@@ -41,7 +51,10 @@ export type { Prediction, PredictOptions } from './oracle/predict.js';
 
 // Formatting (pure).
 export { formatError, formatGatherOutcome, formatResult } from './report/formatResult.js';
-export { formatTime, formatTimeline, TIMELINE_LEGEND } from './report/formatTimeline.js';
+export { formatTime, formatTimeline, taskNote, TIMELINE_LEGEND } from './report/formatTimeline.js';
+export type { TimelineOptions } from './report/formatTimeline.js';
+export { formatTimelineSvg } from './report/formatTimelineSvg.js';
+export { formatLeaks } from './report/formatLeaks.js';
 
 // Conformance: subjects, their capabilities, and reports (the library behind `gather-sim check`).
 export { CAPABILITIES } from './conformance/Capabilities.js';
@@ -61,6 +74,8 @@ export { conforms } from './conformance/ConformanceReport.js';
 export type { ConformanceReport, SubjectReport } from './conformance/ConformanceReport.js';
 export { formatReport } from './conformance/formatReport.js';
 export { formatMarkdown } from './conformance/formatMarkdown.js';
+export { formatHtml } from './conformance/formatHtml.js';
+export { checkingDeterminism } from './conformance/checkingDeterminism.js';
 export { reportToJson } from './conformance/reportToJson.js';
 export { reportFromJson } from './conformance/reportFromJson.js';
 export type { ReportReading } from './conformance/reportFromJson.js';
@@ -70,7 +85,7 @@ export type { ExternalStart, ExternalSubject, ExternalSubjectOptions } from './c
 export { BUNDLED_SUBJECTS } from './subjects/bundledSubjects.js';
 
 // Properties: named, reusable, over fast-check scenario arbitraries, for any gather.
-export { scenarioArbitrary, timeArbitrary } from '../properties/arbitraries.js';
+export { scenarioArbitrary, tiePicksArbitrary, timeArbitrary } from '../properties/arbitraries.js';
 export type { ScenarioConstraints } from '../properties/arbitraries.js';
 export { assertProperty } from '../properties/assertProperty.js';
 export { checkProperty } from '../properties/checkProperty.js';
@@ -95,5 +110,6 @@ export {
   success,
 } from '../properties/gatherProperties.js';
 export { determinism } from '../properties/determinismProperty.js';
+export { noLeakedTimers } from '../properties/noLeakedTimersProperty.js';
 export { projectionProperty } from '../properties/projectionProperty.js';
 export type { Projection } from '../properties/projectionProperty.js';

@@ -247,6 +247,8 @@ async function runMany(paths: readonly string[], runner: SubjectRunner, order: T
     } else {
       counts.mismatched += 1;
       io.stdout.write(`MISMATCH  ${path.padEnd(width)}  ${differences.join('; ')}\n`);
+      const timeline = formatTimeline(run.observation, run.trace, { width: 70, colour: useColour(io) });
+      io.stdout.write(`${timeline.split('\n').map((line) => `          ${line}`).join('\n')}\n`);
     }
   }
   io.stdout.write(`\n${paths.length} scenarios: ${counts.matched} matched, ${counts.mismatched} mismatched, ${counts.unchecked} without "expect", ${counts.notApplicable} n/a, ${counts.invalid} invalid\n`);

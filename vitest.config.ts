@@ -11,6 +11,7 @@ const MUTATION_TESTS = [
   'properties/wrongGathers.test.ts',
   'properties/ties.test.ts',
   'src/oracle/predict.test.ts',
+  'src/oracle/exploration.test.ts',
   'src/gather/gather.test.ts',
   'src/executor/runScenario.test.ts',
   'src/executor/leaks.test.ts',

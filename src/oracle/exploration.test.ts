@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Scenario, Task } from '../scenario/Scenario.js';
+import { predict } from './predict.js';
+
+const tied = (count: number, make: (index: number) => Task): Task[] => Array.from({ length: count }, (_, index) => make(index));
+const apiError = (index: number) => ({ name: 'APIError', message: `child ${index}` });
+
+/**
+ * The exploration's size is part of the oracle's contract: predictions must come fast enough
+ * to check every scenario of a property. Each case is one the reductions keep small, and the
+ * same without them is shown to be large, so a weakened reduction is caught.
+ */
+describe('the oracle explores few orders', () => {
+  it('takes eight children that all finish at one instant one after the other, without a branch', () => {
+    const scenario: Scenario = { tasks: tied(8, (value) => ({ sleep: 5, value })) };
+    expect(predict(scenario, { maxStates: 0 })).toMatchObject({ complete: true, tieFree: false });
+    expect(predict(scenario, { maxStates: 0 }).observations).toHaveLength(1);
+    expect(predict(scenario, { reduce: false, maxStates: 1000 }).complete).toBe(false);
+  });
+
+  it('takes values and errors under returnExceptions without a branch: nothing races to settle the gather', () => {
+    const scenario: Scenario = { tasks: tied(6, (index) => (index % 2 === 0 ? { sleep: 5, value: index } : { sleep: 5, error: apiError(index) })), returnExceptions: true };
+    expect(predict(scenario, { maxStates: 0 }).complete).toBe(true);
+  });
+
+  it('branches only between failures racing to settle a fail-fast gather', () => {
+    const scenario: Scenario = { tasks: [...tied(3, (index) => ({ sleep: 5, error: apiError(index) })), ...tied(5, (value) => ({ sleep: 5, value }))] };
+    const prediction = predict(scenario, { maxStates: 40 });
+    expect(prediction.complete).toBe(true);
+    expect(prediction.observations).toHaveLength(3);
+  });
+
+  it('lets children a cancellation does not reach go first, branching only around the cancelled one', () => {
+    const scenario: Scenario = { tasks: tied(7, (value) => ({ sleep: 5, value })), cancelTasks: [{ task: 0, at: 5 }] };
+    const prediction = predict(scenario, { maxStates: 12 });
+    expect(prediction.complete).toBe(true);
+    expect(prediction.observations).toHaveLength(2);
+    expect(predict(scenario, { reduce: false, maxStates: 1000 }).complete).toBe(false);
+  });
+
+  it('lets a cleanup end before a tied cancellation of the gather without a branch of its own', () => {
+    const scenario: Scenario = { tasks: [{ hang: true, onCancel: { cleanup: 5 } }, { sleep: 10, value: 1 }], cancelTasks: [{ task: 0, at: 0 }], cancelGatherAt: 5 };
+    expect(predict(scenario, { maxStates: 8 }).complete).toBe(true);
+    expect(predict(scenario, { reduce: false, maxStates: 8 }).complete).toBe(false);
+  });
+
+  it('merges the orders of six tied cancellations that all end in the same state', () => {
+    const scenario: Scenario = { tasks: tied(6, () => ({ hang: true })), cancelTasks: tied(6, (task) => ({ sleep: 0, value: task })).map((_, task) => ({ task, at: 5 })) };
+    // 6! = 720 orders of the cancellations alone, times the orders of what each causes, were equal states not merged.
+    const prediction = predict(scenario, { maxStates: 1024 });
+    expect(prediction.complete).toBe(true);
+    expect(prediction.observations).toHaveLength(1);
+  });
+});

@@ -1,6 +1,6 @@
 import { CANCELLED_JSON, type ErrorJson, type Observation, type ResultJson } from '../observation/Observation.js';
 import type { ErrorSpec, JsonValue, Scenario } from '../scenario/Scenario.js';
-import { outcomeToResult, type Model, type ModelOutcome } from './model.js';
+import { outcomeToResult, type Model, type ModelGather, type ModelOutcome, type ModelTask } from './model.js';
 
 /** A timer of the model: one event in the sense of DESIGN.md's "Ties". */
 interface Timer {
@@ -224,26 +224,23 @@ export class Simulation {
 
   /** Whether a done-callback commutes with the others: its gather is done, returns exceptions, or hears a value. */
   private callbackCommutes(job: Job): boolean {
-    const task = this.model.tasks[job.task];
-    const gather = task === undefined ? undefined : this.model.gathers[task.parent];
-    const state = task === undefined ? undefined : this.gathers[task.parent];
-    return gather === undefined || state === undefined || state.outcome !== undefined || gather.returnExceptions || this.state(job.task).outcome?.kind === 'value';
+    const { gather, state } = this.gather(this.task(job.task).parent);
+    return state.outcome !== undefined || gather.returnExceptions || this.state(job.task).outcome?.kind === 'value';
   }
 
   /** The tasks (`t3`) and gathers (`g1`) a cancellation of a task reaches: it and all below it. */
   private reach(taskId: number): string[] {
-    const task = this.model.tasks[taskId];
-    if (task === undefined || task.kind === 'leaf') return [`t${taskId}`];
-    const inner = this.model.gathers[task.inner];
-    return [`t${taskId}`, `g${task.inner}`, ...(inner?.children ?? []).flatMap((child) => this.reach(child))];
+    const task = this.task(taskId);
+    if (task.kind === 'leaf') return [`t${taskId}`];
+    return [`t${taskId}`, `g${task.inner}`, ...this.gather(task.inner).gather.children.flatMap((child) => this.reach(child))];
   }
 
   /** The tasks and gathers an action reads or changes. */
   private footprint(action: Action): string[] {
     if ('timer' in action) return [`t${action.timer.target}`];
-    const task = this.model.tasks[action.job.task];
-    if (action.job.kind === 'step' || task === undefined) return [`t${action.job.task}`, ...(task?.kind === 'gather' ? [`g${task.inner}`] : [])];
-    const wrapper = this.model.gathers[task.parent]?.wrapper;
+    const task = this.task(action.job.task);
+    if (action.job.kind === 'step') return [`t${action.job.task}`, ...(task.kind === 'gather' ? [`g${task.inner}`] : [])];
+    const { wrapper } = this.gather(task.parent).gather;
     return [`g${task.parent}`, ...(wrapper === undefined ? [] : [`t${wrapper}`])];
   }
 
@@ -339,8 +336,18 @@ export class Simulation {
     return this.tasks[taskId] as TaskState;
   }
 
+  /** A task of the model: every id the simulation holds is one. */
+  private task(taskId: number): ModelTask {
+    return this.model.tasks[taskId] as ModelTask;
+  }
+
+  /** A gather of the model, and its state. */
+  private gather(gatherId: number): { readonly gather: ModelGather; readonly state: GatherState } {
+    return { gather: this.model.gathers[gatherId] as ModelGather, state: this.gathers[gatherId] as GatherState };
+  }
+
   private errorOf(taskId: number, spec: ErrorSpec): ErrorJson {
-    const top = this.model.tasks[taskId]?.top;
+    const { top } = this.task(taskId);
     return top === undefined ? { name: spec.name, message: spec.message } : { name: spec.name, message: spec.message, task: top };
   }
 
@@ -378,9 +385,8 @@ export class Simulation {
 
   /** Task.cancel(): false when the task is done; otherwise the request is taken. */
   private cancelTask(taskId: number): boolean {
-    const task = this.model.tasks[taskId];
+    const task = this.task(taskId);
     const state = this.state(taskId);
-    if (task === undefined) return false;
     if (state.phase === 'done') {
       state.cancelledWhenDone = true;
       return false;
@@ -404,9 +410,8 @@ export class Simulation {
 
   /** _GatheringFuture.cancel(): a done gather refuses (R10); otherwise every child is asked (R8). */
   private cancelGather(gatherId: number): boolean {
-    const gather = this.model.gathers[gatherId];
-    const state = this.gathers[gatherId];
-    if (gather === undefined || state === undefined || state.outcome !== undefined) return false;
+    const { gather, state } = this.gather(gatherId);
+    if (state.outcome !== undefined) return false;
     let accepted = false;
     for (const child of gather.slots) if (this.cancelTask(child)) accepted = true;
     if (accepted) state.cancelRequested = true;
@@ -415,9 +420,9 @@ export class Simulation {
 
   /** The task resumes: it finishes, or reacts to a cancellation by its onCancel. */
   private step(taskId: number): void {
-    const task = this.model.tasks[taskId];
+    const task = this.task(taskId);
     const state = this.state(taskId);
-    if (task === undefined || state.phase !== 'waking') return;
+    if (state.phase !== 'waking') return;
     const cancelled = state.wake === 'cancel' || state.mustCancel;
     state.mustCancel = false;
     if (task.kind === 'gather') {
@@ -465,12 +470,10 @@ export class Simulation {
 
   /** gather's _done_callback, for the parent gather of a task that finished. */
   private callback(taskId: number): void {
-    const task = this.model.tasks[taskId];
-    if (task === undefined) return;
-    const gather = this.model.gathers[task.parent];
-    const state = this.gathers[task.parent];
-    const outcome = this.state(taskId).outcome;
-    if (gather === undefined || state === undefined || outcome === undefined) return;
+    const task = this.task(taskId);
+    const { gather, state } = this.gather(task.parent);
+    // A callback is queued when its task completes, with its outcome.
+    const outcome = this.state(taskId).outcome as ModelOutcome;
     state.finished += 1;
     if (state.outcome !== undefined) return; // a later failure is absorbed (R5)
     if (!gather.returnExceptions && outcome.kind !== 'value') {
@@ -487,9 +490,8 @@ export class Simulation {
   }
 
   private settleGather(gatherId: number, outcome: ModelOutcome): void {
-    const state = this.gathers[gatherId];
-    const gather = this.model.gathers[gatherId];
-    if (state === undefined || gather === undefined || state.outcome !== undefined) return;
+    const { gather, state } = this.gather(gatherId);
+    if (state.outcome !== undefined) return;
     state.outcome = outcome;
     state.at = this.now;
     if (gather.wrapper !== undefined) this.wake(gather.wrapper, 'inner-done');

@@ -12,6 +12,7 @@ const MUTATION_TESTS = [
   'properties/ties.test.ts',
   'src/oracle/predict.test.ts',
   'src/oracle/exploration.test.ts',
+  'src/oracle/predictDetails.test.ts',
   'src/gather/gather.test.ts',
   'src/executor/runScenario.test.ts',
   'src/executor/leaks.test.ts',

@@ -29,33 +29,28 @@ interface Entry {
  */
 export function gather(children: readonly Child[], options: GatherOptions = {}): Promise<unknown[]> {
   const { returnExceptions = false, signal } = options;
-  const entries = new Map<Child, Entry>();
-  for (const child of children) {
-    if (entries.has(child)) continue;
-    entries.set(child, { result: undefined });
-  }
+  // One entry per distinct child: a child passed twice is one child (R1).
+  const entries = new Map<Child, Entry>(children.map((child) => [child, { result: undefined }]));
   // One signal for every child: when it aborts, the unfinished ones are cancelled, and to a
   // finished child it is a request that comes too late (as Task.cancel() is to a done task).
   const controller = new AbortController();
   return new Promise<unknown[]>((resolve, reject) => {
-    let settled = false;
     let cancelRequested = false;
     let finished = 0;
 
     // Until it settles, a gather has children still running: cancelling it cancels them.
+    // Once it settled, it stops listening (R10); a promise settles once, so what its
+    // children do later (a failure after failing fast, R5) changes nothing.
     const onAbort = (): void => {
-      if (settled) return;
       cancelRequested = true;
       controller.abort(new CancelledError());
     };
     const settle = (): void => {
-      settled = true;
       signal?.removeEventListener('abort', onAbort);
     };
     const onChildDone = (entry: Entry, ok: boolean, result: unknown): void => {
       entry.result = result;
       finished += 1;
-      if (settled) return;
       if (!returnExceptions && !ok) {
         settle();
         reject(result);

@@ -2,13 +2,12 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { wrongGathers } from '../../properties/wrongGathers.js';
 import { checkCommand } from './checkCommand.js';
 import { mergeCommand } from './mergeCommand.js';
-import type { CliIo } from './CliIo.js';
+import { fakeIo } from './fakeIo.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'dist/src/cli/main.js');
@@ -33,18 +32,6 @@ function module(name: string, text: string): string {
   const path = join(folder, name);
   writeFileSync(path, text);
   return path;
-}
-
-function fakeIo(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdin: Readable.from(['']) as CliIo['stdin'],
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    out: () => out,
-    err: () => err,
-  };
 }
 
 interface JsonReport {

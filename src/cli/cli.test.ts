@@ -2,30 +2,17 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { validateObservation } from '../observation/validateObservation.js';
-import type { CliIo } from './CliIo.js';
 import { runCommand } from './runCommand.js';
 import { serveCommand } from './serveCommand.js';
+import { fakeIo } from './fakeIo.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'dist/src/cli/main.js');
 const tutorial1 = join(root, 'scenarios/tutorial-1-two-calls.json');
-
-function fakeIo(input = ''): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdin: Readable.from([input]) as CliIo['stdin'],
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 function tempFile(content: unknown): string {
   const path = join(mkdtempSync(join(tmpdir(), 'gather-sim-')), 'scenario.json');

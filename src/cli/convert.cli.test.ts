@@ -1,26 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './CliIo.js';
 import { convertCommand } from './convertCommand.js';
 import { runCommand } from './runCommand.js';
+import { fakeIo } from './fakeIo.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tutorial3 = join(root, 'scenarios/tutorial-3-return-exceptions.json');
-
-function fakeIo(input = ''): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdin: Readable.from([input]) as CliIo['stdin'],
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 describe('gather-sim convert', () => {
   it('converts a JSON scenario file to the text form and back to the same JSON', async () => {

@@ -1,27 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './CliIo.js';
 import { checkCommand } from './checkCommand.js';
 import { runCommand } from './runCommand.js';
+import { fakeIo } from './fakeIo.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tutorial1 = join(root, 'scenarios/tutorial-1-two-calls.json');
-
-function fakeIo(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdin: Readable.from(['']) as CliIo['stdin'],
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 /** A gather that settles one virtual millisecond late on every second call: right on its own, different on a rerun. */
 const flaky = join(mkdtempSync(join(tmpdir(), 'gather-sim-flaky-')), 'flaky.mjs');

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,23 +5,11 @@ import { order } from '../../properties/gatherProperties.js';
 import { wrongGathers } from '../../properties/wrongGathers.js';
 import { checkGather } from '../conformance/checkGather.js';
 import { formatReport } from '../conformance/formatReport.js';
-import type { CliIo } from './CliIo.js';
 import { runCommand } from './runCommand.js';
+import { fakeIo } from './fakeIo.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const threeErrors = join(root, 'scenarios/ties-three-errors.gsim');
-
-function fakeIo(input = ''): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdin: Readable.from([input]) as CliIo['stdin'],
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 describe('gather-sim run --ties', () => {
   it('checks three children failing at one instant in all 6 orders, each outcome with the order that replays it', async () => {

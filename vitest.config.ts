@@ -13,6 +13,7 @@ const MUTATION_TESTS = [
   'src/oracle/predict.test.ts',
   'src/oracle/exploration.test.ts',
   'src/oracle/predictDetails.test.ts',
+  'src/oracle/stateKey.test.ts',
   'src/gather/gather.test.ts',
   'src/executor/runScenario.test.ts',
   'src/executor/leaks.test.ts',

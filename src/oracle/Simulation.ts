@@ -104,6 +104,7 @@ export class Simulation {
     const sim = new Simulation(
       model,
       0,
+      // Stryker disable next-line all: equivalent, the timers are set below.
       [],
       [],
       model.tasks.map((task) => ({ phase: task.kind === 'leaf' ? 'sleeping' : 'running', wake: undefined, mustCancel: false, outcome: undefined, settled: null, cancelRequested: null, cancelledWhenDone: false, scheduled: 0 })),
@@ -233,7 +234,7 @@ export class Simulation {
   /** Whether a done-callback commutes with the others: its gather is done, returns exceptions, or hears a value. */
   private callbackCommutes(job: Job): boolean {
     const { gather, state } = this.gather(this.task(job.task).parent);
-    return state.outcome !== undefined || gather.returnExceptions || this.state(job.task).outcome?.kind === 'value';
+    return state.outcome !== undefined || gather.returnExceptions || (this.state(job.task).outcome as ModelOutcome).kind === 'value';
   }
 
   /** The tasks (`t3`) and gathers (`g1`) a cancellation of a task reaches: it and all below it. */
@@ -333,7 +334,7 @@ export class Simulation {
   unretrieved(): ErrorJson[] {
     const errors: ErrorJson[] = [];
     this.model.gathers.forEach((gather, gatherId) => {
-      if (!gather.returnExceptions || this.gathers[gatherId]?.outcome !== undefined) return;
+      if (!gather.returnExceptions || (this.gathers[gatherId] as GatherState).outcome !== undefined) return;
       for (const child of gather.children) {
         const outcome = this.state(child).outcome;
         if (outcome?.kind === 'error' && !this.state(child).cancelledWhenDone) errors.push(outcome.error);

@@ -71,6 +71,7 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
     for (;;) {
       if (sim.tied) tieFree = false;
       // Most steps need no analysis: one action, or one that commutes with the rest.
+      // Stryker disable next-line all: equivalent, stepAlone is a fast path of independentAction below.
       if (reduce) {
         // Stryker disable all: equivalent, stepAlone is a fast path of independentAction below.
         const alone = sim.stepAlone();
@@ -86,6 +87,7 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
         end(sim);
         return;
       }
+      // Stryker disable next-line ConditionalExpression: equivalent, independentAction returns a lone action too.
       const only = actions.length === 1 ? actions[0] : reduce ? sim.independentAction(actions) : undefined;
       if (only !== undefined) {
         sim.perform(only);

@@ -20,8 +20,7 @@ export default {
   gather: async (children) => {
     calls += 1;
     const results = await Promise.all(children.map((child) => child(new AbortController().signal)));
-    // A virtual timer: the run fakes setTimeout.
-    if (calls % 2 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    if (calls % 2 === 0) await new Promise((resolve) => setTimeout(resolve, 1)); // virtual: the run fakes setTimeout
     return results;
   },
 };

@@ -9,7 +9,7 @@ import { argsOf, isGatherTask, type Scenario } from '../scenario/Scenario.js';
 import type { Leak, LeakOwner } from './Leak.js';
 import { buildChildren } from './buildChildren.js';
 import type { Run } from './Run.js';
-import { callSubject, type RunContext } from './RunContext.js';
+import { callSubject, type RunContext, type TaskRecord } from './RunContext.js';
 import { errorToJson, resultsToJson } from './toJson.js';
 
 /** Options of {@link runScenario}. */
@@ -111,8 +111,13 @@ async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: 
   };
   // The subject's timers still pending when the gather and every task had settled, and when that was.
   let leftBehind: { readonly at: number; readonly timers: ReturnType<VirtualClock['pendingTimers']> } | undefined;
+  // Called after every event: the tasks known settled are not looked at again (a task stays settled).
+  let settledTasks = 0;
   const noteLeftBehind = (): void => {
-    if (leftBehind !== undefined || 'pending' in gatherOutcome || context.records.some((record) => record.settled === null)) return;
+    if (leftBehind !== undefined || 'pending' in gatherOutcome) return;
+    const { records } = context;
+    while (settledTasks < records.length && (records[settledTasks] as TaskRecord).settled !== null) settledTasks += 1;
+    if (settledTasks < records.length) return;
     leftBehind = { at: clock.now, timers: clock.pendingTimers() };
   };
   let gatherOutcome: GatherOutcome = { pending: true };

@@ -10,14 +10,14 @@ const MUTATION_TESTS = [
   'properties/reference.test.ts',
   'properties/wrongGathers.test.ts',
   'properties/ties.test.ts',
-  'src/oracle/predict.test.ts',
-  'src/oracle/exploration.test.ts',
-  'src/oracle/predictDetails.test.ts',
-  'src/oracle/stateKey.test.ts',
-  'src/gather/gather.test.ts',
-  'src/executor/runScenario.test.ts',
-  'src/executor/leaks.test.ts',
-  'src/scenario/scenarioFiles.test.ts',
+  'properties/oracle/predict.test.ts',
+  'properties/oracle/exploration.test.ts',
+  'properties/oracle/predictDetails.test.ts',
+  'properties/oracle/stateKey.test.ts',
+  'properties/gather/gather.test.ts',
+  'properties/executor/runScenario.test.ts',
+  'properties/executor/leaks.test.ts',
+  'properties/scenario/scenarioFiles.test.ts',
 ];
 
 export default defineConfig({
@@ -29,7 +29,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: process.env['GATHER_SIM_MUTATION'] === '1' ? MUTATION_TESTS : ['src/**/*.test.ts', 'properties/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: process.env['GATHER_SIM_MUTATION'] === '1' ? MUTATION_TESTS : ['properties/**/*.test.ts', 'bench/**/*.test.ts'],
     // Each file in a process of its own: a run fakes that process's global timers.
     pool: 'forks',
     // The JSON report is what .ci/run counts; the default reporter is for people.

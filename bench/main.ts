@@ -1,8 +1,8 @@
 // npm run bench [-- --json]: the side-by-side benchmark (issue "Performance"). It prints
 // figures and never fails on them: speed and memory goals live here, not in timed tests.
 import { cpus } from 'node:os';
-import { checkProperty } from '../properties/checkProperty.js';
-import { gatherProperties } from '../properties/gatherProperties.js';
+import { checkProperty } from '../src/properties/checkProperty.js';
+import { gatherProperties } from '../src/properties/gatherProperties.js';
 import { realPerformanceNow } from '../src/clock/realTimers.js';
 import { gather } from '../src/gather/gather.js';
 import { bareLoop, floor, harness, type Measure } from './measure.js';

@@ -1,5 +1,5 @@
 import { createClock } from '@sinonjs/fake-timers';
-import { oracle } from '../properties/gatherProperties.js';
+import { oracle } from '../src/properties/gatherProperties.js';
 import { realPerformanceNow } from '../src/clock/realTimers.js';
 import { toSubjectRunner } from '../src/conformance/SubjectRunner.js';
 import { gather } from '../src/gather/gather.js';

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { predict } from '../src/oracle/predict.js';
 import { ALL_FEATURES, scenarioFeatures } from '../src/scenario/scenarioFeatures.js';
 import { validateScenario } from '../src/scenario/validateScenario.js';
-import { scenarioArbitrary } from './arbitraries.js';
-import { gatherProperties } from './gatherProperties.js';
+import { scenarioArbitrary } from '../src/properties/arbitraries.js';
+import { gatherProperties } from '../src/properties/gatherProperties.js';
 import { SUITE_SEED } from './seed.js';
 
 describe('the scenario arbitraries', () => {

@@ -12,7 +12,7 @@ import type { Scenario } from '../src/scenario/Scenario.js';
 import { formatScenarioIssues } from '../src/scenario/validateScenario.js';
 import { ALL_FEATURES, scenarioFeatures } from '../src/scenario/scenarioFeatures.js';
 import { cpythonCommand } from '../src/subjects/cpythonDriver.js';
-import { scenarioArbitrary } from './arbitraries.js';
+import { scenarioArbitrary } from '../src/properties/arbitraries.js';
 import { SUITE_SEED } from './seed.js';
 
 /** Scenarios compared: mostly tie-free ones (times spread wide), and a share full of ties. */

@@ -8,7 +8,7 @@ import { formatScenarioText } from '../src/scenario/formatScenarioText.js';
 import { readScenarioFile, type ScenarioFile } from '../src/scenario/readScenarioFile.js';
 import type { JsonValue, Scenario } from '../src/scenario/Scenario.js';
 import { formatScenarioIssues } from '../src/scenario/validateScenario.js';
-import { scenarioArbitrary } from './arbitraries.js';
+import { scenarioArbitrary } from '../src/properties/arbitraries.js';
 import { SUITE_SEED } from './seed.js';
 
 const scenarios = join(fileURLToPath(new URL('../', import.meta.url)), 'scenarios');

@@ -6,9 +6,9 @@ import { gather } from '../src/gather/gather.js';
 import type { Observation } from '../src/observation/Observation.js';
 import { isAllowed, predict } from '../src/oracle/predict.js';
 import type { Scenario } from '../src/scenario/Scenario.js';
-import { checkProperty } from './checkProperty.js';
-import { gatherProperties } from './gatherProperties.js';
-import { projectionProperty } from './projectionProperty.js';
+import { checkProperty } from '../src/properties/checkProperty.js';
+import { gatherProperties } from '../src/properties/gatherProperties.js';
+import { projectionProperty } from '../src/properties/projectionProperty.js';
 import { SUITE_SEED } from './seed.js';
 import { wrongGathers } from './wrongGathers.js';
 

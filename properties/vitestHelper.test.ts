@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkGather } from '../src/conformance/checkGather.js';
 import { formatReport } from '../src/conformance/formatReport.js';
-import { success } from './gatherProperties.js';
+import { success } from '../src/properties/gatherProperties.js';
 import { wrongGathers } from './wrongGathers.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { startExternalSubject } from '../src/conformance/externalSubject.js';
 import { cpythonCommand } from '../src/subjects/cpythonDriver.js';
-import { scenarioArbitrary } from './arbitraries.js';
+import { scenarioArbitrary } from '../src/properties/arbitraries.js';
 import { CPYTHON_CORPUS, type CorpusEntry } from './cpythonCorpus.js';
 
 /**

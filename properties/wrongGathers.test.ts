@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkProperty } from './checkProperty.js';
-import { gatherProperties } from './gatherProperties.js';
+import { checkProperty } from '../src/properties/checkProperty.js';
+import { gatherProperties } from '../src/properties/gatherProperties.js';
 import { SUITE_SEED } from './seed.js';
 import { wrongGathers } from './wrongGathers.js';
 

@@ -85,13 +85,13 @@ export type { ExternalStart, ExternalSubject, ExternalSubjectOptions } from './c
 export { BUNDLED_SUBJECTS } from './subjects/bundledSubjects.js';
 
 // Properties: named, reusable, over fast-check scenario arbitraries, for any gather.
-export { scenarioArbitrary, tiePicksArbitrary, timeArbitrary } from '../properties/arbitraries.js';
-export type { ScenarioConstraints } from '../properties/arbitraries.js';
-export { assertProperty } from '../properties/assertProperty.js';
-export { checkProperty } from '../properties/checkProperty.js';
-export type { CheckPropertyOptions, PropertyReport, Shard } from '../properties/checkProperty.js';
-export { formatPropertyReport } from '../properties/formatPropertyReport.js';
-export type { CheckFailure, CheckOutcome, GatherProperty } from '../properties/GatherProperty.js';
+export { scenarioArbitrary, tiePicksArbitrary, timeArbitrary } from './properties/arbitraries.js';
+export type { ScenarioConstraints } from './properties/arbitraries.js';
+export { assertProperty } from './properties/assertProperty.js';
+export { checkProperty } from './properties/checkProperty.js';
+export type { CheckPropertyOptions, PropertyReport, Shard } from './properties/checkProperty.js';
+export { formatPropertyReport } from './properties/formatPropertyReport.js';
+export type { CheckFailure, CheckOutcome, GatherProperty } from './properties/GatherProperty.js';
 export {
   cancelAfterDone,
   childCancellation,
@@ -108,8 +108,8 @@ export {
   siblingsLiveOn,
   start,
   success,
-} from '../properties/gatherProperties.js';
-export { determinism } from '../properties/determinismProperty.js';
-export { noLeakedTimers } from '../properties/noLeakedTimersProperty.js';
-export { projectionProperty } from '../properties/projectionProperty.js';
-export type { Projection } from '../properties/projectionProperty.js';
+} from './properties/gatherProperties.js';
+export { determinism } from './properties/determinismProperty.js';
+export { noLeakedTimers } from './properties/noLeakedTimersProperty.js';
+export { projectionProperty } from './properties/projectionProperty.js';
+export type { Projection } from './properties/projectionProperty.js';

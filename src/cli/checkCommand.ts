@@ -1,6 +1,6 @@
-import type { Shard } from '../../properties/checkProperty.js';
-import { gatherProperties } from '../../properties/gatherProperties.js';
-import type { GatherProperty } from '../../properties/GatherProperty.js';
+import type { Shard } from '../properties/checkProperty.js';
+import { gatherProperties } from '../properties/gatherProperties.js';
+import type { GatherProperty } from '../properties/GatherProperty.js';
 import { realPerformanceNow } from '../clock/realTimers.js';
 import { checkSubject, DEFAULT_RUNS, DEFAULT_SEED } from '../conformance/checkGather.js';
 import { checkingDeterminism } from '../conformance/checkingDeterminism.js';

@@ -1,4 +1,4 @@
-import type { PropertyReport, Shard } from '../../properties/checkProperty.js';
+import type { PropertyReport, Shard } from '../properties/checkProperty.js';
 import type { TieMode } from '../clock/TieChoice.js';
 import type { Capabilities } from './Capabilities.js';
 

@@ -1,6 +1,6 @@
-import { checkProperty, type PropertyReport, type Shard } from '../../properties/checkProperty.js';
-import { gatherProperties } from '../../properties/gatherProperties.js';
-import type { GatherProperty } from '../../properties/GatherProperty.js';
+import { checkProperty, type PropertyReport, type Shard } from '../properties/checkProperty.js';
+import { gatherProperties } from '../properties/gatherProperties.js';
+import type { GatherProperty } from '../properties/GatherProperty.js';
 import type { TieMode } from '../clock/TieChoice.js';
 import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 import { toSubjectRunner, type SubjectLike } from './SubjectRunner.js';

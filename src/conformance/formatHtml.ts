@@ -1,4 +1,4 @@
-import type { PropertyReport } from '../../properties/checkProperty.js';
+import type { PropertyReport } from '../properties/checkProperty.js';
 import { formatTieOrder } from '../clock/TieChoice.js';
 import { escapeHtml } from '../report/escapeHtml.js';
 import { formatTimelineSvg } from '../report/formatTimelineSvg.js';

@@ -1,4 +1,4 @@
-import { formatPropertyReport } from '../../properties/formatPropertyReport.js';
+import { formatPropertyReport } from '../properties/formatPropertyReport.js';
 import { conforms, type ConformanceReport, type SubjectReport } from './ConformanceReport.js';
 import { matrixRows } from './matrixCells.js';
 

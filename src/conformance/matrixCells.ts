@@ -1,4 +1,4 @@
-import type { PropertyReport } from '../../properties/checkProperty.js';
+import type { PropertyReport } from '../properties/checkProperty.js';
 import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 
 /** One row of the matrix: a property and its verdict on each subject, in subject order. */

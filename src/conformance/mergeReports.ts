@@ -1,4 +1,4 @@
-import type { PropertyReport } from '../../properties/checkProperty.js';
+import type { PropertyReport } from '../properties/checkProperty.js';
 import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 import type { ReportReading } from './reportFromJson.js';
 

@@ -1,5 +1,5 @@
-import type { PropertyReport } from '../../properties/checkProperty.js';
-import { gatherProperties } from '../../properties/gatherProperties.js';
+import type { PropertyReport } from '../properties/checkProperty.js';
+import { gatherProperties } from '../properties/gatherProperties.js';
 import { CAPABILITIES, type Capabilities, type Capability } from './Capabilities.js';
 import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 import type { Run } from '../executor/Run.js';

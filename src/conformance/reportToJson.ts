@@ -1,4 +1,4 @@
-import type { PropertyReport } from '../../properties/checkProperty.js';
+import type { PropertyReport } from '../properties/checkProperty.js';
 import type { ConformanceReport } from './ConformanceReport.js';
 
 function propertyToJson(report: PropertyReport): object {

@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
-import { checkProperty } from '../../properties/checkProperty.js';
-import { formatPropertyReport } from '../../properties/formatPropertyReport.js';
-import { gatherProperties } from '../../properties/gatherProperties.js';
+import { checkProperty } from '../properties/checkProperty.js';
+import { formatPropertyReport } from '../properties/formatPropertyReport.js';
+import { gatherProperties } from '../properties/gatherProperties.js';
 import { missingCapabilities } from '../conformance/Capabilities.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, type CheckGatherOptions } from '../conformance/checkGather.js';
 import { toSubjectRunner, type SubjectLike } from '../conformance/SubjectRunner.js';

@@ -25,7 +25,7 @@ export default defineConfig({
     // The README's examples import 'gather-sim' as a user would; here that is the source.
     alias: [
       { find: /^gather-sim$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
-      { find: /^gather-sim\/vitest$/, replacement: fileURLToPath(new URL('./src/vitest/describeGatherConformance.ts', import.meta.url)) },
+      { find: /^gather-sim\/(.+)$/, replacement: fileURLToPath(new URL('./src/entry/$1.ts', import.meta.url)) },
     ],
   },
   test: {

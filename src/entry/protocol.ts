@@ -1,0 +1,13 @@
+/**
+ * `gather-sim/protocol`: observations as data (docs/protocol.md, Observation): validating
+ * them, and comparing JSON values the way the protocol does.
+ *
+ * @packageDocumentation
+ */
+
+export { CANCELLED_JSON } from '../observation/Observation.js';
+export { validateObservation } from '../observation/validateObservation.js';
+export type { ObservationValidation } from '../observation/validateObservation.js';
+export { canonicalJson } from '../observation/canonicalJson.js';
+export { diffJson } from '../observation/diffJson.js';
+export { jsonEqual } from '../observation/jsonEqual.js';

@@ -1,0 +1,18 @@
+/**
+ * `gather-sim/scenario`: scenarios as data (docs/protocol.md, Scenario): validating them,
+ * reading scenario files, the readable text form, and what a scenario uses.
+ *
+ * @packageDocumentation
+ */
+
+export { argsOf, MAX_TIME } from '../scenario/Scenario.js';
+export { formatScenarioIssues, validateScenario } from '../scenario/validateScenario.js';
+export type { ScenarioIssue, ScenarioValidation } from '../scenario/validateScenario.js';
+export { readScenarioFile } from '../scenario/readScenarioFile.js';
+export type { ScenarioFile, ScenarioFileReading } from '../scenario/readScenarioFile.js';
+export { formatScenarioText } from '../scenario/formatScenarioText.js';
+export { parseScenarioText } from '../scenario/parseScenarioText.js';
+export type { ScenarioTextReading } from '../scenario/parseScenarioText.js';
+export { tieOrderCount } from '../scenario/tieOrderCount.js';
+export { ALL_FEATURES, scenarioFeatures } from '../scenario/scenarioFeatures.js';
+export type { ScenarioFeature } from '../scenario/scenarioFeatures.js';

@@ -18,6 +18,19 @@ describe('the public API', () => {
     expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
   });
 
+  it("names in the README's table of entries only what each entry exports", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const rows = [...readme.matchAll(/^\| `(gather-sim[^`]*)` \| (.*) \|$/gm)];
+    expect(rows.map((row) => row[1])).toEqual([...new Set(exports.map((one) => one.entry))]);
+    const missing = rows.flatMap(([, entry, text]) =>
+      [...(text ?? '').matchAll(/`([A-Za-z_$][\w$]*)(?:\([^`]*\))?`/g)]
+        .map((match) => match[1] ?? '')
+        .filter((name) => !exports.some((one) => one.entry === entry && one.name === name))
+        .map((name) => `${entry ?? ''}: ${name}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('keeps the root entry small: what a user reaches for first', () => {
     const root = exports.filter((one) => one.entry === 'gather-sim');
     expect(root.filter((one) => one.kind === 'value').map((one) => one.name).sort()).toEqual(

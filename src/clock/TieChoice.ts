@@ -1,6 +1,6 @@
 /**
- * One same-instant choice a run made: `count` events were due at `at` ms (DESIGN.md,
- * "Ties"), and the one at position `pick` of them, in first-in-first-out order, fired
+ * One same-instant choice a run made: `count` events were due at `at` ms (docs/semantics.md#ties),
+ * and the one at position `pick` of them, in first-in-first-out order, fired
  * next. A run's choices, in order, replay its order of tied events exactly.
  */
 export interface TieChoice {
@@ -15,10 +15,29 @@ export interface TieChoice {
  * toward fifo); `exhaustive` tries every order, for scenarios with at most
  * {@link MAX_EXHAUSTIVE_TIE} events due together.
  */
-export type TieMode = 'fifo' | 'shuffle' | 'exhaustive';
+export type TieMode = (typeof TIE_MODES)[number];
 
-/** The tie modes, for option parsing. */
-export const TIE_MODES: readonly TieMode[] = ['fifo', 'shuffle', 'exhaustive'];
+/** The tie modes, for option parsing: the one list of them, {@link TieMode} derives from it. */
+export const TIE_MODES = ['fifo', 'shuffle', 'exhaustive'] as const;
+
+/** The tie mode of a run that names none. */
+export const DEFAULT_TIE_MODE = 'fifo' satisfies TieMode;
+
+/** A tie mode other than the default: one a report or a failure names. */
+export type OrderedTieMode = Exclude<TieMode, typeof DEFAULT_TIE_MODE>;
+
+/** The tie modes other than the default. */
+export const ORDERED_TIE_MODES: readonly OrderedTieMode[] = TIE_MODES.filter(isOrderedTieMode);
+
+/** Whether a value (a parsed option, a field of JSON) names a tie mode. */
+export function isTieMode(value: unknown): value is TieMode {
+  return (TIE_MODES as readonly unknown[]).includes(value);
+}
+
+/** Whether a value names a tie mode other than the default. */
+export function isOrderedTieMode(value: unknown): value is OrderedTieMode {
+  return isTieMode(value) && value !== DEFAULT_TIE_MODE;
+}
 
 /** The most events due at one instant whose orders `exhaustive` tries (6! = 720 orders). */
 export const MAX_EXHAUSTIVE_TIE = 6;

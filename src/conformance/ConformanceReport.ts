@@ -1,5 +1,5 @@
 import type { PropertyReport, Shard } from '../properties/checkProperty.js';
-import type { TieMode } from '../clock/TieChoice.js';
+import type { OrderedTieMode } from '../clock/TieChoice.js';
 import type { Capabilities } from './Capabilities.js';
 
 /** The verdicts of the properties on one subject. Plain data. */
@@ -21,7 +21,7 @@ export interface ConformanceReport {
   /** Scenarios per property. */
   readonly runs: number;
   /** How events due at the same instant were ordered, when not first-in-first-out (`check --ties`). */
-  readonly ties?: Exclude<TieMode, 'fifo'>;
+  readonly ties?: OrderedTieMode;
   /** The slice of those scenarios this report covers, when it covers one (`check --shard`). */
   readonly shard?: Shard;
   readonly subjects: readonly SubjectReport[];

@@ -1,3 +1,4 @@
+import { DEFAULT_TIE_MODE } from '../clock/TieChoice.js';
 import type { PropertyReport } from '../properties/checkProperty.js';
 import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 import type { ReportReading } from './reportFromJson.js';
@@ -37,7 +38,7 @@ export function mergeReports(reports: readonly ConformanceReport[]): ReportReadi
   if (first === undefined) return { ok: false, problem: 'nothing to merge: name the --json reports of the shards' };
   for (const report of reports) {
     if (report.seed !== first.seed || report.runs !== first.runs || report.ties !== first.ties) {
-      const describe = (one: ConformanceReport): string => `seed ${one.seed} with ${one.runs} scenarios and ${one.ties ?? 'fifo'} ties`;
+      const describe = (one: ConformanceReport): string => `seed ${one.seed} with ${one.runs} scenarios and ${one.ties ?? DEFAULT_TIE_MODE} ties`;
       return { ok: false, problem: `the reports are of different runs: ${describe(first)}, and ${describe(report)}` };
     }
     if (report.shard === undefined) return { ok: false, problem: 'a report without a shard: merge takes the reports of check --shard i/n' };

@@ -2,6 +2,7 @@ import type { PropertyReport } from '../properties/checkProperty.js';
 import { gatherProperties } from '../properties/gatherProperties.js';
 import { CAPABILITIES, type Capabilities, type Capability } from './Capabilities.js';
 import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
+import { isOrderedTieMode, ORDERED_TIE_MODES, type OrderedTieMode } from '../clock/TieChoice.js';
 import type { Run } from '../executor/Run.js';
 import type { TraceEvent } from '../executor/TraceEvent.js';
 import { validateObservation } from '../observation/validateObservation.js';
@@ -11,6 +12,9 @@ import { describeValue, formatScenarioIssues, isRecord, validateScenario } from 
 export type ReportReading = { readonly ok: true; readonly report: ConformanceReport } | { readonly ok: false; readonly problem: string };
 
 class Invalid extends Error {}
+
+/** The tie modes a report may name, for messages: `"shuffle" or "exhaustive"`. */
+const ORDERED_TIE_MODES_TEXT = ORDERED_TIE_MODES.map((mode) => JSON.stringify(mode)).join(' or ');
 
 function need(condition: boolean, where: string, what: string, value: unknown): asserts condition {
   if (!condition) throw new Invalid(`${where}: expected ${what}, got ${describeValue(value)}`);
@@ -38,7 +42,7 @@ function propertyFrom(value: unknown, where: string): PropertyReport {
   const { path, reason } = value;
   need(typeof path === 'string' && typeof reason === 'string', where, '"path" and "reason" strings', value);
   const ties = value['ties'];
-  if (ties !== undefined) need(isTieOrder(ties), `${where}.ties`, '{"mode": "shuffle" or "exhaustive", "picks": [numbers]}', ties);
+  if (ties !== undefined) need(isTieOrder(ties), `${where}.ties`, `{"mode": ${ORDERED_TIE_MODES_TEXT}, "picks": [numbers]}`, ties);
   const run = runFrom(value['run'], `${where}.run`);
   return { status, property, numRuns, seed, path, scenario: scenario.scenario, ...(ties === undefined ? {} : { ties }), failure: { reason, expected: value['expected'], observed: value['observed'], ...(run === undefined ? {} : { run }) } };
 }
@@ -54,9 +58,9 @@ function runFrom(value: unknown, where: string): Run | undefined {
   return { observation: observation.observation, trace: trace as unknown as TraceEvent[], starts: [], problems: [], ties: [], leaks: [] };
 }
 
-function isTieOrder(value: unknown): value is { mode: 'shuffle' | 'exhaustive'; picks: number[] } {
+function isTieOrder(value: unknown): value is { mode: OrderedTieMode; picks: number[] } {
   const picks = isRecord(value) ? value['picks'] : undefined;
-  return isRecord(value) && (value['mode'] === 'shuffle' || value['mode'] === 'exhaustive') && Array.isArray(picks) && picks.every((pick) => Number.isSafeInteger(pick) && pick >= 0);
+  return isRecord(value) && isOrderedTieMode(value['mode']) && Array.isArray(picks) && picks.every((pick) => Number.isSafeInteger(pick) && pick >= 0);
 }
 
 function subjectFrom(value: unknown, where: string): SubjectReport {
@@ -86,7 +90,7 @@ export function reportFromJson(value: unknown): ReportReading {
     need(typeof seed === 'number' && typeof runs === 'number', '(report)', '"seed" and "runs" numbers', value);
     need(Array.isArray(subjects), 'subjects', 'a list', subjects);
     if (shard !== undefined) need(isRecord(shard) && typeof shard['index'] === 'number' && typeof shard['count'] === 'number', 'shard', '{"index", "count"}', shard);
-    if (ties !== undefined) need(ties === 'shuffle' || ties === 'exhaustive', 'ties', '"shuffle" or "exhaustive"', ties);
+    if (ties !== undefined) need(isOrderedTieMode(ties), 'ties', ORDERED_TIE_MODES_TEXT, ties);
     const report: ConformanceReport = { seed, runs, ...(ties === undefined ? {} : { ties }), subjects: subjects.map((subject, index) => subjectFrom(subject, `subjects[${index}]`)) };
     return { ok: true, report: isRecord(shard) ? { ...report, shard: { index: shard['index'] as number, count: shard['count'] as number } } : report };
   } catch (error) {

@@ -1,8 +1,8 @@
-import { CANCELLED_JSON, type ErrorJson, type Observation, type ResultJson } from '../observation/Observation.js';
+import { CANCELLED_JSON, type ErrorJson, type Observation } from '../observation/Observation.js';
 import type { ErrorSpec, JsonValue, Scenario } from '../scenario/Scenario.js';
 import { outcomeToResult, type Model, type ModelGather, type ModelOutcome, type ModelTask } from './model.js';
 
-/** A timer of the model: one event in the sense of DESIGN.md's "Ties". */
+/** A timer of the model: one event in the sense of docs/semantics.md#ties. */
 interface Timer {
   readonly at: number;
   readonly kind: 'sleep-end' | 'cleanup-end' | 'cancel-gather' | 'cancel-task';
@@ -40,10 +40,19 @@ interface TaskState {
   scheduled: number;
 }
 
+/**
+ * One slot of a gather's result list: a ResultJson, its error spelled as a type literal,
+ * which TypeScript sees is a JSON object too (an interface, ErrorJson, never is to it).
+ */
+type ResultSlot = { readonly value: JsonValue } | { readonly error: Pick<ErrorJson, keyof ErrorJson> };
+
+/** How a gather ended: its result list is a JSON value too, the value of its nested-gather task. */
+type ModelGatherOutcome = { readonly kind: 'value'; readonly value: readonly ResultSlot[] } | Exclude<ModelOutcome, { readonly kind: 'value' }>;
+
 interface GatherState {
   finished: number;
   cancelRequested: boolean;
-  outcome: ModelOutcome | undefined;
+  outcome: ModelGatherOutcome | undefined;
   at: number | null;
 }
 
@@ -178,55 +187,76 @@ export class Simulation {
   }
 
   /**
-   * An action that commutes with everything else that can happen at this instant, so that
-   * doing it first loses no outcome (partial-order reduction); undefined when every order
-   * must be explored. A due cancellation conflicts with every action on a task or gather it
-   * reaches; failures racing to settle the same fail-fast gather conflict with each other;
-   * anything else touches state of its own.
+   * The action of `actions` ({@link actions}, of this state) that {@link independent} picks:
+   * one that commutes with everything else that can happen at this instant, so that doing it
+   * first loses no outcome (partial-order reduction); undefined when every order must be
+   * explored.
    */
+  // Stryker disable next-line BlockStatement: equivalent, predict asks only where stepAlone found nothing independent, so where this finds nothing either.
   independentAction(actions: readonly Action[]): Action | undefined {
-    const reached = new Set<string>();
-    for (const action of actions) {
-      if ('timer' in action && action.timer.kind === 'cancel-gather') return actions.find((other) => 'timer' in other && other.timer.kind === 'cleanup-end');
-      if ('timer' in action && action.timer.kind === 'cancel-task') for (const place of this.reach(this.model.topTasks[action.timer.target] as number)) reached.add(place);
+    const chosen = this.independent(this.dueFrom());
+    // Stryker disable next-line ArrowFunction,ConditionalExpression: equivalent, finding nothing is what predict gets here anyway (see above).
+    return actions.find((action) => ('job' in action ? action.job : action.timer) === chosen);
+  }
+
+  /**
+   * The reduction rule: of the pending jobs and the timers due now (`timers` from `due`
+   * on), one that commutes with everything else that can happen at this instant; undefined
+   * when every order must be explored. A due cancellation conflicts with every action on a
+   * task or gather it reaches; failures racing to settle the same fail-fast gather conflict
+   * with each other; anything else touches state of its own. It looks in the order of
+   * {@link actions}: jobs, oldest first, then timers as they fire.
+   */
+  private independent(due: number): Job | Timer | undefined {
+    const { timers, jobs } = this;
+    let reached: Set<string> | undefined;
+    for (let index = timers.length - 1; index >= due; index -= 1) {
+      const timer = timers[index] as Timer;
+      // A cancellation of the gather reaches every task: only a cleanup's end commutes with it.
+      if (timer.kind === 'cancel-gather') return this.firstDue(due, 'cleanup-end');
+      if (timer.kind === 'cancel-task') for (const place of this.reach(this.model.topTasks[timer.target] as number)) (reached ??= new Set()).add(place);
     }
-    return actions.find((action) => {
-      if ('timer' in action && (action.timer.kind === 'cancel-task' || action.timer.kind === 'cancel-gather')) return false;
-      if (reached.size > 0 && this.footprint(action).some((place) => reached.has(place))) return false;
-      if ('timer' in action || action.job.kind === 'step') return true;
-      return this.callbackCommutes(action.job);
-    });
+    for (const job of jobs) if ((job.kind === 'step' || this.callbackCommutes(job)) && this.unreached(job, reached)) return job;
+    for (let index = timers.length - 1; index >= due; index -= 1) {
+      const timer = timers[index] as Timer;
+      // No cancellation of the gather is due here (see above).
+      if (timer.kind !== 'cancel-task' && this.unreached(timer, reached)) return timer;
+    }
+    return undefined;
+  }
+
+  /** Whether a job or a timer touches nothing the due cancellations of tasks reach (`reached`; none when undefined). */
+  private unreached(action: Job | Timer, reached: ReadonlySet<string> | undefined): boolean {
+    return reached === undefined || !this.footprint(action).some((place) => reached.has(place));
+  }
+
+  /** The first of the timers due now (`timers` from `due` on) of a kind, as they fire. */
+  private firstDue(due: number, kind: Timer['kind']): Timer | undefined {
+    const { timers } = this;
+    for (let index = timers.length - 1; index >= due; index -= 1) if ((timers[index] as Timer).kind === kind) return timers[index];
+    return undefined;
   }
 
   /**
    * Does the action {@link independentAction} would pick, found without listing every
-   * action, when that needs no analysis: the only action, or, with no cancellation due, the
-   * first step, commuting callback or timer. Says 'ended' when the run is over and 'branch'
-   * when the full analysis is needed. Moves the clock as {@link actions} does.
+   * action: the only action, or the one {@link independent} picks. Says 'ended' when the
+   * run is over and 'branch' when every order must be explored. Moves the clock as
+   * {@link actions} does.
    */
   // Stryker disable all: a fast path of independentAction (the same action, or 'branch' to ask it), so its mutants change the speed only (equivalent).
   stepAlone(): 'stepped' | 'ended' | 'branch' {
     const { timers, jobs } = this;
     const due = this.dueFrom();
     if (jobs.length === 0 && due === timers.length) return 'ended';
-    const first = timers[timers.length - 1] as Timer;
     if (jobs.length + timers.length - due === 1) {
       if (jobs.length === 1) this.performJob(jobs[0] as Job);
-      else this.performTimer(first);
+      else this.performTimer(timers[timers.length - 1] as Timer);
       return 'stepped';
     }
-    for (let index = due; index < timers.length; index += 1) {
-      const { kind } = timers[index] as Timer;
-      if (kind === 'cancel-gather' || kind === 'cancel-task') return 'branch';
-    }
-    for (const job of jobs) {
-      if (job.kind === 'step' || this.callbackCommutes(job)) {
-        this.performJob(job);
-        return 'stepped';
-      }
-    }
-    if (due === timers.length) return 'branch';
-    this.performTimer(first);
+    const action = this.independent(due);
+    if (action === undefined) return 'branch';
+    if ('at' in action) this.performTimer(action);
+    else this.performJob(action);
     return 'stepped';
   }
 
@@ -244,11 +274,11 @@ export class Simulation {
     return [`t${taskId}`, `g${task.inner}`, ...this.gather(task.inner).gather.children.flatMap((child) => this.reach(child))];
   }
 
-  /** The tasks and gathers an action reads or changes. */
-  private footprint(action: Action): string[] {
-    if ('timer' in action) return [`t${action.timer.target}`];
-    const task = this.task(action.job.task);
-    if (action.job.kind === 'step') return [`t${action.job.task}`, ...(task.kind === 'gather' ? [`g${task.inner}`] : [])];
+  /** The tasks and gathers a job or a timer (not a cancellation) reads or changes. */
+  private footprint(action: Job | Timer): string[] {
+    if ('at' in action) return [`t${action.target}`];
+    const task = this.task(action.task);
+    if (action.kind === 'step') return [`t${action.task}`, ...(task.kind === 'gather' ? [`g${task.inner}`] : [])];
     const { wrapper } = this.gather(task.parent).gather;
     return [`g${task.parent}`, ...(wrapper === undefined ? [] : [`t${wrapper}`])];
   }
@@ -311,7 +341,7 @@ export class Simulation {
       top.outcome === undefined || top.at === null
         ? { pending: true }
         : top.outcome.kind === 'value'
-          ? { at: top.at, value: top.outcome.value as unknown as readonly ResultJson[] }
+          ? { at: top.at, value: top.outcome.value }
           : { at: top.at, error: top.outcome.kind === 'error' ? top.outcome.error : CANCELLED_JSON };
     return {
       gather,
@@ -443,7 +473,7 @@ export class Simulation {
     state.mustCancel = false;
     if (task.kind === 'gather') {
       const inner = this.gathers[task.inner] as GatherState;
-      this.complete(taskId, cancelled ? { kind: 'cancelled' } : (inner.outcome as ModelOutcome));
+      this.complete(taskId, cancelled ? { kind: 'cancelled' } : (inner.outcome as ModelGatherOutcome));
       return;
     }
     if (state.wake === 'cleanup-done') {
@@ -507,11 +537,11 @@ export class Simulation {
       this.settleGather(task.parent, { kind: 'cancelled' });
       return;
     }
-    const results = gather.slots.map((slot) => outcomeToResult(this.state(slot).outcome as ModelOutcome));
-    this.settleGather(task.parent, { kind: 'value', value: results as unknown as JsonValue });
+    const results: readonly ResultSlot[] = gather.slots.map((slot) => outcomeToResult(this.state(slot).outcome as ModelOutcome));
+    this.settleGather(task.parent, { kind: 'value', value: results });
   }
 
-  private settleGather(gatherId: number, outcome: ModelOutcome): void {
+  private settleGather(gatherId: number, outcome: ModelGatherOutcome): void {
     const { gather, state } = this.gather(gatherId);
     // Stryker disable next-line all: equivalent, callback checks the same first.
     if (state.outcome !== undefined) return;

@@ -147,6 +147,12 @@ describe('gather-sim check', () => {
     expect(io.err()).toBe('gather-sim check: --runs: expected a positive integer, got "0"\n');
   });
 
+  it('exits 2 for --path with --shard: a replay is of the whole run, not of a slice', async () => {
+    const io = fakeIo();
+    expect(await checkCommand(['reference', '--seed', '1', '--property', 'order', '--path', '3:0', '--shard', '2/4'], io)).toBe(2);
+    expect(io.err()).toBe('gather-sim check: --path replays one failure of the whole run: give it without --shard\n');
+  });
+
   it('prints the same report byte for byte for the same seed', async () => {
     const first = fakeIo();
     const second = fakeIo();

@@ -2,6 +2,7 @@ import type { Shard } from '../properties/checkProperty.js';
 import { gatherProperties } from '../properties/gatherProperties.js';
 import type { GatherProperty } from '../properties/GatherProperty.js';
 import { realPerformanceNow } from '../clock/realTimers.js';
+import { isOrderedTieMode } from '../clock/TieChoice.js';
 import { checkSubject, DEFAULT_RUNS, DEFAULT_SEED } from '../conformance/checkGather.js';
 import { checkingDeterminism } from '../conformance/checkingDeterminism.js';
 import { conforms, type ConformanceReport, type SubjectReport } from '../conformance/ConformanceReport.js';
@@ -163,6 +164,10 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     io.stderr.write('gather-sim check: --path replays one failure: give it with --seed and exactly one --property\n');
     return EXIT.usage;
   }
+  if (values.path !== undefined && shard !== undefined) {
+    io.stderr.write('gather-sim check: --path replays one failure of the whole run: give it without --shard\n');
+    return EXIT.usage;
+  }
   const opened = await openSubjects(specs, { helloMs: timeout, answerMs: timeout }, io);
   if (opened === undefined) return EXIT.usage;
 
@@ -199,7 +204,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   }
   io.stderr.write(`check: ${total} checks in ${((realPerformanceNow() - started) / 1000).toFixed(1)} s (wall time)\n`);
 
-  const report: ConformanceReport = { seed, runs, ...(ties === undefined || ties === 'fifo' ? {} : { ties }), ...(shard === undefined ? {} : { shard }), subjects };
+  const report: ConformanceReport = { seed, runs, ...(isOrderedTieMode(ties) ? { ties } : {}), ...(shard === undefined ? {} : { shard }), subjects };
   if (!(await writeReport(report, values, io))) return EXIT.usage;
 
   if (specs.length === 0) {

@@ -1,9 +1,10 @@
 import { checkProperty, type PropertyReport, type Shard } from '../properties/checkProperty.js';
 import { gatherProperties } from '../properties/gatherProperties.js';
 import type { GatherProperty } from '../properties/GatherProperty.js';
-import type { TieMode } from '../clock/TieChoice.js';
+import { isOrderedTieMode, type TieMode } from '../clock/TieChoice.js';
 import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 import { toSubjectRunner, type SubjectLike } from './SubjectRunner.js';
+import { checkGatherArguments } from '../validation/checkGatherArguments.js';
 
 /** The seed `check` uses unless told otherwise: fixed, so a matrix is reproducible. */
 export const DEFAULT_SEED = 20261125;
@@ -55,7 +56,8 @@ export async function checkSubject(subject: SubjectLike, options: CheckGatherOpt
  * `assertGather`.
  */
 export async function checkGather(subject: SubjectLike, options: CheckGatherOptions = {}): Promise<ConformanceReport> {
-  const ties = options.ties === undefined || options.ties === 'fifo' ? {} : { ties: options.ties };
+  checkGatherArguments('checkGather', subject, options);
+  const ties = isOrderedTieMode(options.ties) ? { ties: options.ties } : {};
   const report = { seed: options.seed ?? DEFAULT_SEED, runs: options.runs ?? DEFAULT_RUNS, ...ties, subjects: [await checkSubject(subject, options)] };
   return options.shard === undefined ? report : { ...report, shard: options.shard };
 }

@@ -4,6 +4,9 @@ import type { Observation } from '../observation/Observation.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { buildModel } from './model.js';
 import { Simulation } from './Simulation.js';
+import { checkOptions } from '../validation/checkArgument.js';
+import { aBoolean, nonNegativeLimit } from '../validation/argumentRules.js';
+import { checkScenarioArgument } from '../validation/checkScenarioArgument.js';
 
 /** Tasks beyond which states are no longer merged by key (see predict). */
 const MERGE_LIMIT = 1000;
@@ -38,12 +41,15 @@ export interface PredictOptions {
 /**
  * The oracle: a pure function from a scenario to the observations rules R1-R12 allow,
  * with no clock and no promises. Within an instant it explores every order of the tied
- * events and of what they cause, an effect never before its cause (DESIGN.md, "Ties"), the
+ * events and of what they cause, an effect never before its cause (docs/semantics.md#ties), the
  * way asyncio's loop may interleave them; orders that reach the same state are merged.
  *
- * The scenario must be valid (see `validateScenario`).
+ * The scenario must be valid (see `validateScenario`) and the options as documented:
+ * otherwise it throws a `TypeError` naming the problem.
  */
 export function predict(scenario: Scenario, options: PredictOptions = {}): Prediction {
+  checkScenarioArgument('predict', scenario);
+  checkOptions('predict', options, { maxStates: nonNegativeLimit, reduce: aBoolean });
   const maxStates = options.maxStates ?? 200_000;
   const reduce = options.reduce ?? true;
   const seen = new Set<string>();

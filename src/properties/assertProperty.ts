@@ -2,9 +2,16 @@ import type { SubjectLike } from '../conformance/SubjectRunner.js';
 import { checkProperty, type CheckPropertyOptions } from './checkProperty.js';
 import { formatPropertyReport } from './formatPropertyReport.js';
 import type { GatherProperty } from './GatherProperty.js';
+import { checkPropertyArguments } from '../validation/checkPropertyArguments.js';
 
-/** Runs a property against a subject and throws the formatted failure if it fails. */
+/**
+ * Runs a property against a subject like `checkProperty` and, if it fails, throws an Error
+ * whose message is the formatted failure and whose `cause` is the report (the
+ * `PropertyReport` with status `fail`: scenario, seed, path, failure) as data.
+ * Bad arguments reject with a `TypeError` naming `assertProperty`, before any run.
+ */
 export async function assertProperty(property: GatherProperty, subject: SubjectLike, options: CheckPropertyOptions = {}): Promise<void> {
+  checkPropertyArguments('assertProperty', property, subject, options);
   const report = await checkProperty(property, subject, options);
-  if (report.status === 'fail') throw new Error(formatPropertyReport(report));
+  if (report.status === 'fail') throw new Error(formatPropertyReport(report), { cause: report });
 }

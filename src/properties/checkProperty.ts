@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { missingCapabilities, type Capability } from '../conformance/Capabilities.js';
 import { restrictScenario } from '../conformance/restrictScenario.js';
 import { toSubjectRunner, type SubjectLike, type SubjectRunner } from '../conformance/SubjectRunner.js';
-import { picksOf, type TieChoice, type TieMode } from '../clock/TieChoice.js';
+import { DEFAULT_TIE_MODE, isOrderedTieMode, picksOf, type OrderedTieMode, type TieChoice, type TieMode } from '../clock/TieChoice.js';
 import { forEachTieOrder } from '../executor/forEachTieOrder.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { tieOrderCount } from '../scenario/tieOrderCount.js';
 import { tiePicksArbitrary } from './arbitraries.js';
 import type { CheckFailure, CheckOutcome, GatherProperty } from './GatherProperty.js';
+import { checkPropertyArguments } from '../validation/checkPropertyArguments.js';
 
 /** How to run a property. */
 export interface CheckPropertyOptions {
@@ -62,7 +63,7 @@ export type PropertyReport =
        * With `shuffle` or `exhaustive` ties: the mode, and the picks of the failing order
        * (`RunOptions.ties`), trailing first-in-first-out ones left out.
        */
-      readonly ties?: { readonly mode: Exclude<TieMode, 'fifo'>; readonly picks: readonly number[] };
+      readonly ties?: { readonly mode: OrderedTieMode; readonly picks: readonly number[] };
       readonly failure: CheckFailure;
     }
   | {
@@ -81,11 +82,12 @@ export type PropertyReport =
  * capability.
  */
 export async function checkProperty(property: GatherProperty, subject: SubjectLike, options: CheckPropertyOptions = {}): Promise<PropertyReport> {
+  checkPropertyArguments('checkProperty', property, subject, options);
   const runner = toSubjectRunner(subject);
   const missing = missingCapabilities(property.needs, runner.supports);
   if (missing.length > 0) return { status: 'n/a', property, missing };
   const seed = options.seed ?? 0;
-  const mode = runner.ordersTies === true ? (options.ties ?? 'fifo') : 'fifo';
+  const mode = runner.ordersTies === true ? (options.ties ?? DEFAULT_TIE_MODE) : DEFAULT_TIE_MODE;
   // fast-check reports the last failing value it found while shrinking: keep its details.
   let lastFailure: (CheckFailure & { readonly picks: readonly number[] }) | undefined;
   let orders = 0;
@@ -153,7 +155,7 @@ export async function checkProperty(property: GatherProperty, subject: SubjectLi
     seed,
     path: details.counterexamplePath ?? '',
     scenario,
-    ...(mode === 'fifo' ? {} : { ties: { mode, picks: picks.slice(0, end) } }),
+    ...(isOrderedTieMode(mode) ? { ties: { mode, picks: picks.slice(0, end) } } : {}),
     failure,
   };
 }

@@ -5,6 +5,8 @@ import { gatherProperties } from '../properties/gatherProperties.js';
 import { missingCapabilities } from '../conformance/Capabilities.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, type CheckGatherOptions } from '../conformance/checkGather.js';
 import { toSubjectRunner, type SubjectLike } from '../conformance/SubjectRunner.js';
+import { positiveInteger } from '../validation/argumentRules.js';
+import { checkGatherArguments } from '../validation/checkGatherArguments.js';
 
 /** Options of {@link describeGatherConformance}: those of `checkGather`, and a timeout. */
 export interface DescribeGatherConformanceOptions extends Omit<CheckGatherOptions, 'onProgress'> {
@@ -26,6 +28,7 @@ export interface DescribeGatherConformanceOptions extends Omit<CheckGatherOption
  * describeGatherConformance({ name: 'myGather', supports: { returnExceptions: true }, gather: myGather });
  */
 export function describeGatherConformance(subject: SubjectLike, options: DescribeGatherConformanceOptions = {}): void {
+  checkGatherArguments('describeGatherConformance', subject, options, { timeout: positiveInteger });
   const runner = toSubjectRunner(subject);
   const runs = options.runs ?? DEFAULT_RUNS;
   const seed = options.seed ?? DEFAULT_SEED;

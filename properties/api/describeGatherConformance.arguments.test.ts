@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { SubjectLike, SubjectRunner } from '../../src/conformance/SubjectRunner.js';
+import { runScenario } from '../../src/executor/runScenario.js';
+import { gather } from '../../src/gather/gather.js';
+import { success } from '../../src/properties/gatherProperties.js';
+import {
+  describeGatherConformance,
+  type DescribeGatherConformanceOptions,
+} from '../../src/vitest/describeGatherConformance.js';
+import { expectTypeError, thrown } from './argumentErrors.js';
+
+const bad = (subject: unknown, options: unknown): unknown =>
+  thrown(() => describeGatherConformance(subject as SubjectLike, options as DescribeGatherConformanceOptions));
+
+describe('describeGatherConformance arguments', () => {
+  // Called while the block is collected, as a user's test file calls it: it must throw
+  // there, synchronously, before declaring any test.
+  const subjectErrors = [bad(undefined, {}), bad({ name: 'mine', gather: 5 }, {})];
+  const runsErrors = [bad(gather, { runs: -3 }), bad(gather, { runs: 0 }), bad(gather, { runs: '100' })];
+  const timeoutErrors = [
+    bad(gather, { timeout: 0 }),
+    bad(gather, { timeout: Infinity }),
+    bad(gather, { timeout: '30s' }),
+  ];
+  const otherErrors = [
+    bad(gather, { properties: [] }),
+    bad(gather, { ties: 'random' }),
+    bad(gather, { seed: 0.5 }),
+    bad(gather, 'fast'),
+  ];
+
+  it('describeGatherConformance throws synchronously for a missing subject or a non-function gather', () => {
+    expectTypeError(
+      subjectErrors[0],
+      'describeGatherConformance: subject must be a gather function, a subject { name, supports?, gather } or a subject runner { name, supports, run }, got undefined',
+    );
+    expectTypeError(
+      subjectErrors[1],
+      'describeGatherConformance: the subject is invalid: "gather": expected a function (children, { returnExceptions, signal }) => Promise, got 5',
+    );
+  });
+
+  it('describeGatherConformance throws synchronously for runs that are not a positive integer', () => {
+    expectTypeError(runsErrors[0], 'describeGatherConformance: runs must be a positive integer, got -3 (number)');
+    expectTypeError(runsErrors[1], 'describeGatherConformance: runs must be a positive integer, got 0 (number)');
+    expectTypeError(runsErrors[2], 'describeGatherConformance: runs must be a positive integer, got "100" (string)');
+  });
+
+  it('describeGatherConformance throws synchronously for a timeout that is not a positive integer', () => {
+    expectTypeError(timeoutErrors[0], 'describeGatherConformance: timeout must be a positive integer, got 0 (number)');
+    expectTypeError(
+      timeoutErrors[1],
+      'describeGatherConformance: timeout must be a positive integer, got Infinity (number)',
+    );
+    expectTypeError(
+      timeoutErrors[2],
+      'describeGatherConformance: timeout must be a positive integer, got "30s" (string)',
+    );
+  });
+
+  it('describeGatherConformance throws synchronously for empty properties, an unknown tie mode, a fractional seed and options that are not an object', () => {
+    expectTypeError(
+      otherErrors[0],
+      'describeGatherConformance: properties must be a non-empty array of gather properties (an empty one checks nothing), got [] (array)',
+    );
+    expectTypeError(
+      otherErrors[1],
+      'describeGatherConformance: ties must be one of "fifo", "shuffle", "exhaustive", got "random" (string)',
+    );
+    expectTypeError(otherErrors[2], 'describeGatherConformance: seed must be a safe integer, got 0.5 (number)');
+    expectTypeError(otherErrors[3], 'describeGatherConformance: options must be an object, got "fast" (string)');
+  });
+});
+
+describe('describeGatherConformance with good arguments', () => {
+  // Declares its block, whose one test runs the reference on five scenarios before the next test.
+  let runs = 0;
+  const counting: SubjectRunner = {
+    name: 'reference',
+    supports: {},
+    ordersTies: true,
+    run: (scenario, options) => ((runs += 1), runScenario(scenario, gather, options)),
+  };
+  describeGatherConformance(counting, { runs: 5, seed: 2, properties: [success], timeout: 30_000 });
+
+  it('still declares and runs its property tests', () => {
+    expect(runs).toBe(5);
+  });
+});

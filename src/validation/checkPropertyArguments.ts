@@ -1,0 +1,31 @@
+import { checkArgument, checkOptions, type ArgumentRule } from './checkArgument.js';
+import { argumentError } from './argumentError.js';
+import { fastCheckPath, gatherProperty, positiveInteger, seedInteger, shardRule, tieMode } from './argumentRules.js';
+import { checkSubjectArgument } from './checkSubjectArgument.js';
+
+/** The rules of `CheckPropertyOptions`. */
+const OPTION_RULES: Readonly<Record<string, ArgumentRule>> = {
+  numRuns: positiveInteger,
+  seed: seedInteger,
+  path: fastCheckPath,
+  shard: shardRule,
+  ties: tieMode,
+};
+
+/**
+ * Checks the arguments of `checkProperty` (and of `assertProperty`, named `fn`): the
+ * property, the subject and the options, `path` only with the `seed` it was found with and
+ * without `shard` (a slice other than the first would skip the failure and pass having
+ * checked nothing). Throws a `TypeError` naming `fn`, the option and the bad value.
+ */
+export function checkPropertyArguments(fn: string, property: unknown, subject: unknown, options: unknown): void {
+  checkArgument(fn, 'property', gatherProperty, property);
+  checkSubjectArgument(fn, subject);
+  checkOptions(fn, options, OPTION_RULES);
+  const given = (options ?? {}) as Record<string, unknown>;
+  if (given['path'] === undefined) return;
+  if (given['seed'] === undefined)
+    throw argumentError(fn, 'path', 'given with the seed it was found with', given['path']);
+  if (given['shard'] !== undefined)
+    throw argumentError(fn, 'path', 'given without shard (a path replays a failure of the whole run)', given['path']);
+}

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { formatScenarioText } from '../scenario/formatScenarioText.js';
+import { SCENARIO_TEXT_GRAMMAR } from '../scenario/parseScenarioText.js';
 import { readScenarioFile, type ScenarioFile } from '../scenario/readScenarioFile.js';
 import { formatScenarioIssues } from '../scenario/validateScenario.js';
 import { EXIT, readAll, type CliIo } from './CliIo.js';
@@ -16,22 +17,7 @@ Converting back gives the same file.
   --to FORM     text or json (default: the form FILE is not in)
   -h, --help    show this help
 
-The text form, one line per fact, a nested gather's lines indented two spaces below it:
-
-  name "tutorial program 3"
-  return-exceptions
-  task 0: sleep 1000 value 100
-  task 1: sleep 2000 value 200 on-cancel cleanup 300
-  task 2: sleep 1000 error APIError "API failed"
-  task 3: gather
-    task 0: hang on-cancel ignore
-  cancel gather at 1500
-  cancel task 2 at 700
-
-A task is "sleep MS value JSON", "sleep MS error NAME "MESSAGE"", "hang" or "gather",
-then maybe "on-cancel raise|ignore|cleanup MS [error NAME "MESSAGE"]". A gather may say
-"return-exceptions [true|false]", "args I J ..." and "no tasks"; the scenario "name",
-"description" and "expect" (JSON). Lines starting with # are comments.
+${SCENARIO_TEXT_GRAMMAR}
 
 Exit status: 0 converted, 2 bad usage or an invalid scenario file.
 
@@ -39,7 +25,7 @@ Examples:
   gather-sim convert scenarios/tutorial-3-return-exceptions.json > tutorial-3.gsim
   gather-sim convert tutorial-3.gsim`;
 
-/** A scenario file as JSON, keys in PROTOCOL.md's order, two-space indented. */
+/** A scenario file as JSON, keys in the order of docs/protocol.md#scenario, two-space indented. */
 function formatScenarioJson(file: ScenarioFile): string {
   const { name, description, scenario, expect } = file;
   return `${JSON.stringify({ ...(name === undefined ? {} : { name }), ...(description === undefined ? {} : { description }), ...scenario, ...(expect === undefined ? {} : { expect }) }, null, 2)}\n`;

@@ -5,6 +5,7 @@ import { formatTimelineSvg } from '../report/formatTimelineSvg.js';
 import { taskNote } from '../report/formatTimeline.js';
 import { formatGatherOutcome } from '../report/formatResult.js';
 import { shellQuote } from '../report/shellQuote.js';
+import { TIMELINE_MARKS } from '../report/timelineMarks.js';
 import { formatScenarioText } from '../scenario/formatScenarioText.js';
 import { conforms, type ConformanceReport, type SubjectReport } from './ConformanceReport.js';
 import { matrixRows } from './matrixCells.js';
@@ -21,16 +22,12 @@ svg.timeline { display: block; border: 1px solid #d0d7de; background: #fff; max-
 svg text.label, svg text.tick, svg text.unit { fill: #1f2328; }
 `;
 
-/** What the marks of a timeline mean, in the colours they are drawn in. */
+/** What the marks of a timeline mean (`TIMELINE_MARKS` with a glyph), in the colours they are drawn in. */
 const LEGEND = [
   '<span class="legend">Marks:',
-  '<span style="color:#0969da">○ start</span>',
-  '<span style="color:#8250df">◆ cancel requested</span>',
-  '<span style="color:#1a7f37">● value</span>',
-  '<span style="color:#cf222e">✕ error</span>',
-  '<span style="color:#9a6700">■ cancelled</span>',
-  '<span style="color:#57606a">▶ still pending</span>',
-  '<span style="color:#8250df">▮ gather cancelled</span>;',
+  `${Object.values(TIMELINE_MARKS)
+    .flatMap(({ glyph, label, colour }) => (glyph === undefined ? [] : [`<span style="color:${colour}">${glyph} ${label}</span>`]))
+    .join(' ')};`,
   'the gather is the last lane. Hover a lane for what became of it.</span>',
 ].join(' ');
 

@@ -1,5 +1,6 @@
 import type { TraceEvent } from '../executor/TraceEvent.js';
 import type { Observation, ResultJson } from '../observation/Observation.js';
+import { outerEvents } from '../scenario/outerEvents.js';
 import { argsOf, type Scenario } from '../scenario/Scenario.js';
 
 /**
@@ -9,11 +10,9 @@ import { argsOf, type Scenario } from '../scenario/Scenario.js';
  * settle, in time order.
  */
 export function traceFromObservation(scenario: Scenario, observation: Observation): TraceEvent[] {
-  const events: TraceEvent[] = [];
+  const events: TraceEvent[] = outerEvents(scenario);
   const slots = 'value' in observation.gather ? observation.gather.value : undefined;
   const args = argsOf(scenario);
-  if (scenario.cancelGatherAt !== undefined) events.push({ at: scenario.cancelGatherAt, kind: 'cancel-gather' });
-  for (const { task, at } of scenario.cancelTasks ?? []) events.push({ at, kind: 'cancel-task', task });
   observation.tasks.forEach((task, index) => {
     if (task.started !== null) events.push({ at: task.started, kind: 'start', task: index });
     if (task.cancelRequested !== null) events.push({ at: task.cancelRequested, kind: 'cancel-request', task: index });

@@ -5,12 +5,16 @@ import { VirtualClock, type LoopEnd, type LoopLimits } from '../clock/VirtualClo
 import { CancelledError } from '../gather/CancelledError.js';
 import type { GatherFunction } from '../gather/GatherFunction.js';
 import type { GatherOutcome, Observation } from '../observation/Observation.js';
+import { outerEvents } from '../scenario/outerEvents.js';
 import { argsOf, isGatherTask, type Scenario } from '../scenario/Scenario.js';
 import type { Leak, LeakOwner } from './Leak.js';
 import { buildChildren } from './buildChildren.js';
 import type { Run } from './Run.js';
 import { callSubject, type RunContext, type TaskRecord } from './RunContext.js';
 import { errorToJson, resultsToJson } from './toJson.js';
+import { checkArgument, checkOptions } from '../validation/checkArgument.js';
+import { gatherFunction, positiveLimit, tiePicks } from '../validation/argumentRules.js';
+import { checkScenarioArgument } from '../validation/checkScenarioArgument.js';
 
 /** Options of {@link runScenario}. */
 export interface RunOptions {
@@ -49,9 +53,13 @@ const LOOP_END_PROBLEMS: Record<Exclude<LoopEnd, 'quiescent'>, (limits: LoopLimi
  * so every sibling's fate is seen. Global timers and `Date` are fake during the run and
  * always restored, also when the subject throws. Never waits in real time.
  *
- * The scenario must be valid (see `validateScenario`).
+ * The scenario must be valid (see `validateScenario`), the subject a function and the
+ * options as documented: otherwise it rejects with a `TypeError` naming the problem.
  */
 export async function runScenario(scenario: Scenario, subject: GatherFunction, runOptions: RunOptions = {}): Promise<Run> {
+  checkScenarioArgument('runScenario', scenario);
+  checkArgument('runScenario', 'subject', gatherFunction, subject);
+  checkOptions('runScenario', runOptions, { maxTimers: positiveLimit, wallMs: positiveLimit, ties: tiePicks });
   // A first attempt drains each instant without ever yielding to the event loop, so work a
   // subject queued on a real setImmediate it captured before the run cannot have run during
   // it: if any is queued at its end, the attempt is void, and a second one watches for such
@@ -123,22 +131,17 @@ async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: 
   let gatherOutcome: GatherOutcome = { pending: true };
   let reasons: readonly unknown[] = [];
   try {
-    // A signal for the gather only when the scenario cancels it (creating one costs).
-    let signal: AbortSignal | undefined;
-    if (scenario.cancelGatherAt !== undefined) {
-      const controller = new AbortController();
-      signal = controller.signal;
-      clock.sleep(scenario.cancelGatherAt, () => {
-        context.trace.push({ at: clock.now, kind: 'cancel-gather' });
-        controller.abort(new CancelledError());
-      });
-    }
-    // A controller for each task that is ever cancelled from outside (R9), and none for the rest.
-    const outside = new Map((scenario.cancelTasks ?? []).map(({ task }) => [task, new AbortController()] as const));
-    for (const { task, at } of scenario.cancelTasks ?? []) {
-      clock.sleep(at, () => {
-        context.trace.push({ at: clock.now, kind: 'cancel-task', task });
-        outside.get(task)?.abort(new CancelledError());
+    // The outer events, scheduled in their order: a controller for the gather only when the
+    // scenario cancels it (creating one costs), one for each task ever cancelled from outside
+    // (R9), and none for the rest.
+    const events = outerEvents(scenario);
+    const gatherController = events.some((event) => event.kind === 'cancel-gather') ? new AbortController() : undefined;
+    const signal = gatherController?.signal;
+    const outside = new Map(events.flatMap((event) => (event.kind === 'cancel-task' ? [[event.task, new AbortController()] as const] : [])));
+    for (const event of events) {
+      clock.sleep(event.at, () => {
+        context.trace.push({ ...event, at: clock.now });
+        (event.kind === 'cancel-gather' ? gatherController : outside.get(event.task))?.abort(new CancelledError());
       });
     }
     const children = buildChildren(context, scenario, (index) => outside.get(index)?.signal);

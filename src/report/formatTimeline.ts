@@ -2,9 +2,28 @@ import { styleText } from 'node:util';
 import type { TraceEvent } from '../executor/TraceEvent.js';
 import type { Observation, TaskObservation } from '../observation/Observation.js';
 import { formatGatherOutcome, formatResult } from './formatResult.js';
+import { TIMELINE_MARKS } from './timelineMarks.js';
 
-/** What each mark of a timeline means, in two lines of at most 80 columns. */
-export const TIMELINE_LEGEND = 'S start  - running  c cancel requested  v value  x error  C cancelled\n> still pending  ! gather cancelled  = gather waiting';
+/** Entries two spaces apart, in lines of at most `width` columns. */
+function wrap(entries: readonly string[], width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const entry of entries) {
+    if (line !== '' && line.length + 2 + entry.length > width) {
+      lines.push(line);
+      line = entry;
+    } else {
+      line = line === '' ? entry : `${line}  ${entry}`;
+    }
+  }
+  return [...lines, line].join('\n');
+}
+
+/** What each mark of a timeline means (`TIMELINE_MARKS`), in lines of at most 80 columns. */
+export const TIMELINE_LEGEND: string = wrap(
+  Object.values(TIMELINE_MARKS).map(({ char, label }) => `${char} ${label}`),
+  80,
+);
 
 /** How to draw a timeline. */
 export interface TimelineOptions {
@@ -16,10 +35,10 @@ export interface TimelineOptions {
   readonly maxLanes?: number;
 }
 
-const MARK = { value: 'v', error: 'x', cancelled: 'C', pending: '>' } as const;
-
-type Colour = Parameters<typeof styleText>[0];
-const COLOURS: Readonly<Record<string, Colour>> = { S: 'cyan', v: 'green', x: 'red', C: 'yellow', c: 'magenta', '!': 'magenta', '>': 'dim' };
+/** The terminal colour of each mark's character. */
+const COLOURS = new Map(Object.values(TIMELINE_MARKS).flatMap(({ char, ansi }) => (ansi === undefined ? [] : [[char, ansi] as const])));
+/** The marks drawn on the gather's lane, by the kind of trace event they mark. */
+const GATHER_LANE_MARKS = new Map(Object.entries(TIMELINE_MARKS).filter(([, { onGatherLane }]) => onGatherLane === true));
 
 /** A virtual time as a short column label: exact below 10^7 ms, else 3 significant digits. */
 export function formatTime(ms: number): string {
@@ -93,27 +112,38 @@ export function formatTimeline(observation: Observation, trace: readonly TraceEv
   const shown = observation.tasks.slice(0, maxLanes);
   const labelWidth = Math.max(8, `task ${shown.length - 1} `.length);
   const { columns, columnOf, axis } = layout(instants, Math.max(8, width - labelWidth - 1));
-  const paint = (lane: string[]): string => (options.colour === true ? lane.map((mark) => (COLOURS[mark] === undefined ? mark : styleText(COLOURS[mark], mark, { validateStream: false }))).join('') : lane.join(''));
+  const paint = (lane: string[]): string =>
+    options.colour === true
+      ? lane
+          .map((mark) => {
+            const colour = COLOURS.get(mark);
+            return colour === undefined ? mark : styleText(colour, mark, { validateStream: false });
+          })
+          .join('')
+      : lane.join('');
 
   const lanes: { readonly label: string; readonly lane: string[]; readonly note: string }[] = shown.map((task, index) => {
     const lane = Array<string>(columns).fill(' ');
     if (task.started !== null) {
       const end = task.settled === null ? columns - 1 : columnOf(task.settled);
-      for (let at = columnOf(task.started); at <= end; at += 1) lane[at] = '-';
-      lane[columnOf(task.started)] = 'S';
-      if (task.cancelRequested !== null) lane[columnOf(task.cancelRequested)] = 'c';
-      lane[end] = MARK[task.outcome];
+      for (let at = columnOf(task.started); at <= end; at += 1) lane[at] = TIMELINE_MARKS.running.char;
+      lane[columnOf(task.started)] = TIMELINE_MARKS.start.char;
+      if (task.cancelRequested !== null) lane[columnOf(task.cancelRequested)] = TIMELINE_MARKS['cancel-request'].char;
+      lane[end] = TIMELINE_MARKS[task.outcome].char;
     }
     return { label: `task ${index}`, lane, note: taskNote(index, task, trace) };
   });
-  const lane = Array<string>(columns).fill('=');
-  for (const event of trace) if (event.kind === 'cancel-gather') lane[columnOf(event.at)] = '!';
+  const lane = Array<string>(columns).fill(TIMELINE_MARKS.waiting.char);
+  for (const event of trace) {
+    const mark = GATHER_LANE_MARKS.get(event.kind);
+    if (mark !== undefined) lane[columnOf(event.at)] = mark.char;
+  }
   const settled = 'pending' in observation.gather ? undefined : observation.gather;
   if (settled !== undefined) {
     lane.fill(' ', columnOf(settled.at) + 1);
-    lane[columnOf(settled.at)] = 'error' in settled ? (settled.error.name === 'CancelledError' ? 'C' : 'x') : 'v';
+    lane[columnOf(settled.at)] = TIMELINE_MARKS['error' in settled ? (settled.error.name === 'CancelledError' ? 'cancelled' : 'error') : 'value'].char;
   } else {
-    lane[columns - 1] = '>';
+    lane[columns - 1] = TIMELINE_MARKS.pending.char;
   }
   lanes.push({ label: 'gather', lane, note: formatGatherOutcome(observation.gather) });
 

@@ -3,33 +3,26 @@ import type { Observation, TaskOutcomeKind } from '../observation/Observation.js
 import { escapeHtml } from './escapeHtml.js';
 import { formatGatherOutcome } from './formatResult.js';
 import { formatTime, taskNote } from './formatTimeline.js';
+import { TIMELINE_MARKS, type TimelineMarkKind } from './timelineMarks.js';
 
 const WIDTH = 760;
 const LEFT = 70;
 const RIGHT = 20;
 const LANE = 28;
 const TOP = 34;
-const COLOURS = { value: '#1a7f37', error: '#cf222e', cancelled: '#9a6700', pending: '#57606a', cancel: '#8250df', line: '#8c959f' } as const;
+/** The marks drawn on the gather's lane, by the kind of trace event they mark. */
+const GATHER_LANE_MARKS = new Map(Object.entries(TIMELINE_MARKS).filter(([, { onGatherLane }]) => onGatherLane === true));
 
-function mark(kind: TaskOutcomeKind, x: number, y: number): string {
-  const colour = COLOURS[kind];
-  switch (kind) {
-    case 'value':
-      return `<circle class="mark value" cx="${x}" cy="${y}" r="6" fill="${colour}"/>`;
-    case 'error':
-      return `<path class="mark error" d="M${x - 6} ${y - 6}L${x + 6} ${y + 6}M${x + 6} ${y - 6}L${x - 6} ${y + 6}" stroke="${colour}" stroke-width="3"/>`;
-    case 'cancelled':
-      return `<rect class="mark cancelled" x="${x - 6}" y="${y - 6}" width="12" height="12" fill="${colour}"/>`;
-    case 'pending':
-      return `<path class="mark pending" d="M${x - 6} ${y - 6}L${x + 4} ${y}L${x - 6} ${y + 6}Z" fill="${colour}"/>`;
-  }
+/** A mark's SVG shape at (x, y); nothing for a span. */
+function mark(kind: TimelineMarkKind, x: number, y: number): string {
+  return TIMELINE_MARKS[kind].svg?.(x, y) ?? '';
 }
 
 /**
  * A run's timeline as inline SVG markup (no script): one lane per task from its start to
- * its settle, marked with how it ended (green dot value, red cross error, amber square
- * cancelled, grey arrow still pending) and a violet diamond where a cancellation was
- * requested; the gather on the last lane, and a violet bar where it was cancelled. Time
+ * its settle, marked with how it ended and where a cancellation was requested; the gather
+ * on the last lane, marked where it was cancelled (shapes and colours: `TIMELINE_MARKS`,
+ * e.g. a green dot for a value, a red cross for an error, a violet bar for a cancel). Time
  * runs left to right with one slot per distinct instant, labelled on the axis; each mark
  * has a tooltip. Pure.
  */
@@ -64,12 +57,9 @@ export function formatTimelineSvg(observation: Observation, trace: readonly Trac
     parts.push(`<g class="lane task" data-task="${index}" data-outcome="${task.outcome}"><title>${note}</title>`, `<text class="label" x="4" y="${y + 4}">task ${index}</text>`);
     if (task.started !== null) {
       const stop = task.settled === null ? end : x(task.settled);
-      parts.push(`<line x1="${x(task.started)}" y1="${y}" x2="${stop}" y2="${y}" stroke="${COLOURS.line}" stroke-width="3"${task.settled === null ? ' stroke-dasharray="6 4"' : ''}/>`);
-      parts.push(`<circle class="mark start" cx="${x(task.started)}" cy="${y}" r="4" fill="#ffffff" stroke="#0969da" stroke-width="2"/>`);
-      if (task.cancelRequested !== null) {
-        const cx = x(task.cancelRequested);
-        parts.push(`<path class="mark cancel-request" d="M${cx} ${y - 7}L${cx + 7} ${y}L${cx} ${y + 7}L${cx - 7} ${y}Z" fill="${COLOURS.cancel}"/>`);
-      }
+      parts.push(`<line x1="${x(task.started)}" y1="${y}" x2="${stop}" y2="${y}" stroke="${TIMELINE_MARKS.running.colour}" stroke-width="3"${task.settled === null ? ' stroke-dasharray="6 4"' : ''}/>`);
+      parts.push(mark('start', x(task.started), y));
+      if (task.cancelRequested !== null) parts.push(mark('cancel-request', x(task.cancelRequested), y));
       parts.push(mark(task.outcome, stop, y));
     }
     parts.push('</g>');
@@ -80,8 +70,11 @@ export function formatTimelineSvg(observation: Observation, trace: readonly Trac
   const kind: TaskOutcomeKind = 'pending' in outcome ? 'pending' : 'value' in outcome ? 'value' : outcome.error.name === 'CancelledError' ? 'cancelled' : 'error';
   const stop = 'at' in outcome ? x(outcome.at) : end;
   parts.push(`<g class="lane gather" data-outcome="${kind}"><title>${escapeHtml(`gather: ${formatGatherOutcome(outcome)}`)}</title>`, `<text class="label" x="4" y="${y + 4}">gather</text>`);
-  parts.push(`<rect x="${x(0)}" y="${y - 5}" width="${Math.max(1, stop - x(0))}" height="10" rx="3" fill="#0969da" fill-opacity="0.35"/>`);
-  for (const event of trace) if (event.kind === 'cancel-gather') parts.push(`<rect class="mark cancel-gather" x="${x(event.at) - 2}" y="${y - 10}" width="4" height="20" fill="${COLOURS.cancel}"/>`);
+  parts.push(`<rect x="${x(0)}" y="${y - 5}" width="${Math.max(1, stop - x(0))}" height="10" rx="3" fill="${TIMELINE_MARKS.waiting.colour}" fill-opacity="0.35"/>`);
+  for (const event of trace) {
+    const gatherMark = GATHER_LANE_MARKS.get(event.kind);
+    if (gatherMark?.svg !== undefined) parts.push(gatherMark.svg(x(event.at), y));
+  }
   parts.push(mark(kind, stop, y), '</g>');
 
   const more = observation.tasks.length - shown.length;

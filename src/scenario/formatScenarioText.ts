@@ -33,17 +33,8 @@ function gatherLines(gather: GatherScenario, depth: number): string[] {
 
 /**
  * A scenario file in gather-sim's text form, one line per fact, a nested gather's lines
- * indented below its task:
- *
- * ```text
- * name "tutorial program 3"
- * return-exceptions
- * task 0: sleep 1000 value 100
- * task 1: sleep 2000 value 200 on-cancel cleanup 300
- * task 2: sleep 1000 error APIError "API failed"
- * cancel gather at 1500
- * cancel task 2 at 700
- * ```
+ * indented below its task (the grammar and an example: `SCENARIO_TEXT_GRAMMAR`, beside
+ * `parseScenarioText`).
  *
  * Values, messages, names and descriptions are JSON; `expect` is one line of JSON. Pure;
  * `parseScenarioText` reads it back to the same data, and printing that gives the same text.

@@ -1,5 +1,27 @@
 import type { ScenarioIssue } from './validateScenario.js';
 
+/**
+ * The grammar of gather-sim's text form of a scenario file, in brief, with an example: what
+ * `parseScenarioText` reads and `formatScenarioText` prints (`gather-sim convert --help`
+ * shows it).
+ */
+export const SCENARIO_TEXT_GRAMMAR = `The text form, one line per fact, a nested gather's lines indented two spaces below it:
+
+  name "tutorial program 3"
+  return-exceptions
+  task 0: sleep 1000 value 100
+  task 1: sleep 2000 value 200 on-cancel cleanup 300
+  task 2: sleep 1000 error APIError "API failed"
+  task 3: gather
+    task 0: hang on-cancel ignore
+  cancel gather at 1500
+  cancel task 2 at 700
+
+A task is "sleep MS value JSON", "sleep MS error NAME "MESSAGE"", "hang" or "gather",
+then maybe "on-cancel raise|ignore|cleanup MS [error NAME "MESSAGE"]". A gather may say
+"return-exceptions [true|false]", "args I J ..." and "no tasks"; the scenario "name",
+"description" and "expect" (JSON). Lines starting with # are comments.`;
+
 /** The text form read into the JSON shape of a scenario file, still to be validated; or where it is malformed. */
 export type ScenarioTextReading = { readonly ok: true; readonly value: Record<string, unknown> } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
 
@@ -212,7 +234,7 @@ function checkTasks(level: Level, line: number): void {
 
 /**
  * Reads gather-sim's text form of a scenario file (see `formatScenarioText`) into the JSON
- * shape of one, with its keys in the order of PROTOCOL.md, for `readScenarioFile` to
+ * shape of one, with its keys in the order of docs/protocol.md#scenario, for `readScenarioFile` to
  * validate. Blank lines and lines starting with `#` are skipped. An issue names its line.
  */
 export function parseScenarioText(text: string): ScenarioTextReading {

@@ -1,3 +1,4 @@
+import { outerEvents } from './outerEvents.js';
 import { isGatherTask, type GatherScenario, type Scenario } from './Scenario.js';
 
 function factorial(n: number): number {
@@ -15,15 +16,14 @@ function sleepTimes(gather: GatherScenario, into: number[]): void {
 
 /**
  * How many orders the events written in a scenario allow: the product, over instants,
- * of n! for the n events due then (sleeps ending at any depth, the gather's and the tasks'
- * cancel times). Cleanups that end at the same instant as another event add orders a run
- * finds; a scenario with nothing tied has 1.
+ * of n! for the n events due then (sleeps ending at any depth, and the `outerEvents`).
+ * Cleanups that end at the same instant as another event add orders a run finds; a
+ * scenario with nothing tied has 1.
  */
 export function tieOrderCount(scenario: Scenario): number {
   const times: number[] = [];
   sleepTimes(scenario, times);
-  if (scenario.cancelGatherAt !== undefined) times.push(scenario.cancelGatherAt);
-  for (const { at } of scenario.cancelTasks ?? []) times.push(at);
+  for (const { at } of outerEvents(scenario)) times.push(at);
   const counts = new Map<number, number>();
   for (const at of times) counts.set(at, (counts.get(at) ?? 0) + 1);
   let orders = 1;

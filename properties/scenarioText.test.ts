@@ -19,7 +19,7 @@ function read(text: string): ScenarioFile {
   return reading.file;
 }
 
-/** PROTOCOL.md's values: numbers finite, integers within ±(2^53-1). */
+/** The values of docs/protocol.md#scenario: numbers finite, integers within ±(2^53-1). */
 function withinProtocol(value: JsonValue): boolean {
   if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER;
   if (Array.isArray(value)) return value.every(withinProtocol);

@@ -33,7 +33,7 @@ export type { CheckPropertyOptions, PropertyReport } from './properties/checkPro
 export type { GatherProperty } from './properties/GatherProperty.js';
 export { scenarioArbitrary } from './properties/arbitraries.js';
 
-// One scenario on a subject, in virtual time (docs/protocol.md, Scenario and Observation).
+// One scenario on a subject, in virtual time (docs/protocol.md#scenario and #observation).
 export { runScenario } from './executor/runScenario.js';
 export type { RunOptions } from './executor/runScenario.js';
 export type { Run } from './executor/Run.js';

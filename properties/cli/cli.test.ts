@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,8 +158,11 @@ describe('the gather-sim binary (built by npm ci)', () => {
     expect(stdout).toContain('expect: matched');
   });
 
-  it('prints help with exit 0 and rejects an unknown command with exit 2', async () => {
-    expect((await execute('node', [bin, '--help'])).stdout).toContain('Usage: gather-sim COMMAND');
+  it('prints help naming where the spec is, with exit 0, and rejects an unknown command with exit 2', async () => {
+    const help = (await execute('node', [bin, '--help'])).stdout;
+    expect(help).toContain('Usage: gather-sim COMMAND');
+    const docs = /^ {2}(\/.*\/docs\/)$/m.exec(help)?.[1] ?? '';
+    for (const doc of ['semantics.md', 'protocol.md', 'architecture.md']) expect(existsSync(join(docs, doc)), doc).toBe(true);
     await expect(execute('node', [bin, 'frobnicate'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
   });
 

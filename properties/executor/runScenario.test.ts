@@ -9,7 +9,7 @@ const RealDate = globalThis.Date;
 const twoTasks = { tasks: [{ sleep: 10, value: 1 }, { sleep: 20, value: 2 }] };
 
 describe('runScenario', () => {
-  it('observes the tutorial program 3 exactly as PROTOCOL.md writes it', async () => {
+  it('observes the tutorial program 3 exactly as docs/protocol.md writes it', async () => {
     const run = await runScenario(
       { returnExceptions: true, tasks: [{ sleep: 1000, value: 100 }, { sleep: 2000, value: 200 }, { sleep: 1000, error: { name: 'APIError', message: 'API failed' } }] },
       gather,

@@ -42,7 +42,7 @@ const malformed: readonly [unknown, string][] = [
 ];
 
 describe('validateScenario', () => {
-  it('accepts the scenario of PROTOCOL.md', () => {
+  it('accepts the scenario of docs/protocol.md', () => {
     const scenario = {
       returnExceptions: false,
       tasks: [{ sleep: 1000, value: 100 }, { sleep: 1000, error: { name: 'APIError', message: 'API failed' } }, { hang: true, onCancel: { cleanup: 300 } }],

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { checkCommand } from './checkCommand.js';
 import { convertCommand } from './convertCommand.js';
 import { EXIT, type CliIo } from './CliIo.js';
@@ -23,7 +24,11 @@ Options:
   -h, --help     show this help (or a command's: gather-sim run --help)
   -v, --version  show the version
 
-Exit status: 0 ok, 1 a finding, 2 bad usage or input.`;
+Exit status: 0 ok, 1 a finding, 2 bad usage or input.
+
+The spec ships in the package's docs/ folder: semantics.md (the rules R1-R12 and ties),
+protocol.md (scenarios, observations, the gather-sim/1 protocol), architecture.md:
+  ${fileURLToPath(new URL('../../../docs/', import.meta.url))}`;
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };

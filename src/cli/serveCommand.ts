@@ -10,7 +10,7 @@ import { parseCommandArgs } from './parseCommandArgs.js';
 export const SERVE_USAGE = `Usage: gather-sim serve [--subject MODULE]
 
 Serves a gather (the reference unless told) as a subject of the gather-sim/1 protocol
-(PROTOCOL.md) on standard input and output: a hello line with the subject's name and
+(docs/protocol.md) on standard input and output: a hello line with the subject's name and
 capabilities, then one answer per request line, in order. Exits 0 when standard input
 closes, after answering every request.
 

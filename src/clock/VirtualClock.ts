@@ -103,7 +103,7 @@ export class VirtualClock {
    * time and then drains what it caused: promise jobs, `process.nextTick` callbacks, and
    * work deferred through a real `setImmediate` captured before the run (bluebird does), all
    * at the same virtual `now`. Global timers due at an instant fire before its own events;
-   * among its own events due together (a tie, DESIGN.md "Ties"), the picks choose which
+   * among its own events due together (a tie, docs/semantics.md#ties), the picks choose which
    * fires next, first-in-first-out by default, and each choice is recorded in {@link ties}.
    * `afterEach` is called whenever the effects of an event have drained.
    */

@@ -2,7 +2,7 @@
 export type Capability = 'returnExceptions' | 'cancellation' | 'dedupe';
 
 /**
- * What a subject claims to support (PROTOCOL.md's hello `supports`; a missing key means
+ * What a subject claims to support (docs/protocol.md#transport: the hello's `supports`; a missing key means
  * false): `returnExceptions` (errors as results, R6), `cancellation` (the gather takes a
  * `signal` and cancels its children, R8 and R10) and `dedupe` (a child passed twice starts
  * once, R1).

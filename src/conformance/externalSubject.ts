@@ -13,9 +13,9 @@ import { traceFromObservation } from './traceFromObservation.js';
 
 /** Wall-clock limits for an external subject, in real milliseconds. */
 export interface ExternalSubjectOptions {
-  /** How long the hello line may take (default 10,000, as PROTOCOL.md says). */
+  /** How long the hello line may take (default 10,000, as docs/protocol.md says). */
   readonly helloMs?: number;
-  /** How long one answer may take (default 10,000, as PROTOCOL.md says). */
+  /** How long one answer may take (default 10,000, as docs/protocol.md says). */
   readonly answerMs?: number;
 }
 
@@ -100,7 +100,7 @@ function failedRun(scenario: Scenario, problem: string): Run {
 }
 
 /**
- * Starts an external subject: runs COMMAND with a shell and speaks PROTOCOL.md v1 with it:
+ * Starts an external subject: runs COMMAND with a shell and speaks gather-sim/1 (docs/protocol.md) with it:
  * its hello (name and capabilities), then one request per scenario, answers in order. A
  * subject that crashes, prints anything that is not protocol, answers out of order or goes
  * silent past the limits is broken: every later run reports why, with its stderr, and the

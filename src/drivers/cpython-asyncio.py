@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""CPython's own asyncio.gather as a subject of the gather-sim/1 protocol (PROTOCOL.md).
+"""CPython's own asyncio.gather as a subject of the gather-sim/1 protocol (docs/protocol.md).
 
 Standard library only. Reads one request per line on stdin, answers each in order on
 stdout, and exits 0 when stdin closes. Each scenario runs the real asyncio.gather on a

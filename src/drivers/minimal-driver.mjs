@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// A minimal gather-sim/1 driver (PROTOCOL.md), as a model for drivers in any language: a
+// A minimal gather-sim/1 driver (docs/protocol.md), as a model for drivers in any language: a
 // fail-fast gather with asyncio's semantics, simulated on a virtual clock of its own, with
 // no dependencies. It claims no capability, so the harness never sends it returnExceptions,
 // a cancellation of the gather, or a cancellation of a nested-gather task.

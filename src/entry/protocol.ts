@@ -1,5 +1,5 @@
 /**
- * `gather-sim/protocol`: observations as data (docs/protocol.md, Observation): validating
+ * `gather-sim/protocol`: observations as data (docs/protocol.md#observation): validating
  * them, and comparing JSON values the way the protocol does.
  *
  * @packageDocumentation

@@ -1,5 +1,5 @@
 /**
- * `gather-sim/scenario`: scenarios as data (docs/protocol.md, Scenario): validating them,
+ * `gather-sim/scenario`: scenarios as data (docs/protocol.md#scenario): validating them,
  * reading scenario files, the readable text form, and what a scenario uses.
  *
  * @packageDocumentation

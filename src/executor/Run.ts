@@ -5,7 +5,7 @@ import type { TraceEvent } from './TraceEvent.js';
 
 /** Everything one run of a scenario on a subject produced. Plain readonly data. */
 export interface Run {
-  /** The PROTOCOL.md OBSERVATION. */
+  /** The OBSERVATION (docs/protocol.md#observation). */
   readonly observation: Observation;
   /** What happened, in order, with virtual times. */
   readonly trace: readonly TraceEvent[];

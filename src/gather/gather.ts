@@ -6,7 +6,7 @@ interface Entry {
 }
 
 /**
- * The reference gather: asyncio.gather's semantics (rules R1-R12 of DESIGN.md) for
+ * The reference gather: asyncio.gather's semantics (rules R1-R12 of docs/semantics.md) for
  * JavaScript children `(signal) => Promise`.
  *
  * - Every distinct child starts once, at once; one passed twice fills both slots (R1).

@@ -1,5 +1,5 @@
 /**
- * The OBSERVATION of the gather-sim protocol, version 1 (PROTOCOL.md): what a subject did
+ * The OBSERVATION of the gather-sim protocol, version 1 (docs/protocol.md): what a subject did
  * with one scenario, as plain readonly JSON data.
  */
 import type { JsonValue } from '../scenario/Scenario.js';

@@ -70,7 +70,7 @@ function gather(value: unknown, issues: Issues): void {
 const OUTCOMES = ['value', 'error', 'cancelled', 'pending'];
 
 /**
- * Checks that untrusted input is a PROTOCOL.md v1 OBSERVATION (an `expect` of a scenario
+ * Checks that untrusted input is an OBSERVATION of docs/protocol.md#observation (an `expect` of a scenario
  * file, or an external subject's answer), naming the JSON path and the bad value of each issue.
  */
 export function validateObservation(input: unknown): ObservationValidation {

@@ -23,7 +23,7 @@ export type CheckOutcome = { readonly ok: true } | ({ readonly ok: false } & Che
 export interface GatherProperty {
   /** Short id: `fail-fast`. */
   readonly id: string;
-  /** The rule of DESIGN.md it guards: `R4`, or a name for the extra ones. */
+  /** The rule of docs/semantics.md#rules it guards: `R4`, or a name for the extra ones. */
   readonly rule: string;
   /** What must hold, as a sentence. */
   readonly statement: string;

@@ -26,7 +26,7 @@ export interface ScenarioConstraints {
    * Times (sleeps, cleanups, cancellations): `ties` (default) mostly from a small palette,
    * so events often fall on one millisecond; `spread` anywhere up to 10^6 ms (a few beyond
    * 2^31), so most scenarios are tie-free and have exactly one right observation (every instant
-   * stays below 10^12 ms, as PROTOCOL.md requires).
+   * stays below 10^12 ms, as docs/protocol.md requires).
    */
   readonly times?: 'ties' | 'spread';
 }
@@ -138,7 +138,7 @@ function gatherArbitrary(constraints: ScenarioConstraints, depth: number): fc.Ar
 }
 
 /**
- * Scenarios over every feature of PROTOCOL.md v1: outer cancellation of the gather and of
+ * Scenarios over every feature of docs/protocol.md#scenario: outer cancellation of the gather and of
  * tasks, every `onCancel` form, nested gathers, duplicates, hangs, zero delays, sleeps
  * beyond 2^31 ms and same-instant ties. Constraints narrow it to what one property needs.
  * Shrinks toward fewer, simpler tasks and earlier times.

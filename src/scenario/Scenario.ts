@@ -1,5 +1,5 @@
 /**
- * The SCENARIO of the gather-sim protocol, version 1 (PROTOCOL.md), as TypeScript types.
+ * The SCENARIO of the gather-sim protocol, version 1 (docs/protocol.md), as TypeScript types.
  * A scenario is plain readonly JSON data: the distinct tasks, the gather's arguments as
  * indices into them, options, and outer events (cancellation of the gather or of a task).
  */

@@ -19,7 +19,7 @@ export type ScenarioFileReading = { readonly ok: true; readonly file: ScenarioFi
 const FILE_KEYS = ['name', 'description', 'expect'];
 
 /**
- * Parses the text of a scenario file: JSON holding a PROTOCOL.md SCENARIO, optionally with
+ * Parses the text of a scenario file: JSON holding a SCENARIO (docs/protocol.md#scenario), optionally with
  * `name`, `description` and `expect` (an OBSERVATION), or the same in gather-sim's text form
  * (`formatScenarioText`): text whose first character that is not a space is `{` is JSON. A
  * bare SCENARIO is a valid file. Every issue names its JSON path, or its line in text form.

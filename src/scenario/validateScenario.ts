@@ -232,7 +232,7 @@ class Validator {
 }
 
 /**
- * Checks that untrusted input is a PROTOCOL.md v1 SCENARIO, exactly: no unknown keys, every
+ * Checks that untrusted input is a SCENARIO of docs/protocol.md#scenario, exactly: no unknown keys, every
  * task in one form, times integers in [0, 10^12], every task index in `args` at least once.
  * Returns every issue found, each naming its JSON path, the rule and the bad value.
  */

@@ -29,7 +29,8 @@ export default defineConfig({
     ],
   },
   test: {
-    include: process.env['GATHER_SIM_MUTATION'] === '1' ? MUTATION_TESTS : ['properties/**/*.test.ts', 'bench/**/*.test.ts'],
+    include:
+      process.env['GATHER_SIM_MUTATION'] === '1' ? MUTATION_TESTS : ['properties/**/*.test.ts', 'bench/**/*.test.ts'],
     // Each file in a process of its own: a run fakes that process's global timers.
     pool: 'forks',
     // The JSON report is what .ci/run counts; the default reporter is for people.

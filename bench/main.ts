@@ -26,13 +26,17 @@ async function best(measure: Measure, shape: WorkloadShape, passes: number): Pro
  * The three ways side by side on one workload: each warmed up with a full pass, then passes
  * taken in turn (so that none gains from running after the others), the best of each.
  */
-async function sideBySide(shape: WorkloadShape, passes: number): Promise<{ harness: number; bareLoop: number; floor: number }> {
+async function sideBySide(
+  shape: WorkloadShape,
+  passes: number,
+): Promise<{ harness: number; bareLoop: number; floor: number }> {
   const scenarios = workload(shape);
   const ways = { harness, bareLoop, floor };
   const fastest = { harness: 0, bareLoop: 0, floor: 0 };
   for (const measure of Object.values(ways)) await measure(scenarios);
   for (let pass = 0; pass < passes; pass += 1) {
-    for (const [name, measure] of Object.entries(ways) as [keyof typeof ways, Measure][]) fastest[name] = Math.max(fastest[name], await measure(scenarios));
+    for (const [name, measure] of Object.entries(ways) as [keyof typeof ways, Measure][])
+      fastest[name] = Math.max(fastest[name], await measure(scenarios));
   }
   return fastest;
 }
@@ -48,15 +52,24 @@ const round = (value: number, digits = 0): number => Number(value.toFixed(digits
 const mb = (bytes: number): number => round(bytes / 2 ** 20, 1);
 
 const started = realPerformanceNow();
-log('headline: 10 children x 2,000 scenarios, delays 0-5,000 ms, 20% failing (warmed up, then the best of 7 passes in turn)');
+log(
+  'headline: 10 children x 2,000 scenarios, delays 0-5,000 ms, 20% failing (warmed up, then the best of 7 passes in turn)',
+);
 const headline = await sideBySide(HEADLINE, 7);
-const ratios = { ratioBareLoop: round(headline.harness / headline.bareLoop, 2), ratioFloor: round(headline.harness / headline.floor, 2) };
+const ratios = {
+  ratioBareLoop: round(headline.harness / headline.bareLoop, 2),
+  ratioFloor: round(headline.harness / headline.floor, 2),
+};
 
 log('cost per child: 10 / 100 / 1,000 / 10,000 children, 20,000 children per workload (best of 3)');
 const perChild = [];
 for (const children of [10, 100, 1000, 10_000]) {
   const rate = await best(harness, { ...HEADLINE, children, scenarios: 20_000 / children }, 3);
-  perChild.push({ children, scenariosPerSecond: round(rate, 1), microsecondsPerChild: round(1e6 / rate / children, 2) });
+  perChild.push({
+    children,
+    scenariosPerSecond: round(rate, 1),
+    microsecondsPerChild: round(1e6 / rate / children, 2),
+  });
 }
 const costs = perChild.map((row) => row.microsecondsPerChild);
 const perChildSpread = round(Math.max(...costs) / Math.min(...costs) - 1, 2);
@@ -89,7 +102,12 @@ for (const property of gatherProperties) {
   const report = await checkProperty(property, gather, { numRuns: 1000, seed: 20261125 });
   if (report.status === 'fail') suiteFailures += 1;
 }
-const propertySuite = { properties: gatherProperties.length, runsPerProperty: 1000, seconds: round((realPerformanceNow() - suiteStarted) / 1000, 1), failures: suiteFailures };
+const propertySuite = {
+  properties: gatherProperties.length,
+  runsPerProperty: 1000,
+  seconds: round((realPerformanceNow() - suiteStarted) / 1000, 1),
+  failures: suiteFailures,
+};
 
 const goals = {
   harnessAtLeastTwiceBareLoop: ratios.ratioBareLoop >= 2,
@@ -100,7 +118,12 @@ const goals = {
 };
 const figures = {
   machine: { node: process.version, cores: cpus().length },
-  headline: { harness: round(headline.harness), bareLoop: round(headline.bareLoop), floor: round(headline.floor), ...ratios },
+  headline: {
+    harness: round(headline.harness),
+    bareLoop: round(headline.bareLoop),
+    floor: round(headline.floor),
+    ...ratios,
+  },
   perChild: { rows: perChild, spread: perChildSpread },
   timeScale: { ...timeScale, yearVersusMillisecond },
   memory,
@@ -126,7 +149,10 @@ if (json) {
     '',
     'cost per child (harness):',
     '  children  scenarios/s  us/child',
-    ...perChild.map((row) => `  ${String(row.children).padEnd(8)}  ${String(row.scenariosPerSecond).padStart(11)}  ${row.microsecondsPerChild.toFixed(2).padStart(8)}`),
+    ...perChild.map(
+      (row) =>
+        `  ${String(row.children).padEnd(8)}  ${String(row.scenariosPerSecond).padStart(11)}  ${row.microsecondsPerChild.toFixed(2).padStart(8)}`,
+    ),
     `  spread: ${(perChildSpread * 100).toFixed(0)}% (goal within 30%: ${mark(goals.costPerChildWithin30Percent)})`,
     '',
     'time scale (harness, the headline scenarios scaled):',

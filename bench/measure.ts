@@ -34,11 +34,18 @@ export const bareLoop: Measure = (scenarios) =>
   timed(scenarios, async (scenario) => {
     const clock = createClock(0, 1_000_000);
     const signal = new AbortController().signal;
-    const children = scenario.tasks.map((task) => () =>
-      new Promise<unknown>((resolve, reject) => {
-        const sleep = 'sleep' in task ? task.sleep : 0;
-        clock.setTimeout(() => ('error' in task ? reject(new Error(task.error.message)) : resolve('value' in task ? task.value : undefined)), sleep);
-      }),
+    const children = scenario.tasks.map(
+      (task) => () =>
+        new Promise<unknown>((resolve, reject) => {
+          const sleep = 'sleep' in task ? task.sleep : 0;
+          clock.setTimeout(
+            () =>
+              'error' in task
+                ? reject(new Error(task.error.message))
+                : resolve('value' in task ? task.value : undefined),
+            sleep,
+          );
+        }),
     );
     const result = gather(children, { signal }).then(
       (values) => values,

@@ -18,7 +18,8 @@ describe('the benchmark', () => {
     const year = 365 * 24 * 3600 * 1000;
     const [first] = workload({ ...HEADLINE, scenarios: 1 });
     const [scaled] = workload({ ...HEADLINE, scenarios: 1, maxDelay: year });
-    const sleeps = (scenario: typeof first) => (scenario?.tasks ?? []).map((task) => ('sleep' in task ? task.sleep : -1));
+    const sleeps = (scenario: typeof first) =>
+      (scenario?.tasks ?? []).map((task) => ('sleep' in task ? task.sleep : -1));
     expect(sleeps(scaled)).toEqual(sleeps(first).map((sleep) => Math.round((sleep * year) / 5000)));
   });
 

@@ -35,7 +35,9 @@ export function workload(shape: WorkloadShape): Scenario[] {
   return Array.from({ length: shape.scenarios }, (): Scenario => ({
     tasks: Array.from({ length: shape.children }, (_, index): Task => {
       const sleep = Math.round((Math.floor(random() * 5001) * shape.maxDelay) / 5000);
-      return random() < shape.failing ? { sleep, error: { name: 'APIError', message: `child ${index}` } } : { sleep, value: index };
+      return random() < shape.failing
+        ? { sleep, error: { name: 'APIError', message: `child ${index}` } }
+        : { sleep, value: index };
     }),
   }));
 }

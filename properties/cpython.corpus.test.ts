@@ -9,9 +9,11 @@ import { readCpythonCorpus } from './cpythonCorpus.js';
 const corpus = readCpythonCorpus();
 
 /** Equal but for the order of `unhandled`, which the spec leaves open. */
-const same = (a: Observation, b: Observation): boolean => canonicalJson(withSortedUnhandled(a)) === canonicalJson(withSortedUnhandled(b));
+const same = (a: Observation, b: Observation): boolean =>
+  canonicalJson(withSortedUnhandled(a)) === canonicalJson(withSortedUnhandled(b));
 /** Equal but for `unhandled`: CPython reports errors a never-completing return-exceptions gather left unretrieved; a JavaScript gather need not. */
-const sameButUnhandled = (a: Observation, b: Observation): boolean => same({ ...a, unhandled: [] }, { ...b, unhandled: [] });
+const sameButUnhandled = (a: Observation, b: Observation): boolean =>
+  same({ ...a, unhandled: [] }, { ...b, unhandled: [] });
 
 describe('the recorded CPython corpus (1,500 scenarios with what asyncio.gather did)', () => {
   it('holds observations the oracle allows, every one', () => {
@@ -27,8 +29,14 @@ describe('the recorded CPython corpus (1,500 scenarios with what asyncio.gather 
       if (!prediction.tieFree) continue;
       compared += 1;
       const allowed = prediction.observations;
-      expect(allowed.some((candidate) => same(candidate, observation)), JSON.stringify(scenario)).toBe(true);
-      expect(allowed.every((candidate) => sameButUnhandled(candidate, observation)), JSON.stringify(scenario)).toBe(true);
+      expect(
+        allowed.some((candidate) => same(candidate, observation)),
+        JSON.stringify(scenario),
+      ).toBe(true);
+      expect(
+        allowed.every((candidate) => sameButUnhandled(candidate, observation)),
+        JSON.stringify(scenario),
+      ).toBe(true);
       expect(allowed.length, JSON.stringify(scenario)).toBeLessThanOrEqual(2);
     }
     expect(compared).toBeGreaterThan(900);
@@ -41,7 +49,10 @@ describe('the recorded CPython corpus (1,500 scenarios with what asyncio.gather 
       compared += 1;
       const run = await runScenario(scenario, gather);
       const { unhandled } = run.observation;
-      expect(same(run.observation, observation) || same({ ...observation, unhandled }, run.observation), JSON.stringify(scenario)).toBe(true);
+      expect(
+        same(run.observation, observation) || same({ ...observation, unhandled }, run.observation),
+        JSON.stringify(scenario),
+      ).toBe(true);
     }
     expect(compared).toBeGreaterThan(900);
   });

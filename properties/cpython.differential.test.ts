@@ -40,12 +40,17 @@ interface Tally {
 
 /** The reference's observation equals CPython's, CPython's unretrieved-error report aside (the oracle allows both). */
 function sameAsCPython(reference: Observation, fromCPython: Observation): boolean {
-  return canonicalJson(reference) === canonicalJson(fromCPython) || canonicalJson({ ...fromCPython, unhandled: reference.unhandled }) === canonicalJson(reference);
+  return (
+    canonicalJson(reference) === canonicalJson(fromCPython) ||
+    canonicalJson({ ...fromCPython, unhandled: reference.unhandled }) === canonicalJson(reference)
+  );
 }
 
 describe(`CPython's asyncio.gather is the ground truth (seed ${SUITE_SEED})`, () => {
   const folder = new URL('../scenarios/cpython/', import.meta.url);
-  for (const name of readdirSync(folder).filter((file) => file.endsWith('.json')).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((file) => file.endsWith('.json'))
+    .sort()) {
     it(`re-derives scenarios/cpython/${name} from CPython, so the file cannot drift from it`, async () => {
       const reading = readScenarioFile(readFileSync(new URL(name, folder), 'utf8'));
       if (!reading.ok) expect.fail(formatScenarioIssues(reading.issues));
@@ -69,18 +74,26 @@ describe(`CPython's asyncio.gather is the ground truth (seed ${SUITE_SEED})`, ()
       const reference = await runScenario(scenario, gather);
       const prediction = predict(scenario);
       const where = JSON.stringify(scenario);
-      if (fromCPython.problems.length > 0) disagreements.push(`CPython could not run ${where}: ${fromCPython.problems.join('; ')}`);
-      else if (!isAllowed(prediction, fromCPython.observation)) disagreements.push(`the oracle rejects CPython on ${where}: ${JSON.stringify(fromCPython.observation)}`);
-      if (!isAllowed(prediction, reference.observation)) disagreements.push(`the oracle rejects the reference on ${where}`);
+      if (fromCPython.problems.length > 0)
+        disagreements.push(`CPython could not run ${where}: ${fromCPython.problems.join('; ')}`);
+      else if (!isAllowed(prediction, fromCPython.observation))
+        disagreements.push(`the oracle rejects CPython on ${where}: ${JSON.stringify(fromCPython.observation)}`);
+      if (!isAllowed(prediction, reference.observation))
+        disagreements.push(`the oracle rejects the reference on ${where}`);
       if (prediction.tieFree && !sameAsCPython(reference.observation, fromCPython.observation)) {
-        disagreements.push(`reference and CPython differ on tie-free ${where}:\n  reference ${JSON.stringify(reference.observation)}\n  CPython   ${JSON.stringify(fromCPython.observation)}`);
+        disagreements.push(
+          `reference and CPython differ on tie-free ${where}:\n  reference ${JSON.stringify(reference.observation)}\n  CPython   ${JSON.stringify(fromCPython.observation)}`,
+        );
       }
       if (fromCPython.observation.unhandled.length > 0) unretrieved += 1;
       const bucket: keyof Tally = prediction.tieFree ? 'compared' : 'tied';
       all[bucket] += 1;
       for (const feature of scenarioFeatures(scenario)) (tallies.get(feature) as Tally)[bucket] += 1;
     }
-    const lines = [...tallies].map(([feature, tally]) => `  ${feature.padEnd(24)} ${String(tally.compared).padStart(5)} compared ${String(tally.tied).padStart(5)} with ties (oracle only)`);
+    const lines = [...tallies].map(
+      ([feature, tally]) =>
+        `  ${feature.padEnd(24)} ${String(tally.compared).padStart(5)} compared ${String(tally.tied).padStart(5)} with ties (oracle only)`,
+    );
     console.log(
       [
         `CPython differential: ${scenarios.length} scenarios, ${all.compared} tie-free compared with the reference, ${all.tied} with ties checked by the oracle alone;`,
@@ -90,7 +103,17 @@ describe(`CPython's asyncio.gather is the ground truth (seed ${SUITE_SEED})`, ()
     );
     expect(disagreements.slice(0, 5)).toEqual([]);
     expect(all.compared + all.tied).toBe(SPREAD + TIED);
-    for (const feature of ['cancel-gather', 'cancel-task', 'on-cancel-cleanup', 'on-cancel-cleanup-error', 'on-cancel-ignore', 'nested', 'duplicates', 'hang', 'error'] as const) {
+    for (const feature of [
+      'cancel-gather',
+      'cancel-task',
+      'on-cancel-cleanup',
+      'on-cancel-cleanup-error',
+      'on-cancel-ignore',
+      'nested',
+      'duplicates',
+      'hang',
+      'error',
+    ] as const) {
       const tally = tallies.get(feature) as Tally;
       expect(tally.compared, `${feature}: most scenarios compared, not left to the oracle`).toBeGreaterThan(tally.tied);
       expect(tally.compared, feature).toBeGreaterThan(100);

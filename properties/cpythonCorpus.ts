@@ -12,7 +12,10 @@ export interface CorpusEntry {
 const built = new URL('.', import.meta.url).pathname.endsWith('/dist/properties/');
 
 /** Where the corpus lives: JSON lines in properties/corpus/ of the source tree. */
-export const CPYTHON_CORPUS = new URL(built ? '../../properties/corpus/cpython-observations.jsonl' : './corpus/cpython-observations.jsonl', import.meta.url);
+export const CPYTHON_CORPUS = new URL(
+  built ? '../../properties/corpus/cpython-observations.jsonl' : './corpus/cpython-observations.jsonl',
+  import.meta.url,
+);
 
 /**
  * The recorded CPython corpus: 1,500 seeded scenarios with CPython's observations, so the

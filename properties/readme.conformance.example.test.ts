@@ -5,10 +5,15 @@ import { describeGatherConformance } from 'gather-sim/vitest';
 const myGather = {
   name: 'myGather',
   supports: { returnExceptions: true },
-  gather: (children: readonly ((signal: AbortSignal) => Promise<unknown>)[], options: { returnExceptions?: boolean }) => {
+  gather: (
+    children: readonly ((signal: AbortSignal) => Promise<unknown>)[],
+    options: { returnExceptions?: boolean },
+  ) => {
     const started = children.map((child) => child(new AbortController().signal));
     if (options.returnExceptions !== true) return Promise.all(started);
-    return Promise.allSettled(started).then((results) => results.map((result) => (result.status === 'fulfilled' ? result.value : result.reason)));
+    return Promise.allSettled(started).then((results) =>
+      results.map((result) => (result.status === 'fulfilled' ? result.value : result.reason)),
+    );
   },
 };
 

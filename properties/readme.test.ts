@@ -11,7 +11,9 @@ const bin = join(root, 'dist/src/cli/main.js');
 
 function cli(args: readonly string[], input?: string): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
-    const child = execFile('node', [bin, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => resolve({ code: error === null ? 0 : Number(error.code), stdout }));
+    const child = execFile('node', [bin, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
+      resolve({ code: error === null ? 0 : Number(error.code), stdout }),
+    );
     child.stdin?.end(input ?? '');
   });
 }
@@ -60,7 +62,8 @@ describe('the README', () => {
     const lines = blockAfter('which `run` takes back:').trimEnd().split('\n');
     const result = await cli(['run', 'scenarios/ties-three-errors.gsim', '--ties', 'exhaustive']);
     expect(result.code).toBe(0);
-    for (const line of lines.filter((text) => !text.startsWith('$') && text !== '...')) expect(result.stdout).toContain(`${line}\n`);
+    for (const line of lines.filter((text) => !text.startsWith('$') && text !== '...'))
+      expect(result.stdout).toContain(`${line}\n`);
     const replay = await cli(['run', 'scenarios/ties-three-errors.gsim', '--tie-order', '2']);
     expect(replay.stdout).toContain('gather rejected at 5 ms with APIError("child 2") from task 2');
   });

@@ -50,11 +50,19 @@ const fileArbitrary: fc.Arbitrary<ScenarioFile> = fc
         next += 1;
         if ('gather' in task) return { gather: retouch(task.gather) };
         if ('value' in task) return { ...task, value: values[next % Math.max(1, values.length)] ?? task.value };
-        if ('error' in task) return { ...task, error: { ...task.error, message: messages[next % Math.max(1, messages.length)] ?? task.error.message } };
+        if ('error' in task)
+          return {
+            ...task,
+            error: { ...task.error, message: messages[next % Math.max(1, messages.length)] ?? task.error.message },
+          };
         return task;
       }),
     });
-    return { ...(name === undefined ? {} : { name }), ...(description === undefined ? {} : { description }), scenario: retouch(scenario) };
+    return {
+      ...(name === undefined ? {} : { name }),
+      ...(description === undefined ? {} : { description }),
+      scenario: retouch(scenario),
+    };
   });
 
 describe(`the text form of scenarios (seed ${SUITE_SEED})`, () => {
@@ -62,7 +70,10 @@ describe(`the text form of scenarios (seed ${SUITE_SEED})`, () => {
     fc.assert(
       fc.property(fileArbitrary, (file) => {
         const back = read(formatScenarioText(file));
-        expect(jsonEqual(back, file), `${formatScenarioText(file)}\n${JSON.stringify(back)}\n${JSON.stringify(file)}`).toBe(true);
+        expect(
+          jsonEqual(back, file),
+          `${formatScenarioText(file)}\n${JSON.stringify(back)}\n${JSON.stringify(file)}`,
+        ).toBe(true);
       }),
       { seed: SUITE_SEED, numRuns: 1000 },
     );
@@ -79,7 +90,9 @@ describe(`the text form of scenarios (seed ${SUITE_SEED})`, () => {
   });
 
   it('round-trips every bundled scenario file, expect included', () => {
-    const files = readdirSync(scenarios, { recursive: true, encoding: 'utf8' }).filter((entry) => entry.endsWith('.json'));
+    const files = readdirSync(scenarios, { recursive: true, encoding: 'utf8' }).filter((entry) =>
+      entry.endsWith('.json'),
+    );
     expect(files.length).toBeGreaterThan(30);
     for (const entry of files) {
       const file = read(readFileSync(join(scenarios, entry), 'utf8'));
@@ -100,7 +113,14 @@ task 2: sleep 1000 error APIError "API failed"
 `);
     expect(file).toEqual({
       name: 'tutorial-3',
-      scenario: { tasks: [{ sleep: 1000, value: 100 }, { sleep: 2000, value: 200 }, { sleep: 1000, error: { name: 'APIError', message: 'API failed' } }], returnExceptions: true },
+      scenario: {
+        tasks: [
+          { sleep: 1000, value: 100 },
+          { sleep: 2000, value: 200 },
+          { sleep: 1000, error: { name: 'APIError', message: 'API failed' } },
+        ],
+        returnExceptions: true,
+      },
     });
   });
 
@@ -109,8 +129,17 @@ task 2: sleep 1000 error APIError "API failed"
       scenario: {
         tasks: [
           { hang: true, onCancel: { cleanup: 200 } },
-          { sleep: 1000, value: 2, onCancel: { cleanup: 50, error: { name: 'ValueError', message: 'cleanup failed' } } },
-          { gather: { tasks: [{ sleep: 5, value: 'x', onCancel: 'ignore' }, { gather: { tasks: [] } }], returnExceptions: false } },
+          {
+            sleep: 1000,
+            value: 2,
+            onCancel: { cleanup: 50, error: { name: 'ValueError', message: 'cleanup failed' } },
+          },
+          {
+            gather: {
+              tasks: [{ sleep: 5, value: 'x', onCancel: 'ignore' }, { gather: { tasks: [] } }],
+              returnExceptions: false,
+            },
+          },
         ],
         args: [2, 0, 1, 1],
         cancelGatherAt: 500,
@@ -136,9 +165,18 @@ cancel task 1 at 10
     ['task 0: sleep 5 value {"a": 1', 'line 1: expected the value (JSON), got {"a": 1'],
     ['task 0: hang on-cancel later', 'line 1: expected "raise", "ignore" or "cleanup" after on-cancel, got "later"'],
     ['task 0: gather\n    task 0: hang', 'line 2: indented, but not below a "task N: gather" line'],
-    ['task 0: gather\ncancel gather at 5', 'line 2: a gather without "task 0:" lines: write "no tasks" for an empty one'],
-    ['task 0: gather\n  cancel gather at 5', 'line 2: "cancel" belongs to the scenario, not to a nested gather: unindent it'],
-    ['retry 3', 'line 1: unknown line "retry": expected name, description, return-exceptions, args, task N:, no tasks, cancel or expect'],
+    [
+      'task 0: gather\ncancel gather at 5',
+      'line 2: a gather without "task 0:" lines: write "no tasks" for an empty one',
+    ],
+    [
+      'task 0: gather\n  cancel gather at 5',
+      'line 2: "cancel" belongs to the scenario, not to a nested gather: unindent it',
+    ],
+    [
+      'retry 3',
+      'line 1: unknown line "retry": expected name, description, return-exceptions, args, task N:, no tasks, cancel or expect',
+    ],
     ['task 0: sleep 5 value 1 extra', 'line 1: expected "on-cancel" after the task, got "extra"'],
     ['task 0: sleep 5 error APIError 42', 'tasks[0].error.message: expected a string, got 42'],
     ['', '(scenario): empty: expected a scenario as JSON or in text form'],

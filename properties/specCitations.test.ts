@@ -52,7 +52,9 @@ describe('the spec the code cites', () => {
 
   it('resolves every citation to a file and a heading of the repository', () => {
     const broken = citations
-      .filter(({ doc, anchor }) => !existsSync(join(root, doc)) || (anchor !== undefined && !anchorsOf(doc).has(anchor)))
+      .filter(
+        ({ doc, anchor }) => !existsSync(join(root, doc)) || (anchor !== undefined && !anchorsOf(doc).has(anchor)),
+      )
       .map(({ file, doc, anchor }) => `${file}: ${doc}${anchor === undefined ? '' : `#${anchor}`}`);
     expect(broken).toEqual([]);
   });

@@ -27,7 +27,9 @@ const orderUnderTies = projectionProperty({
   id: 'order',
   rule: 'R2',
   statement: 'results come back in argument order, never completion order',
-  arbitrary: fc.integer({ min: 2, max: 4 }).map((count): Scenario => ({ tasks: Array.from({ length: count }, (_, index) => ({ sleep: 5, value: index })) })),
+  arbitrary: fc
+    .integer({ min: 2, max: 4 })
+    .map((count): Scenario => ({ tasks: Array.from({ length: count }, (_, index) => ({ sleep: 5, value: index })) })),
   project: (observation) => ('value' in observation.gather ? observation.gather.value : 'no result list'),
 });
 
@@ -49,7 +51,9 @@ describe(`ties: events due at the same instant (seed ${SUITE_SEED})`, () => {
     const prediction = predict(threeTied);
     for (const observation of observations) expect(isAllowed(prediction, observation)).toBe(true);
     // The gather raises the error of whichever child failed first, and each did in some order.
-    const raised = new Set(observations.map((observation) => ('error' in observation.gather ? observation.gather.error.task : undefined)));
+    const raised = new Set(
+      observations.map((observation) => ('error' in observation.gather ? observation.gather.error.task : undefined)),
+    );
     expect([...raised].sort()).toEqual([0, 1, 2]);
   });
 
@@ -75,8 +79,14 @@ describe(`ties: events due at the same instant (seed ${SUITE_SEED})`, () => {
     const raised = prediction.observations.map((observation) => observation.gather);
     expect(raised).toHaveLength(3);
     const allowed = prediction.observations[0] as Observation;
-    const late: Observation = { ...allowed, gather: { at: 6, error: { name: 'APIError', message: 'child 0', task: 0 } } };
-    const wrongMessage: Observation = { ...allowed, gather: { at: 5, error: { name: 'APIError', message: 'child 1', task: 0 } } };
+    const late: Observation = {
+      ...allowed,
+      gather: { at: 6, error: { name: 'APIError', message: 'child 0', task: 0 } },
+    };
+    const wrongMessage: Observation = {
+      ...allowed,
+      gather: { at: 5, error: { name: 'APIError', message: 'child 1', task: 0 } },
+    };
     const resolved: Observation = { ...allowed, gather: { at: 5, value: [] } };
     for (const wrong of [late, wrongMessage, resolved]) expect(isAllowed(prediction, wrong)).toBe(false);
   });
@@ -85,8 +95,16 @@ describe(`ties: events due at the same instant (seed ${SUITE_SEED})`, () => {
     if (completionOrder === undefined) throw new Error('no "completion order" wrong gather');
     const fifo = await checkProperty(orderUnderTies, completionOrder.gather, { seed: SUITE_SEED, numRuns: 50 });
     expect(fifo.status).toBe('pass');
-    const shuffle = await checkProperty(orderUnderTies, completionOrder.gather, { seed: SUITE_SEED, numRuns: 50, ties: 'shuffle' });
-    const exhaustive = await checkProperty(orderUnderTies, completionOrder.gather, { seed: SUITE_SEED, numRuns: 50, ties: 'exhaustive' });
+    const shuffle = await checkProperty(orderUnderTies, completionOrder.gather, {
+      seed: SUITE_SEED,
+      numRuns: 50,
+      ties: 'shuffle',
+    });
+    const exhaustive = await checkProperty(orderUnderTies, completionOrder.gather, {
+      seed: SUITE_SEED,
+      numRuns: 50,
+      ties: 'exhaustive',
+    });
     for (const report of [shuffle, exhaustive]) {
       if (report.status !== 'fail') throw new Error(`not caught: ${report.status}`);
       // The printed picks replay the failing order: its result list is out of argument order.
@@ -97,20 +115,38 @@ describe(`ties: events due at the same instant (seed ${SUITE_SEED})`, () => {
 
   it('shrinks a shuffled order toward fifo: two children, one pick', async () => {
     if (completionOrder === undefined) throw new Error('no "completion order" wrong gather');
-    const report = await checkProperty(orderUnderTies, completionOrder.gather, { seed: SUITE_SEED, numRuns: 50, ties: 'shuffle' });
+    const report = await checkProperty(orderUnderTies, completionOrder.gather, {
+      seed: SUITE_SEED,
+      numRuns: 50,
+      ties: 'shuffle',
+    });
     if (report.status !== 'fail') throw new Error('not caught');
     expect(report.scenario.tasks).toHaveLength(2);
     expect(report.ties).toEqual({ mode: 'shuffle', picks: [1] });
-    const replayed = await checkProperty(orderUnderTies, completionOrder.gather, { seed: SUITE_SEED, numRuns: 50, ties: 'shuffle', path: report.path });
-    expect(replayed).toMatchObject({ status: 'fail', ties: { mode: 'shuffle', picks: [1] }, scenario: report.scenario });
+    const replayed = await checkProperty(orderUnderTies, completionOrder.gather, {
+      seed: SUITE_SEED,
+      numRuns: 50,
+      ties: 'shuffle',
+      path: report.path,
+    });
+    expect(replayed).toMatchObject({
+      status: 'fail',
+      ties: { mode: 'shuffle', picks: [1] },
+      scenario: report.scenario,
+    });
   });
 
   for (const ties of ['shuffle', 'exhaustive'] as const) {
     it(`accepts the reference under ${ties} ties on every property: every order it takes is one the spec allows`, async () => {
       for (const property of gatherProperties) {
-        const report = await checkProperty(property, gather, { seed: SUITE_SEED, numRuns: ties === 'shuffle' ? 100 : 40, ties });
+        const report = await checkProperty(property, gather, {
+          seed: SUITE_SEED,
+          numRuns: ties === 'shuffle' ? 100 : 40,
+          ties,
+        });
         expect(report.status, `${property.id}: ${JSON.stringify(report)}`).toBe('pass');
-        if (ties === 'exhaustive' && report.status === 'pass') expect(report.orders ?? 0).toBeGreaterThanOrEqual(report.numRuns);
+        if (ties === 'exhaustive' && report.status === 'pass')
+          expect(report.orders ?? 0).toBeGreaterThanOrEqual(report.numRuns);
       }
     }, 60_000);
   }

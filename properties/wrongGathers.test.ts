@@ -44,4 +44,3 @@ describe(`the properties catch every deliberately wrong gather (seed ${SUITE_SEE
     }, 60_000);
   }
 });
-

@@ -50,7 +50,10 @@ export const wrongGathers: readonly WrongGather[] = [
       });
       const slots = new Map(tracked.map((child, slot) => [slot, [...new Set(tracked)].indexOf(child)]));
       const results = await gather(tracked, options);
-      return results.map((_, slot) => slot).sort((a, b) => finished.indexOf(slots.get(a) ?? 0) - finished.indexOf(slots.get(b) ?? 0)).map((slot) => results[slot]);
+      return results
+        .map((_, slot) => slot)
+        .sort((a, b) => finished.indexOf(slots.get(a) ?? 0) - finished.indexOf(slots.get(b) ?? 0))
+        .map((slot) => results[slot]);
     },
   },
   {
@@ -77,11 +80,13 @@ export const wrongGathers: readonly WrongGather[] = [
     caughtBy: 'siblings-live-on',
     gather: (children, options) => {
       const onFailure = new AbortController();
-      const watched = mapChildren(alsoCancelledBy(children, onFailure.signal), (child) => (signal) =>
-        child(signal).catch((error: unknown) => {
-          if (!isCancellation(error)) onFailure.abort(new CancelledError());
-          throw error;
-        }),
+      const watched = mapChildren(
+        alsoCancelledBy(children, onFailure.signal),
+        (child) => (signal) =>
+          child(signal).catch((error: unknown) => {
+            if (!isCancellation(error)) onFailure.abort(new CancelledError());
+            throw error;
+          }),
       );
       return gather(watched, options);
     },
@@ -116,7 +121,8 @@ export const wrongGathers: readonly WrongGather[] = [
     name: 'drops errors',
     fault: 'with returnExceptions, puts null where an error belongs',
     caughtBy: 'return-exceptions',
-    gather: async (children, options) => (await gather(children, options)).map((result) => (result instanceof Error ? null : result)),
+    gather: async (children, options) =>
+      (await gather(children, options)).map((result) => (result instanceof Error ? null : result)),
   },
   {
     name: 'ignores cancellation',
@@ -138,7 +144,11 @@ export const wrongGathers: readonly WrongGather[] = [
     name: 'no de-duplication',
     fault: 'starts a child passed twice twice',
     caughtBy: 'start',
-    gather: (children, options) => gather(children.map((child) => (signal: AbortSignal) => child(signal)), options),
+    gather: (children, options) =>
+      gather(
+        children.map((child) => (signal: AbortSignal) => child(signal)),
+        options,
+      ),
   },
   {
     name: 'cancel resolves with results',
@@ -201,7 +211,9 @@ export const wrongGathers: readonly WrongGather[] = [
     gather: (children, { returnExceptions = false }) => {
       const started = children.map((child) => child(new AbortController().signal));
       if (!returnExceptions) return Promise.all(started);
-      return Promise.allSettled(started).then((settled) => settled.map((result) => (result.status === 'fulfilled' ? result.value : result.reason)));
+      return Promise.allSettled(started).then((settled) =>
+        settled.map((result) => (result.status === 'fulfilled' ? result.value : result.reason)),
+      );
     },
   },
 ];

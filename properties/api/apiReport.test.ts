@@ -33,8 +33,24 @@ describe('the public API', () => {
 
   it('keeps the root entry small: what a user reaches for first', () => {
     const root = exports.filter((one) => one.entry === 'gather-sim');
-    expect(root.filter((one) => one.kind === 'value').map((one) => one.name).sort()).toEqual(
-      ['assertGather', 'assertProperty', 'CancelledError', 'checkGather', 'formatReport', 'gather', 'gatherProperties', 'isCancellation', 'runScenario', 'scenarioArbitrary'].sort(),
+    expect(
+      root
+        .filter((one) => one.kind === 'value')
+        .map((one) => one.name)
+        .sort(),
+    ).toEqual(
+      [
+        'assertGather',
+        'assertProperty',
+        'CancelledError',
+        'checkGather',
+        'formatReport',
+        'gather',
+        'gatherProperties',
+        'isCancellation',
+        'runScenario',
+        'scenarioArbitrary',
+      ].sort(),
     );
   });
 }, 60_000);

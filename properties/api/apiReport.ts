@@ -18,7 +18,9 @@ export interface ApiExport {
 
 /** The package's entries, from package.json's exports map, with their source files. */
 export function packageEntries(): readonly { readonly entry: string; readonly source: string }[] {
-  const manifest = JSON.parse(readFileSync(new URL('package.json', `file://${root}`), 'utf8')) as { exports: Record<string, string | { import: string }> };
+  const manifest = JSON.parse(readFileSync(new URL('package.json', `file://${root}`), 'utf8')) as {
+    exports: Record<string, string | { import: string }>;
+  };
   return Object.entries(manifest.exports).flatMap(([key, target]) => {
     if (typeof target === 'string') return [];
     const source = target.import.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts');
@@ -26,7 +28,10 @@ export function packageEntries(): readonly { readonly entry: string; readonly so
   });
 }
 
-const FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType | ts.TypeFormatFlags.WriteArrowStyleSignature;
+const FLAGS =
+  ts.TypeFormatFlags.NoTruncation |
+  ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType |
+  ts.TypeFormatFlags.WriteArrowStyleSignature;
 
 /** A type's text as the checker writes it, without the absolute paths of `import("...")` qualifiers. */
 function signatureOf(checker: ts.TypeChecker, symbol: ts.Symbol, declaration: ts.Declaration): string {
@@ -43,7 +48,10 @@ function rawSignatureOf(checker: ts.TypeChecker, symbol: ts.Symbol, declaration:
     const type = checker.getDeclaredTypeOfSymbol(symbol);
     const members = checker.getPropertiesOfType(type).map((member) => {
       const optional = member.flags & ts.SymbolFlags.Optional ? '?' : '';
-      const readonly = ts.getCombinedModifierFlags(member.valueDeclaration ?? member.declarations![0]!) & ts.ModifierFlags.Readonly ? 'readonly ' : '';
+      const readonly =
+        ts.getCombinedModifierFlags(member.valueDeclaration ?? member.declarations![0]!) & ts.ModifierFlags.Readonly
+          ? 'readonly '
+          : '';
       return `${readonly}${member.name}${optional}: ${checker.typeToString(checker.getTypeOfSymbolAtLocation(member, declaration), declaration, FLAGS)}`;
     });
     const keyword = symbol.flags & ts.SymbolFlags.Class ? 'class' : 'interface';
@@ -58,9 +66,16 @@ function rawSignatureOf(checker: ts.TypeChecker, symbol: ts.Symbol, declaration:
 /** Every export of every entry, read from the source with the TypeScript checker. */
 export function apiExports(): readonly ApiExport[] {
   const entries = packageEntries();
-  const config = ts.getParsedCommandLineOfConfigFile(`${root}tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    `${root}tsconfig.json`,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   if (config === undefined) throw new Error('cannot read tsconfig.json');
-  const program = ts.createProgram(entries.map(({ source }) => source), { ...config.options, noEmit: true });
+  const program = ts.createProgram(
+    entries.map(({ source }) => source),
+    { ...config.options, noEmit: true },
+  );
   const checker = program.getTypeChecker();
   return entries.flatMap(({ entry, source }) => {
     const file = program.getSourceFile(source);
@@ -73,7 +88,13 @@ export function apiExports(): readonly ApiExport[] {
       if (declaration === undefined) throw new Error(`${entry}: ${exported.name} has no declaration`);
       const value = (symbol.flags & ts.SymbolFlags.Value) !== 0;
       const documented = symbol.getDocumentationComment(checker).length > 0 || ts.getJSDocTags(declaration).length > 0;
-      return { entry, name: exported.name, kind: value ? 'value' : 'type', signature: signatureOf(checker, symbol, declaration), documented };
+      return {
+        entry,
+        name: exported.name,
+        kind: value ? 'value' : 'type',
+        signature: signatureOf(checker, symbol, declaration),
+        documented,
+      };
     });
   });
 }
@@ -88,7 +109,9 @@ export function formatApiReport(exports: readonly ApiExport[]): string {
     '',
   ];
   for (const entry of [...new Set(exports.map((one) => one.entry))]) {
-    const ofEntry = exports.filter((one) => one.entry === entry).sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'value' ? -1 : 1));
+    const ofEntry = exports
+      .filter((one) => one.entry === entry)
+      .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'value' ? -1 : 1));
     const values = ofEntry.filter((one) => one.kind === 'value').length;
     lines.push(`## \`${entry}\``, '', `${values} values, ${ofEntry.length - values} types.`, '', '```ts');
     for (const one of ofEntry) lines.push(`${one.kind === 'type' ? 'type ' : ''}${one.name}: ${one.signature}`);

@@ -35,16 +35,22 @@ function module(name: string, text: string): string {
 }
 
 interface JsonReport {
-  readonly subjects: readonly { readonly name: string; readonly properties: readonly { readonly id: string; readonly status: string; readonly reason?: string }[] }[];
+  readonly subjects: readonly {
+    readonly name: string;
+    readonly properties: readonly { readonly id: string; readonly status: string; readonly reason?: string }[];
+  }[];
 }
 
-const every = "{ returnExceptions: true, cancellation: true, dedupe: true }";
+const every = '{ returnExceptions: true, cancellation: true, dedupe: true }';
 const distWrongGathers = pathToFileURL(join(root, 'dist/properties/wrongGathers.js')).href;
 
 describe('gather-sim check', () => {
   it('catches each wrong gather of the core suite with its property, through subject modules', async () => {
     const modules = wrongGathers.map((_, index) =>
-      module(`wrong-${index}.mjs`, `import { wrongGathers } from '${distWrongGathers}';\nconst wrong = wrongGathers[${index}];\nexport default { name: wrong.name, supports: ${every}, gather: wrong.gather };\n`),
+      module(
+        `wrong-${index}.mjs`,
+        `import { wrongGathers } from '${distWrongGathers}';\nconst wrong = wrongGathers[${index}];\nexport default { name: wrong.name, supports: ${every}, gather: wrong.gather };\n`,
+      ),
     );
     const properties = [...new Set(wrongGathers.map((wrong) => wrong.caughtBy))].join(',');
     const result = await cli(['check', ...modules, '--property', properties, '--runs', '300', '--json']);
@@ -52,7 +58,10 @@ describe('gather-sim check', () => {
     const report = JSON.parse(result.stdout) as JsonReport;
     for (const wrong of wrongGathers) {
       const subject = report.subjects.find((candidate) => candidate.name === wrong.name);
-      expect(subject?.properties.find((property) => property.id === wrong.caughtBy)?.status, `${wrong.name} by ${wrong.caughtBy}`).toBe('fail');
+      expect(
+        subject?.properties.find((property) => property.id === wrong.caughtBy)?.status,
+        `${wrong.name} by ${wrong.caughtBy}`,
+      ).toBe('fail');
     }
   }, 120_000);
 
@@ -66,7 +75,10 @@ describe('gather-sim check', () => {
   it('gives each misbehaving subject a clear verdict, goes on with the others, and never hangs', async () => {
     const modules = [
       module('throws.mjs', "export default { name: 'throws', gather() { throw new TypeError('not today'); } };\n"),
-      module('non-promise.mjs', "export default { name: 'non-promise', gather: (children) => children.map(() => 1) };\n"),
+      module(
+        'non-promise.mjs',
+        "export default { name: 'non-promise', gather: (children) => children.map(() => 1) };\n",
+      ),
       module('never.mjs', "export default { name: 'never', gather: () => new Promise(() => {}) };\n"),
       module(
         'real-timer.mjs',
@@ -82,11 +94,17 @@ describe('gather-sim check', () => {
     expect(result.code, result.stderr).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
     const reasons = (name: string): string =>
-      (report.subjects.find((subject) => subject.name === name)?.properties ?? []).map((property) => `${property.id}:${property.status}:${property.reason ?? ''}`).join('\n');
-    expect(reasons('throws')).toMatch(/oracle:fail:gather: the gather threw synchronously instead of returning a promise \(TypeError: not today\)/);
+      (report.subjects.find((subject) => subject.name === name)?.properties ?? [])
+        .map((property) => `${property.id}:${property.status}:${property.reason ?? ''}`)
+        .join('\n');
+    expect(reasons('throws')).toMatch(
+      /oracle:fail:gather: the gather threw synchronously instead of returning a promise \(TypeError: not today\)/,
+    );
     expect(reasons('non-promise')).toMatch(/oracle:fail:gather: the gather returned a non-promise \(object\)/);
     expect(reasons('never')).toMatch(/success:fail:/);
-    expect(reasons('real-timer')).toMatch(/success:fail:gather: never settled in virtual time and left a real setTimeout behind/);
+    expect(reasons('real-timer')).toMatch(
+      /success:fail:gather: never settled in virtual time and left a real setTimeout behind/,
+    );
     expect(reasons('leaks')).toMatch(/no-unhandled:fail:/);
     expect(reasons('reference')).not.toMatch(/:fail:/);
   }, 120_000);
@@ -106,9 +124,14 @@ describe('gather-sim check', () => {
 
   it('skips CPython in the bundled matrix, saying why, when python3 is not on the PATH', async () => {
     const result = await new Promise<Result>((resolve) => {
-      execFile(process.execPath, [bin, 'check', '--property', 'empty', '--runs', '3'], { cwd: folder, env: { PATH: '/nonexistent' } }, (error, stdout, stderr) => {
-        resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        [bin, 'check', '--property', 'empty', '--runs', '3'],
+        { cwd: folder, env: { PATH: '/nonexistent' } },
+        (error, stdout, stderr) => {
+          resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
+        },
+      );
     });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('cpython-asyncio: skipped (python3 is not on the PATH)');
@@ -119,7 +142,9 @@ describe('gather-sim check', () => {
     const io = fakeIo();
     expect(await checkCommand(['reference', '--external', 'echo hello', '--runs', '5'], io)).toBe(1);
     expect(io.out()).toContain('reference: conforms (16 pass, 0 FAIL, 0 n/a)');
-    expect(io.out()).toContain('echo hello: BROKEN: "echo hello" its first line is not JSON: "hello" (nothing on its stderr)');
+    expect(io.out()).toContain(
+      'echo hello: BROKEN: "echo hello" its first line is not JSON: "hello" (nothing on its stderr)',
+    );
   });
 
   it('exits 2 with a clear message for a module that does not exist', async () => {
@@ -132,7 +157,9 @@ describe('gather-sim check', () => {
     const path = module('shapeless.mjs', "export default { name: 'shapeless', gather: 42 };\n");
     const io = fakeIo();
     expect(await checkCommand([path], io)).toBe(2);
-    expect(io.err()).toBe(`gather-sim check: ${path}: its default export is not a subject: "gather": expected a function (children, { returnExceptions, signal }) => Promise, got 42\n`);
+    expect(io.err()).toBe(
+      `gather-sim check: ${path}: its default export is not a subject: "gather": expected a function (children, { returnExceptions, signal }) => Promise, got 42\n`,
+    );
   });
 
   it('exits 2 for an unknown property, naming the known ones', async () => {
@@ -149,7 +176,9 @@ describe('gather-sim check', () => {
 
   it('exits 2 for --path with --shard: a replay is of the whole run, not of a slice', async () => {
     const io = fakeIo();
-    expect(await checkCommand(['reference', '--seed', '1', '--property', 'order', '--path', '3:0', '--shard', '2/4'], io)).toBe(2);
+    expect(
+      await checkCommand(['reference', '--seed', '1', '--property', 'order', '--path', '3:0', '--shard', '2/4'], io),
+    ).toBe(2);
     expect(io.err()).toBe('gather-sim check: --path replays one failure of the whole run: give it without --shard\n');
   });
 
@@ -198,7 +227,11 @@ describe('gather-sim check', () => {
   it('prints the matrix as Markdown for a README', async () => {
     const io = fakeIo();
     expect(await checkCommand(['reference', 'Promise.all', '--runs', '10', '--markdown'], io)).toBe(0);
-    expect(io.out().split('\n').slice(0, 3)).toEqual(['| property | rule | reference | Promise.all |', '| --- | --- | --- | --- |', '| `start` | R1 | pass | pass |']);
+    expect(io.out().split('\n').slice(0, 3)).toEqual([
+      '| property | rule | reference | Promise.all |',
+      '| --- | --- | --- | --- |',
+      '| `start` | R1 | pass | pass |',
+    ]);
     expect(io.out()).toContain('| `outer-cancellation` | R8 | pass | n/a |');
   });
 

@@ -31,7 +31,9 @@ describe('gather-sim run', () => {
   });
 
   it('says when the observation is one of several the spec allows because events tie', async () => {
-    const io = fakeIo('{"tasks": [{"sleep": 5, "error": {"name": "A", "message": ""}}, {"sleep": 5, "error": {"name": "B", "message": ""}}]}');
+    const io = fakeIo(
+      '{"tasks": [{"sleep": 5, "error": {"name": "A", "message": ""}}, {"sleep": 5, "error": {"name": "B", "message": ""}}]}',
+    );
     expect(await runCommand(['-'], io)).toBe(0);
     expect(io.out()).toContain('spec: one of 2 observations rules R1-R12 allow, as events tie at the same millisecond');
   });
@@ -52,25 +54,46 @@ describe('gather-sim run', () => {
 
   it('exits 1 and shows where the run departs when expect does not match', async () => {
     const io = fakeIo();
-    const file = tempFile({ tasks: [{ sleep: 5, value: 1 }], expect: { gather: { at: 6, value: [{ value: 1 }] }, tasks: [{ started: 0, settled: 5, outcome: 'value', cancelRequested: null }], unhandled: [] } });
+    const file = tempFile({
+      tasks: [{ sleep: 5, value: 1 }],
+      expect: {
+        gather: { at: 6, value: [{ value: 1 }] },
+        tasks: [{ started: 0, settled: 5, outcome: 'value', cancelRequested: null }],
+        unhandled: [],
+      },
+    });
     expect(await runCommand([file], io)).toBe(1);
     expect(io.out()).toContain('expect: MISMATCH\n  gather.at: expected 6, observed 5');
   });
 
   it('says so when a mismatching expect is another outcome that tied events allow', async () => {
     const io = fakeIo();
-    const tasks = [{ sleep: 5, error: { name: 'A', message: '' } }, { sleep: 5, error: { name: 'B', message: '' } }];
+    const tasks = [
+      { sleep: 5, error: { name: 'A', message: '' } },
+      { sleep: 5, error: { name: 'B', message: '' } },
+    ];
     const observed = { started: 0, settled: 5, outcome: 'error', cancelRequested: null };
-    const file = tempFile({ tasks, expect: { gather: { at: 5, error: { name: 'B', message: '', task: 1 } }, tasks: [observed, observed], unhandled: [] } });
+    const file = tempFile({
+      tasks,
+      expect: {
+        gather: { at: 5, error: { name: 'B', message: '', task: 1 } },
+        tasks: [observed, observed],
+        unhandled: [],
+      },
+    });
     expect(await runCommand([file], io)).toBe(1);
-    expect(io.out()).toContain('(the expected observation is one the spec allows too: events tie, and the reference took another order)');
+    expect(io.out()).toContain(
+      '(the expected observation is one the spec allows too: events tie, and the reference took another order)',
+    );
   });
 
   it('exits 2 naming the file, the JSON path and the bad value of an invalid scenario', async () => {
     const io = fakeIo();
     const file = tempFile({ tasks: [{ sleep: -1, value: 1 }] });
     expect(await runCommand([file], io)).toBe(2);
-    expect(io.err()).toContain(`${file} is not a valid scenario file:\ntasks[0].sleep: expected a non-negative integer of at most 10^12 (ms), got -1`);
+    expect(io.err()).toContain(
+      `${file} is not a valid scenario file:\ntasks[0].sleep: expected a non-negative integer of at most 10^12 (ms), got -1`,
+    );
   });
 
   it('exits 2 for an unknown option, --json with more than one file, and a missing file', async () => {
@@ -90,11 +113,18 @@ describe('gather-sim run', () => {
   });
 
   it('runs a scenario on another subject with --subject, and exits 1 where the spec rejects what it did', async () => {
-    const file = tempFile({ tasks: [{ sleep: 5, value: 1 }, { sleep: 3, error: { name: 'APIError', message: 'no' } }] });
+    const file = tempFile({
+      tasks: [
+        { sleep: 5, value: 1 },
+        { sleep: 3, error: { name: 'APIError', message: 'no' } },
+      ],
+    });
     const io = fakeIo();
     expect(await runCommand([file, '--subject', 'p-settle'], io)).toBe(1);
     expect(io.out()).toContain('subject p-settle\ngather rejected at 5 ms with APIError("no") from task 1');
-    expect(io.out()).toContain('spec: NOT an observation rules R1-R12 allow: p-settle departs from asyncio.gather here; against the one allowed:\n  gather.at: expected 3, observed 5');
+    expect(io.out()).toContain(
+      'spec: NOT an observation rules R1-R12 allow: p-settle departs from asyncio.gather here; against the one allowed:\n  gather.at: expected 3, observed 5',
+    );
     const native = fakeIo();
     expect(await runCommand([file, '--subject', 'Promise.all'], native)).toBe(0);
     expect(native.out()).toContain('spec: the one observation rules R1-R12 allow');
@@ -104,11 +134,15 @@ describe('gather-sim run', () => {
     const io = fakeIo();
     expect(await runCommand([join(root, 'scenarios'), '--subject', 'Promise.all'], io)).toBe(0);
     expect(io.out()).toMatch(/ok {8}\S*tutorial-3-return-exceptions\.json\s+resolved at 2000 ms/);
-    expect(io.out()).toMatch(/n\/a {7}\S*r08-cancel-raise\.json\s+needs cancellation, which Promise\.all does not claim/);
+    expect(io.out()).toMatch(
+      /n\/a {7}\S*r08-cancel-raise\.json\s+needs cancellation, which Promise\.all does not claim/,
+    );
     expect(io.out()).toMatch(/ 0 mismatched, 0 without "expect", \d+ n\/a, 0 invalid\n$/);
     const one = fakeIo();
     expect(await runCommand([join(root, 'scenarios/r08-cancel-raise.json'), '--subject', 'Promise.all'], one)).toBe(0);
-    expect(one.out()).toContain('note: the scenario needs cancellation, which Promise.all does not claim: nothing here counts against it');
+    expect(one.out()).toContain(
+      'note: the scenario needs cancellation, which Promise.all does not claim: nothing here counts against it',
+    );
   });
 
   it('exits 2 naming the module when --subject cannot be loaded', async () => {
@@ -127,21 +161,54 @@ describe('gather-sim serve', () => {
     ];
     const io = fakeIo([...requests.map((request) => JSON.stringify(request)), 'not json', '{"id": "x"}'].join('\n'));
     expect(await serveCommand([], io)).toBe(0);
-    const lines = io.out().trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines[0]).toEqual({ protocol: 'gather-sim/1', name: 'reference', supports: { returnExceptions: true, cancellation: true, dedupe: true } });
+    const lines = io
+      .out()
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toEqual({
+      protocol: 'gather-sim/1',
+      name: 'reference',
+      supports: { returnExceptions: true, cancellation: true, dedupe: true },
+    });
     expect(lines.slice(1).map((line) => line['id'])).toEqual([7, 8, 9, null, null]);
     expect(lines[1]).toMatchObject({ observation: { gather: { at: 1000, value: [{ value: 100 }] } } });
     expect(lines[2]).toMatchObject({ observation: { gather: { at: 5, error: { name: 'CancelledError' } } } });
-    expect(lines[3]).toEqual({ id: 9, error: 'scenario.name: unknown key in a scenario; allowed keys: tasks, args, returnExceptions, cancelGatherAt, cancelTasks' });
+    expect(lines[3]).toEqual({
+      id: 9,
+      error:
+        'scenario.name: unknown key in a scenario; allowed keys: tasks, args, returnExceptions, cancelGatherAt, cancelTasks',
+    });
     expect(lines[5]).toEqual({ id: null, error: '"id": expected an integer, got "x"' });
   });
 
   it('serves another subject with --subject, saying hello with its name and capabilities', async () => {
-    const io = fakeIo(JSON.stringify({ id: 1, scenario: { tasks: [{ sleep: 3, error: { name: 'E', message: '' } }, { sleep: 9, value: 1 }] } }));
+    const io = fakeIo(
+      JSON.stringify({
+        id: 1,
+        scenario: {
+          tasks: [
+            { sleep: 3, error: { name: 'E', message: '' } },
+            { sleep: 9, value: 1 },
+          ],
+        },
+      }),
+    );
     expect(await serveCommand(['--subject', 'p-map'], io)).toBe(0);
-    const lines = io.out().trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines[0]).toEqual({ protocol: 'gather-sim/1', name: 'p-map', supports: { returnExceptions: true, cancellation: true } });
-    expect(lines[1]).toMatchObject({ id: 1, observation: { gather: { at: 3, error: { name: 'E', message: '', task: 0 } } } });
+    const lines = io
+      .out()
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toEqual({
+      protocol: 'gather-sim/1',
+      name: 'p-map',
+      supports: { returnExceptions: true, cancellation: true },
+    });
+    expect(lines[1]).toMatchObject({
+      id: 1,
+      observation: { gather: { at: 3, error: { name: 'E', message: '', task: 0 } } },
+    });
   });
 });
 
@@ -154,7 +221,12 @@ describe('the gather-sim binary (built by npm ci)', () => {
   });
 
   it('runs under --unhandled-rejections=strict, where Node raises every unhandled rejection', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--unhandled-rejections=strict', bin, 'run', tutorial1]);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      '--unhandled-rejections=strict',
+      bin,
+      'run',
+      tutorial1,
+    ]);
     expect(stdout).toContain('expect: matched');
   });
 
@@ -162,18 +234,28 @@ describe('the gather-sim binary (built by npm ci)', () => {
     const help = (await execute('node', [bin, '--help'])).stdout;
     expect(help).toContain('Usage: gather-sim COMMAND');
     const docs = /^ {2}(\/.*\/docs\/)$/m.exec(help)?.[1] ?? '';
-    for (const doc of ['semantics.md', 'protocol.md', 'architecture.md']) expect(existsSync(join(docs, doc)), doc).toBe(true);
-    await expect(execute('node', [bin, 'frobnicate'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+    for (const doc of ['semantics.md', 'protocol.md', 'architecture.md'])
+      expect(existsSync(join(docs, doc)), doc).toBe(true);
+    await expect(execute('node', [bin, 'frobnicate'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown command "frobnicate"'),
+    });
   });
 
   it('serves piped requests and exits 0 when its input closes', async () => {
     const child = spawn('node', [bin, 'serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stdin.end(`${JSON.stringify({ id: 1, scenario: { tasks: [{ sleep: 3, value: 3 }] } })}\n${JSON.stringify({ id: 2, scenario: { tasks: [] } })}\n`);
+    child.stdin.end(
+      `${JSON.stringify({ id: 1, scenario: { tasks: [{ sleep: 3, value: 3 }] } })}\n${JSON.stringify({ id: 2, scenario: { tasks: [] } })}\n`,
+    );
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
-    const answers = out.trimEnd().split('\n').slice(1).map((line) => JSON.parse(line) as { id: number; observation: unknown });
+    const answers = out
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => JSON.parse(line) as { id: number; observation: unknown });
     expect(answers.map((answer) => answer.id)).toEqual([1, 2]);
     for (const answer of answers) expect(validateObservation(answer.observation).ok).toBe(true);
   });

@@ -12,11 +12,18 @@ const ESCAPE = '\u001b[';
 
 /** Runs the built binary in a pseudo-terminal (util-linux `script`), as a person at a terminal would. */
 async function inTerminal(env: Record<string, string>): Promise<string> {
-  const { stdout } = await promisify(execFile)('script', ['-qec', command, '/dev/null'], { env: { ...process.env, ...env, NO_COLOR: env['NO_COLOR'] ?? '' } });
+  const { stdout } = await promisify(execFile)('script', ['-qec', command, '/dev/null'], {
+    env: { ...process.env, ...env, NO_COLOR: env['NO_COLOR'] ?? '' },
+  });
   return stdout;
 }
 
-const io = (isTTY: boolean, env: Record<string, string>): CliIo => ({ stdin: process.stdin, stdout: { write: () => true, isTTY }, stderr: { write: () => true }, env });
+const io = (isTTY: boolean, env: Record<string, string>): CliIo => ({
+  stdin: process.stdin,
+  stdout: { write: () => true, isTTY },
+  stderr: { write: () => true },
+  env,
+});
 
 describe('colour', () => {
   it('is used on a terminal only, never with NO_COLOR set, nor with TERM=dumb', () => {

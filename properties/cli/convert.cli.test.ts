@@ -13,7 +13,9 @@ describe('gather-sim convert', () => {
   it('converts a JSON scenario file to the text form and back to the same JSON', async () => {
     const toText = fakeIo();
     expect(await convertCommand([tutorial3], toText)).toBe(0);
-    expect(toText.out()).toContain('return-exceptions\ntask 0: sleep 1000 value 100\ntask 1: sleep 2000 value 200\ntask 2: sleep 1000 error APIError "API failed"\nexpect {');
+    expect(toText.out()).toContain(
+      'return-exceptions\ntask 0: sleep 1000 value 100\ntask 1: sleep 2000 value 200\ntask 2: sleep 1000 error APIError "API failed"\nexpect {',
+    );
     const back = fakeIo(toText.out());
     expect(await convertCommand(['-'], back)).toBe(0);
     expect(JSON.parse(back.out())).toEqual(JSON.parse(readFileSync(tutorial3, 'utf8')));
@@ -28,11 +30,16 @@ describe('gather-sim convert', () => {
   it('names the line of a malformed text scenario, with exit 2', async () => {
     const io = fakeIo('task 0: sleep 1000 value 100\ntask 1: sleep later value 200\n');
     expect(await convertCommand(['-'], io)).toBe(2);
-    expect(io.err()).toBe('gather-sim convert: standard input is not a valid scenario file:\nline 2: expected the sleep in ms (a whole number), got "later"\n');
+    expect(io.err()).toBe(
+      'gather-sim convert: standard input is not a valid scenario file:\nline 2: expected the sleep in ms (a whole number), got "later"\n',
+    );
   });
 
   it('refuses two files or an unknown form, with the usage', async () => {
-    for (const args of [[tutorial3, tutorial3], [tutorial3, '--to', 'yaml']]) {
+    for (const args of [
+      [tutorial3, tutorial3],
+      [tutorial3, '--to', 'yaml'],
+    ]) {
       const io = fakeIo();
       expect(await convertCommand(args, io)).toBe(2);
       expect(io.err()).toContain('Usage: gather-sim convert');

@@ -39,7 +39,9 @@ describe('--check-determinism', () => {
     expect(await runCommand([tutorial1, '--subject', flaky], once)).toBe(0);
     const twice = fakeIo();
     expect(await runCommand([tutorial1, '--subject', flaky, '--check-determinism'], twice)).toBe(1);
-    expect(twice.out()).toMatch(/problem: not deterministic: a second run of the same scenario differed \(digest [0-9a-f]{16}, then [0-9a-f]{16}\); first difference: /);
+    expect(twice.out()).toMatch(
+      /problem: not deterministic: a second run of the same scenario differed \(digest [0-9a-f]{16}, then [0-9a-f]{16}\); first difference: /,
+    );
   });
 
   it('fails every property check of such a subject under check --check-determinism', async () => {

@@ -12,18 +12,41 @@ const bin = join(root, 'dist/src/cli/main.js');
 /** Debian's chromium, which .ci/run installs when it is missing; CHROMIUM_PATH for another. */
 const browserPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const haveBrowser = existsSync(browserPath);
-if (!haveBrowser && process.env['CI'] === 'true') throw new Error(`no Chromium at ${browserPath}: .ci/run installs Debian's chromium (apt-get install chromium)`);
-if (!haveBrowser) console.warn(`skipping the HTML report's browser test: no Chromium at ${browserPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
+if (!haveBrowser && process.env['CI'] === 'true')
+  throw new Error(`no Chromium at ${browserPath}: .ci/run installs Debian's chromium (apt-get install chromium)`);
+if (!haveBrowser)
+  console.warn(
+    `skipping the HTML report's browser test: no Chromium at ${browserPath} (apt-get install chromium, or set CHROMIUM_PATH)`,
+  );
 
 /** How the probe of this machine kind starts Chromium headless as root, without the network. */
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe.skipIf(!haveBrowser)('check --html in headless Chromium', () => {
   it('writes a page that a browser loads and that shows the matrix and a failing timeline drawn in SVG', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'gather-sim-html-'));
     const page = join(folder, 'report.html');
     // p-settle waits for every child, so R5's counterexample is a failing timeline.
-    const checked = await promisify(execFile)('node', [bin, 'check', 'reference', 'p-settle', '--property', 'siblings-live-on,order', '--runs', '60', '--html', page]).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    const checked = await promisify(execFile)('node', [
+      bin,
+      'check',
+      'reference',
+      'p-settle',
+      '--property',
+      'siblings-live-on,order',
+      '--runs',
+      '60',
+      '--html',
+      page,
+    ]).catch((error: { code: number; stdout: string; stderr: string }) => error);
     expect('code' in checked ? checked.code : 0).toBe(1);
     expect(checked.stderr).toContain(`wrote ${page}`);
 
@@ -51,7 +74,9 @@ describe.skipIf(!haveBrowser)('check --html in headless Chromium', () => {
       expect(box?.height ?? 0).toBeGreaterThan(60);
 
       // One lane per task of the counterexample, and the gather's last; each started task marked with its outcome.
-      const scenario = JSON.parse((await section.locator('pre.scenario-json').textContent()) ?? '{}') as { tasks: unknown[] };
+      const scenario = JSON.parse((await section.locator('pre.scenario-json').textContent()) ?? '{}') as {
+        tasks: unknown[];
+      };
       const lanes = svg.locator('g.lane.task');
       expect(await lanes.count()).toBe(scenario.tasks.length);
       for (let index = 0; index < scenario.tasks.length; index += 1) {
@@ -62,7 +87,9 @@ describe.skipIf(!haveBrowser)('check --html in headless Chromium', () => {
       }
       expect(await svg.locator('g.lane.gather text.label').textContent()).toBe('gather');
       expect(await svg.locator('text.tick').count()).toBeGreaterThan(0);
-      const marks = await svg.locator('.mark').evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().width));
+      const marks = await svg
+        .locator('.mark')
+        .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().width));
       expect(marks.every((width) => width > 0)).toBe(true);
       await tab.screenshot({ path: join(folder, 'report.png'), fullPage: true });
     } finally {

@@ -16,7 +16,9 @@ describe('gather-sim run --ties', () => {
     const io = fakeIo();
     expect(await runCommand([threeErrors, '--ties', 'exhaustive'], io)).toBe(0);
     expect(io.out()).toContain('ties: checked all 6 orders of the events due together: 3 distinct observations');
-    expect(io.out()).toContain('gather rejected at 5 ms with APIError("child 2") from task 2 (2 of 6; first by --tie-order 2)');
+    expect(io.out()).toContain(
+      'gather rejected at 5 ms with APIError("child 2") from task 2 (2 of 6; first by --tie-order 2)',
+    );
     expect(io.out()).toContain('spec: every order gives an observation rules R1-R12 allow');
   });
 
@@ -31,7 +33,12 @@ describe('gather-sim run --ties', () => {
   });
 
   it('rejects a malformed tie order, an unknown mode and --seed without shuffle, with exit 2', async () => {
-    for (const args of [['--tie-order', '1,x'], ['--ties', 'random'], ['--seed', '3'], ['--ties', 'exhaustive', '--json']]) {
+    for (const args of [
+      ['--tie-order', '1,x'],
+      ['--ties', 'random'],
+      ['--seed', '3'],
+      ['--ties', 'exhaustive', '--json'],
+    ]) {
       const io = fakeIo();
       expect(await runCommand([threeErrors, ...args], io), args.join(' ')).toBe(2);
       expect(io.err()).toMatch(/--tie-order|--ties|--seed|--json/);
@@ -49,10 +56,15 @@ describe('gather-sim check --ties', () => {
   it('prints a shuffled failure with the tie order and both replay lines carrying it', async () => {
     const completion = wrongGathers.find((wrong) => wrong.name === 'completion order');
     if (completion === undefined) throw new Error('no "completion order" wrong gather');
-    const report = await checkGather({ name: 'completion order', gather: completion.gather }, { ties: 'shuffle', runs: 100, properties: [order] });
+    const report = await checkGather(
+      { name: 'completion order', gather: completion.gather },
+      { ties: 'shuffle', runs: 100, properties: [order] },
+    );
     const text = formatReport(report);
     expect(text).toContain('shuffle ties');
     expect(text).toMatch(/tie order: (first-in-first-out|[\d,]+) \(shuffle/);
-    expect(text).toMatch(/replay the scenario on the reference: echo '.*' \| npx gather-sim run -( --tie-order [\d,]+)?$/m);
+    expect(text).toMatch(
+      /replay the scenario on the reference: echo '.*' \| npx gather-sim run -( --tie-order [\d,]+)?$/m,
+    );
   });
 });

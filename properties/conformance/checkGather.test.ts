@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { failFast, gatherProperties, outerCancellation, returnExceptions, start } from '../../src/properties/gatherProperties.js';
+import {
+  failFast,
+  gatherProperties,
+  outerCancellation,
+  returnExceptions,
+  start,
+} from '../../src/properties/gatherProperties.js';
 import { wrongGathers } from '../wrongGathers.js';
 import { gather } from '../../src/gather/gather.js';
 import { assertGather } from '../../src/conformance/assertGather.js';
@@ -18,9 +24,14 @@ const wrong = (name: string) => {
 
 describe('checkGather', () => {
   it('returns every property of the suite as pass for the reference, as data', async () => {
-    const report = await checkGather({ name: 'reference', supports: { returnExceptions: true, cancellation: true, dedupe: true }, gather }, { runs: 20 });
+    const report = await checkGather(
+      { name: 'reference', supports: { returnExceptions: true, cancellation: true, dedupe: true }, gather },
+      { runs: 20 },
+    );
     expect(report.subjects).toHaveLength(1);
-    expect(report.subjects[0]?.properties.map((property) => [property.property.id, property.status])).toEqual(gatherProperties.map((property) => [property.id, 'pass']));
+    expect(report.subjects[0]?.properties.map((property) => [property.property.id, property.status])).toEqual(
+      gatherProperties.map((property) => [property.id, 'pass']),
+    );
     expect(conforms(report)).toBe(true);
   });
 
@@ -47,21 +58,33 @@ describe('checkGather', () => {
         return gather(children, options);
       },
     };
-    await checkGather(recording, { runs: 100, properties: gatherProperties.filter((property) => property.needs.length === 0) });
+    await checkGather(recording, {
+      runs: 100,
+      properties: gatherProperties.filter((property) => property.needs.length === 0),
+    });
     expect(seen.length).toBeGreaterThan(100);
     expect(seen.filter((options) => (options as { returnExceptions: unknown }).returnExceptions === true)).toEqual([]);
   });
 
   it('does not hold a subject without de-duplication to starting a duplicate once', async () => {
     const noDedupe = wrong('no de-duplication');
-    const claims = await checkGather({ name: 'claims dedupe', supports: { dedupe: true }, gather: noDedupe }, { runs: 200, properties: [start] });
-    const honest = await checkGather({ name: 'honest', supports: {}, gather: noDedupe }, { runs: 200, properties: [start] });
+    const claims = await checkGather(
+      { name: 'claims dedupe', supports: { dedupe: true }, gather: noDedupe },
+      { runs: 200, properties: [start] },
+    );
+    const honest = await checkGather(
+      { name: 'honest', supports: {}, gather: noDedupe },
+      { runs: 200, properties: [start] },
+    );
     expect(claims.subjects[0]?.properties[0]?.status).toBe('fail');
     expect(honest.subjects[0]?.properties[0]?.status).toBe('pass');
   });
 
   it('reports a failure with its shrunk scenario, formatted the same way every time', async () => {
-    const report = await checkGather({ name: 'wraps', gather: wrong('wraps the error') }, { runs: 100, properties: [failFast] });
+    const report = await checkGather(
+      { name: 'wraps', gather: wrong('wraps the error') },
+      { runs: 100, properties: [failFast] },
+    );
     const [failure] = report.subjects[0]?.properties ?? [];
     expect(failure?.status).toBe('fail');
     expect(conforms(report)).toBe(false);
@@ -72,14 +95,23 @@ describe('checkGather', () => {
     expect(text).toMatch(/replay with fast-check: \{ seed: 20261125, path: "[\d:]+", endOnFailure: true \}/);
     expect(formatMarkdown(report)).toContain('| `fail-fast` | R4 | **FAIL** |');
     const json = reportToJson(report) as { subjects: { properties: { status: string; scenario: unknown }[] }[] };
-    expect(json.subjects[0]?.properties[0]).toMatchObject({ status: 'fail', scenario: failure?.status === 'fail' ? failure.scenario : null });
+    expect(json.subjects[0]?.properties[0]).toMatchObject({
+      status: 'fail',
+      scenario: failure?.status === 'fail' ? failure.scenario : null,
+    });
   });
 
   it('replays a failure from its seed and path at once', async () => {
-    const first = await checkGather({ name: 'wraps', gather: wrong('wraps the error') }, { runs: 100, properties: [failFast], seed: 3 });
+    const first = await checkGather(
+      { name: 'wraps', gather: wrong('wraps the error') },
+      { runs: 100, properties: [failFast], seed: 3 },
+    );
     const failure = first.subjects[0]?.properties[0];
     if (failure?.status !== 'fail') throw new Error('expected a failure');
-    const replay = await checkGather({ name: 'wraps', gather: wrong('wraps the error') }, { properties: [failFast], seed: 3, path: failure.path });
+    const replay = await checkGather(
+      { name: 'wraps', gather: wrong('wraps the error') },
+      { properties: [failFast], seed: 3, path: failure.path },
+    );
     const again = replay.subjects[0]?.properties[0];
     expect(again?.status === 'fail' ? again.scenario : undefined).toEqual(failure.scenario);
   });
@@ -91,6 +123,8 @@ describe('assertGather', () => {
   });
 
   it('throws the formatted report for a wrong gather', async () => {
-    await expect(assertGather({ name: 'late', gather: wrong('settles a tick late') }, { runs: 100 })).rejects.toThrow(/late: FAIL {2}R3 success/);
+    await expect(assertGather({ name: 'late', gather: wrong('settles a tick late') }, { runs: 100 })).rejects.toThrow(
+      /late: FAIL {2}R3 success/,
+    );
   });
 });

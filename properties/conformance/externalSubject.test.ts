@@ -6,7 +6,11 @@ import { startExternalSubject, type ExternalStart } from '../../src/conformance/
 
 const folder = mkdtempSync(join(tmpdir(), 'gather-sim-external-'));
 const scenario = { tasks: [{ sleep: 1000, value: 100 }] };
-const observation = { gather: { at: 1000, value: [{ value: 100 }] }, tasks: [{ started: 0, settled: 1000, outcome: 'value', cancelRequested: null }], unhandled: [] };
+const observation = {
+  gather: { at: 1000, value: [{ value: 100 }] },
+  tasks: [{ started: 0, settled: 1000, outcome: 'value', cancelRequested: null }],
+  unhandled: [],
+};
 const hello = JSON.stringify({ protocol: 'gather-sim/1', name: 'fake', supports: { returnExceptions: true } });
 
 /** A subject script: `answer` turns each request line into the lines to print (none: stay silent). */
@@ -30,7 +34,9 @@ async function started(command: string, limits = {}): Promise<Extract<ExternalSt
 
 describe('an external subject', () => {
   it('says hello with its name and capabilities, answers each scenario, and exits when its stdin closes', async () => {
-    const fake = await started(subject('good', answering("process.stdout.write(JSON.stringify({ id: request.id, observation }) + '\\n');")));
+    const fake = await started(
+      subject('good', answering("process.stdout.write(JSON.stringify({ id: request.id, observation }) + '\\n');")),
+    );
     expect(fake.name).toBe('fake');
     expect(fake.supports).toEqual({ returnExceptions: true, cancellation: false, dedupe: false });
     const run = await fake.run(scenario);
@@ -42,21 +48,32 @@ describe('an external subject', () => {
   });
 
   it('is broken, with its stderr, when it crashes', async () => {
-    const crashing = await started(subject('crash', answering("console.error('out of memory, allegedly'); process.exit(3);")));
+    const crashing = await started(
+      subject('crash', answering("console.error('out of memory, allegedly'); process.exit(3);")),
+    );
     const run = await crashing.run(scenario);
-    expect(run.problems[0]).toMatch(/^external subject broken: "node .*crash\.mjs" exited with status 3 while request 1 was unanswered; its stderr:\nout of memory, allegedly$/);
+    expect(run.problems[0]).toMatch(
+      /^external subject broken: "node .*crash\.mjs" exited with status 3 while request 1 was unanswered; its stderr:\nout of memory, allegedly$/,
+    );
     expect((await crashing.run(scenario)).problems).toEqual(run.problems);
     await crashing.close();
   });
 
   it('is broken when it prints something that is not protocol', async () => {
     const chatty = await started(subject('chatty', answering("process.stdout.write('Loading scenario...\\n');")));
-    expect((await chatty.run(scenario)).problems[0]).toMatch(/printed a line that is not protocol: "Loading scenario\.\.\."/);
+    expect((await chatty.run(scenario)).problems[0]).toMatch(
+      /printed a line that is not protocol: "Loading scenario\.\.\."/,
+    );
     await chatty.close();
   });
 
   it('is broken when it answers out of order', async () => {
-    const muddled = await started(subject('muddled', answering("process.stdout.write(JSON.stringify({ id: request.id + 1, observation }) + '\\n');")));
+    const muddled = await started(
+      subject(
+        'muddled',
+        answering("process.stdout.write(JSON.stringify({ id: request.id + 1, observation }) + '\\n');"),
+      ),
+    );
     expect((await muddled.run(scenario)).problems[0]).toMatch(/answered out of order: expected id 1, got 2/);
     await muddled.close();
   });
@@ -73,7 +90,9 @@ describe('an external subject', () => {
     const mute = await startExternalSubject(subject('mute', 'process.stdin.resume();'), { helloMs: 1 });
     expect(mute.ok ? '' : mute.problem).toMatch(/sent no hello within 1 ms/);
     const missing = await startExternalSubject('no-such-command-gather-sim');
-    expect(missing.ok ? '' : missing.problem).toMatch(/exited with status 127 before its hello; its stderr:\n.*not found/);
+    expect(missing.ok ? '' : missing.problem).toMatch(
+      /exited with status 127 before its hello; its stderr:\n.*not found/,
+    );
   });
 
   it('counts an error answer or an invalid observation as a failure of that scenario, and goes on', async () => {
@@ -85,14 +104,24 @@ describe('an external subject', () => {
         ),
       ),
     );
-    expect((await picky.run(scenario)).problems).toEqual(['the subject could not run the scenario: one task is too few']);
-    expect((await picky.run({ tasks: [] })).problems[0]).toMatch(/^answered an invalid OBSERVATION: .*missing key "tasks"/);
+    expect((await picky.run(scenario)).problems).toEqual([
+      'the subject could not run the scenario: one task is too few',
+    ]);
+    expect((await picky.run({ tasks: [] })).problems[0]).toMatch(
+      /^answered an invalid OBSERVATION: .*missing key "tasks"/,
+    );
     expect(picky.broken()).toBeUndefined();
     await picky.close();
   });
 
   it('is killed when it does not exit after its stdin closes', async () => {
-    const stubborn = await started(subject('stubborn', "process.stdout.write(hello + '\\n'); process.stdin.on('end', () => setInterval(() => {}, 1000)); process.stdin.resume();"), { answerMs: 1 });
+    const stubborn = await started(
+      subject(
+        'stubborn',
+        "process.stdout.write(hello + '\\n'); process.stdin.on('end', () => setInterval(() => {}, 1000)); process.stdin.resume();",
+      ),
+      { answerMs: 1 },
+    );
     await stubborn.close();
     expect(stubborn.broken()).toBeUndefined();
   });

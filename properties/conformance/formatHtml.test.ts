@@ -12,8 +12,13 @@ const siblings = wrongGathers.find((wrong) => wrong.name === 'cancels siblings o
 
 async function failingReport(): Promise<ConformanceReport> {
   if (siblings === undefined) throw new Error('no "cancels siblings on failure" wrong gather');
-  const properties = gatherProperties.filter((property) => ['siblings-live-on', 'oracle', 'order'].includes(property.id));
-  const wrong = await checkGather({ name: '<img src=x onerror=alert(1)>', gather: siblings.gather }, { runs: 100, properties });
+  const properties = gatherProperties.filter((property) =>
+    ['siblings-live-on', 'oracle', 'order'].includes(property.id),
+  );
+  const wrong = await checkGather(
+    { name: '<img src=x onerror=alert(1)>', gather: siblings.gather },
+    { runs: 100, properties },
+  );
   const right = await checkGather(gather, { runs: 100, properties });
   return { ...wrong, subjects: [...right.subjects, ...wrong.subjects] };
 }
@@ -22,7 +27,9 @@ describe('the HTML report', () => {
   it('draws one inline SVG timeline per failure, with no script, and escapes what subjects are called', async () => {
     const report = await failingReport();
     const html = formatHtml(report);
-    const failures = report.subjects.flatMap((subject) => subject.properties.filter((property) => property.status === 'fail'));
+    const failures = report.subjects.flatMap((subject) =>
+      subject.properties.filter((property) => property.status === 'fail'),
+    );
     expect(failures.length).toBeGreaterThanOrEqual(2);
     expect(html.match(/<svg class="timeline"/g)).toHaveLength(failures.length);
     expect(html).not.toMatch(/<script/i);

@@ -17,7 +17,12 @@ import type { SubjectRunner } from '../../src/conformance/SubjectRunner.js';
 /** The reference, recording every scenario it is given. */
 function recording(): SubjectRunner & { readonly seen: string[] } {
   const seen: string[] = [];
-  return { name: 'recorder', supports: { returnExceptions: true, cancellation: true, dedupe: true }, seen, run: (scenario: Scenario) => (seen.push(canonicalJson(scenario)), runScenario(scenario, gather)) };
+  return {
+    name: 'recorder',
+    supports: { returnExceptions: true, cancellation: true, dedupe: true },
+    seen,
+    run: (scenario: Scenario) => (seen.push(canonicalJson(scenario)), runScenario(scenario, gather)),
+  };
 }
 
 describe('shards', () => {
@@ -27,7 +32,11 @@ describe('shards', () => {
       await checkProperty(property, whole, { seed: 5, numRuns: 90 });
       const parts = [1, 2, 3].map(() => recording());
       for (const [index, part] of parts.entries()) {
-        const report = await checkProperty(property, part, { seed: 5, numRuns: 90, shard: { index: index + 1, count: 3 } });
+        const report = await checkProperty(property, part, {
+          seed: 5,
+          numRuns: 90,
+          shard: { index: index + 1, count: 3 },
+        });
         expect(report.status === 'pass' ? report.numRuns : -1).toBe(30);
       }
       expect(parts.flatMap((part) => part.seen).sort()).toEqual([...whole.seen].sort());
@@ -39,7 +48,12 @@ describe('shards', () => {
     const options = { runs: 60, seed: 11 };
     const whole = reportToJson(await checkGather(pSettle, options));
     const shards: unknown[] = [];
-    for (const index of [1, 2, 3, 4]) shards.push(JSON.parse(JSON.stringify(reportToJson(await checkGather(pSettle, { ...options, shard: { index, count: 4 } })))));
+    for (const index of [1, 2, 3, 4])
+      shards.push(
+        JSON.parse(
+          JSON.stringify(reportToJson(await checkGather(pSettle, { ...options, shard: { index, count: 4 } }))),
+        ),
+      );
     const read = shards.map((json) => reportFromJson(json));
     const merged = mergeReports(read.map((reading) => (reading.ok ? reading.report : expect.fail(reading.problem))));
     if (!merged.ok) throw new Error(merged.problem);
@@ -49,11 +63,23 @@ describe('shards', () => {
   it('refuse to merge an incomplete or mixed set, saying why', async () => {
     const wrong = wrongGathers.find((candidate) => candidate.name === 'completion order');
     if (wrong === undefined) throw new Error('no wrong gather');
-    const shard = (index: number, seed = 1) => checkGather(wrong.gather, { runs: 10, seed, properties: [oracle], shard: { index, count: 3 } });
+    const shard = (index: number, seed = 1) =>
+      checkGather(wrong.gather, { runs: 10, seed, properties: [oracle], shard: { index, count: 3 } });
     const one = await shard(1);
     const two = await shard(2);
-    expect(mergeReports([one, two])).toEqual({ ok: false, problem: 'expected shards 1..3 of 3 once each, got 1/3, 2/3' });
-    expect(mergeReports([one, await shard(2, 7), await shard(3)])).toMatchObject({ ok: false, problem: expect.stringMatching(/^the reports are of different runs/) });
-    expect(reportFromJson({ seed: 1, runs: 2, subjects: [{ name: 'x', supports: {}, properties: [{ id: 'nope' }] }] })).toMatchObject({ ok: false, problem: expect.stringMatching(/^subjects\[0\]\.properties\[0\]\.id: expected one of start, order/) });
+    expect(mergeReports([one, two])).toEqual({
+      ok: false,
+      problem: 'expected shards 1..3 of 3 once each, got 1/3, 2/3',
+    });
+    expect(mergeReports([one, await shard(2, 7), await shard(3)])).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^the reports are of different runs/),
+    });
+    expect(
+      reportFromJson({ seed: 1, runs: 2, subjects: [{ name: 'x', supports: {}, properties: [{ id: 'nope' }] }] }),
+    ).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^subjects\[0\]\.properties\[0\]\.id: expected one of start, order/),
+    });
   });
 });

@@ -18,12 +18,18 @@ describe('scenarioNeeds', () => {
     expect(scenarioNeeds({ tasks: [{ sleep: 1, value: 1 }], args: [0, 0] })).toEqual([]);
     expect(scenarioNeeds({ tasks: [{ gather: { tasks: [], returnExceptions: true } }] })).toEqual(['returnExceptions']);
     expect(scenarioNeeds({ tasks: [{ hang: true }], cancelGatherAt: 5 })).toEqual(['cancellation']);
-    expect(scenarioNeeds({ tasks: [{ gather: { tasks: [] } }], cancelTasks: [{ task: 0, at: 1 }] })).toEqual(['cancellation']);
-    expect(scenarioNeeds({ tasks: [{ hang: true }], cancelTasks: [{ task: 0, at: 1 }], returnExceptions: true })).toEqual(['returnExceptions']);
+    expect(scenarioNeeds({ tasks: [{ gather: { tasks: [] } }], cancelTasks: [{ task: 0, at: 1 }] })).toEqual([
+      'cancellation',
+    ]);
+    expect(
+      scenarioNeeds({ tasks: [{ hang: true }], cancelTasks: [{ task: 0, at: 1 }], returnExceptions: true }),
+    ).toEqual(['returnExceptions']);
   });
 
   it('does not count returnExceptions: false as a need', () => {
-    expect(scenarioNeeds({ tasks: [{ gather: { tasks: [], returnExceptions: false } }], returnExceptions: false })).toEqual([]);
+    expect(
+      scenarioNeeds({ tasks: [{ gather: { tasks: [], returnExceptions: false } }], returnExceptions: false }),
+    ).toEqual([]);
   });
 });
 

@@ -46,15 +46,28 @@ describe('leaks', () => {
       return gather(children, options);
     };
     const run = await runScenario({ tasks: [{ sleep: 50, value: 1 }] }, ticking);
-    expect(run.leaks).toEqual([{ kind: 'timer', owner: { by: 'gather' }, createdAt: 0, dueAt: 100, interval: 100, settledAt: 50 }]);
+    expect(run.leaks).toEqual([
+      { kind: 'timer', owner: { by: 'gather' }, createdAt: 0, dueAt: 100, interval: 100, settledAt: 50 },
+    ]);
     expect(run.problems).toEqual([]);
   });
 
   it('attributes each unhandled rejection to the task whose error it is', async () => {
     const leaky = wrongGathers.find((wrong) => wrong.name === 'leaks rejections');
     if (leaky === undefined) throw new Error('no "leaks rejections" wrong gather');
-    const run = await runScenario({ tasks: [{ sleep: 1, value: 1 }, { sleep: 2, error: { name: 'APIError', message: 'x' } }], returnExceptions: true }, leaky.gather);
-    expect(run.leaks).toEqual([{ kind: 'unhandled', owner: { by: 'task', task: 1 }, error: { name: 'APIError', message: 'x', task: 1 } }]);
+    const run = await runScenario(
+      {
+        tasks: [
+          { sleep: 1, value: 1 },
+          { sleep: 2, error: { name: 'APIError', message: 'x' } },
+        ],
+        returnExceptions: true,
+      },
+      leaky.gather,
+    );
+    expect(run.leaks).toEqual([
+      { kind: 'unhandled', owner: { by: 'task', task: 1 }, error: { name: 'APIError', message: 'x', task: 1 } },
+    ]);
     expect(formatLeaks(run.leaks)).toEqual(['leak: an unhandled rejection with APIError("x") from task 1']);
   });
 });

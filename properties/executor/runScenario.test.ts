@@ -6,12 +6,24 @@ import { runScenario } from '../../src/executor/runScenario.js';
 const realSetTimeout = globalThis.setTimeout;
 const realSetImmediate = globalThis.setImmediate;
 const RealDate = globalThis.Date;
-const twoTasks = { tasks: [{ sleep: 10, value: 1 }, { sleep: 20, value: 2 }] };
+const twoTasks = {
+  tasks: [
+    { sleep: 10, value: 1 },
+    { sleep: 20, value: 2 },
+  ],
+};
 
 describe('runScenario', () => {
   it('observes the tutorial program 3 exactly as docs/protocol.md writes it', async () => {
     const run = await runScenario(
-      { returnExceptions: true, tasks: [{ sleep: 1000, value: 100 }, { sleep: 2000, value: 200 }, { sleep: 1000, error: { name: 'APIError', message: 'API failed' } }] },
+      {
+        returnExceptions: true,
+        tasks: [
+          { sleep: 1000, value: 100 },
+          { sleep: 2000, value: 200 },
+          { sleep: 1000, error: { name: 'APIError', message: 'API failed' } },
+        ],
+      },
       gather,
     );
     expect(JSON.stringify(run.observation)).toBe(
@@ -68,7 +80,8 @@ describe('runScenario', () => {
     // Like bluebird, which queues its callbacks on the setImmediate it found at import.
     const threeHops = (value: unknown): Promise<unknown> =>
       new Promise((resolve) => realSetImmediate(() => realSetImmediate(() => realSetImmediate(() => resolve(value)))));
-    const deferring: GatherFunction = (children, options) => gather(children, options).then(threeHops) as Promise<unknown[]>;
+    const deferring: GatherFunction = (children, options) =>
+      gather(children, options).then(threeHops) as Promise<unknown[]>;
     const run = await runScenario(twoTasks, deferring);
     expect(run.observation.gather).toEqual({ at: 20, value: [{ value: 1 }, { value: 2 }] });
     expect(run.problems).toEqual([]);
@@ -83,7 +96,9 @@ describe('runScenario', () => {
       return gather(children, options);
     };
     const run = await runScenario(twoTasks, spinning);
-    expect(run.problems).toEqual(['gather: still queueing real setImmediate work after 10000 hops within one virtual instant; stopped at 0 ms']);
+    expect(run.problems).toEqual([
+      'gather: still queueing real setImmediate work after 10000 hops within one virtual instant; stopped at 0 ms',
+    ]);
     expect(globalThis.setImmediate).toBe(realSetImmediate);
   });
 
@@ -91,20 +106,34 @@ describe('runScenario', () => {
     // The real timers below are never waited for: the run ends in virtual time, and the
     // referenced one is cleared at once.
     const late: GatherFunction = (children, options) =>
-      gather(children, options).then((results) => new Promise((resolve) => realSetTimeout(() => resolve(results), 60_000).unref()));
+      gather(children, options).then(
+        (results) => new Promise((resolve) => realSetTimeout(() => resolve(results), 60_000).unref()),
+      );
     const handles: NodeJS.Timeout[] = [];
     const refed: GatherFunction = (children, options) =>
-      gather(children, options).then((results) => new Promise((resolve) => handles.push(realSetTimeout(() => resolve(results), 60_000))));
+      gather(children, options).then(
+        (results) => new Promise((resolve) => handles.push(realSetTimeout(() => resolve(results), 60_000))),
+      );
     const unrefRun = await runScenario(twoTasks, late);
     expect(unrefRun.observation.gather).toEqual({ pending: true });
     const run = await runScenario(twoTasks, refed);
     for (const handle of handles) clearTimeout(handle);
     expect(run.observation.gather).toEqual({ pending: true });
-    expect(run.problems).toEqual([expect.stringMatching(/never settled in virtual time and left a real setTimeout behind/)]);
+    expect(run.problems).toEqual([
+      expect.stringMatching(/never settled in virtual time and left a real setTimeout behind/),
+    ]);
   });
 
   it('ends sleeps longer than 2^31-1 ms at their exact time', async () => {
-    const run = await runScenario({ tasks: [{ sleep: 2 ** 31 + 5, value: 'late' }, { sleep: 3.1536e10, value: 'a year' }] }, gather);
+    const run = await runScenario(
+      {
+        tasks: [
+          { sleep: 2 ** 31 + 5, value: 'late' },
+          { sleep: 3.1536e10, value: 'a year' },
+        ],
+      },
+      gather,
+    );
     expect(run.observation.tasks.map((task) => task.settled)).toEqual([2 ** 31 + 5, 3.1536e10]);
     expect(run.observation.gather).toEqual({ at: 3.1536e10, value: [{ value: 'late' }, { value: 'a year' }] });
   });
@@ -116,7 +145,15 @@ describe('runScenario', () => {
   });
 
   it('goes on after the gather settled until no timer is left, to see every sibling', async () => {
-    const run = await runScenario({ tasks: [{ sleep: 1, error: { name: 'E', message: '' } }, { sleep: 1e9, value: 1 }] }, gather);
+    const run = await runScenario(
+      {
+        tasks: [
+          { sleep: 1, error: { name: 'E', message: '' } },
+          { sleep: 1e9, value: 1 },
+        ],
+      },
+      gather,
+    );
     expect(run.observation.gather).toEqual({ at: 1, error: { name: 'E', message: '', task: 0 } });
     expect(run.observation.tasks[1]).toEqual({ started: 0, settled: 1e9, outcome: 'value', cancelRequested: null });
   });
@@ -172,7 +209,11 @@ describe('runScenario', () => {
   });
 
   it('counts each start of a task, so a gather without de-duplication shows', async () => {
-    const noDedupe: GatherFunction = (children, options) => gather(children.map((child) => (signal: AbortSignal) => child(signal)), options);
+    const noDedupe: GatherFunction = (children, options) =>
+      gather(
+        children.map((child) => (signal: AbortSignal) => child(signal)),
+        options,
+      );
     const run = await runScenario({ tasks: [{ sleep: 1, value: 1 }], args: [0, 0] }, noDedupe);
     expect(run.starts).toEqual([2]);
   });

@@ -4,7 +4,13 @@ import { gather } from '../../src/gather/gather.js';
 import type { Child } from '../../src/gather/GatherFunction.js';
 
 /** A child that resolves when told, and notes whether its signal aborted. */
-function controllable(): { child: Child; resolve: (value: unknown) => void; reject: (error: unknown) => void; aborted: () => boolean; starts: () => number } {
+function controllable(): {
+  child: Child;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  aborted: () => boolean;
+  starts: () => number;
+} {
   let resolve!: (value: unknown) => void;
   let reject!: (error: unknown) => void;
   const done = new Promise((ok, fail) => {
@@ -28,8 +34,18 @@ function controllable(): { child: Child; resolve: (value: unknown) => void; reje
 
 const settledState = async (promise: Promise<unknown>): Promise<string> => {
   const marker = Symbol('pending');
-  const first = await Promise.race([promise.then((value) => ({ value }), (error: unknown) => ({ error })), Promise.resolve().then(() => marker)]);
-  return first === marker ? 'pending' : JSON.stringify(first, (_, value: unknown) => (value instanceof Error ? `${value.name}: ${value.message}` : value));
+  const first = await Promise.race([
+    promise.then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    ),
+    Promise.resolve().then(() => marker),
+  ]);
+  return first === marker
+    ? 'pending'
+    : JSON.stringify(first, (_, value: unknown) =>
+        value instanceof Error ? `${value.name}: ${value.message}` : value,
+      );
 };
 
 describe('the reference gather, case by case', () => {
@@ -40,14 +56,29 @@ describe('the reference gather, case by case', () => {
   it('rejects with the error of a child that throws instead of returning a promise', async () => {
     const boom = new Error('thrown');
     const other = controllable();
-    const result = gather([other.child, () => { throw boom; }]);
+    const result = gather([
+      other.child,
+      () => {
+        throw boom;
+      },
+    ]);
     await expect(result).rejects.toBe(boom);
     expect(other.aborted()).toBe(false);
   });
 
   it('counts a thrown error as a result with returnExceptions', async () => {
     const boom = new Error('thrown');
-    await expect(gather([async () => 1, () => { throw boom; }], { returnExceptions: true })).resolves.toEqual([1, boom]);
+    await expect(
+      gather(
+        [
+          async () => 1,
+          () => {
+            throw boom;
+          },
+        ],
+        { returnExceptions: true },
+      ),
+    ).resolves.toEqual([1, boom]);
   });
 
   it('starts a child passed twice once and fills both slots with its value', async () => {

@@ -7,9 +7,15 @@ import { predict } from '../../src/oracle/predict.js';
 import { formatScenarioIssues } from '../../src/scenario/validateScenario.js';
 import { validateObservation } from '../../src/observation/validateObservation.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../src/observation/observation.schema.json', import.meta.url), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(new URL('../../src/observation/observation.schema.json', import.meta.url), 'utf8'),
+) as object;
 const schemaAccepts = new Ajv2020.default({ allErrors: true }).compile(schema);
-const good = { gather: { at: 2000, value: [{ value: 100 }, { error: { name: 'APIError', message: 'API failed', task: 2 } }] }, tasks: [{ started: 0, settled: 1000, outcome: 'value', cancelRequested: null }], unhandled: [] };
+const good = {
+  gather: { at: 2000, value: [{ value: 100 }, { error: { name: 'APIError', message: 'API failed', task: 2 } }] },
+  tasks: [{ started: 0, settled: 1000, outcome: 'value', cancelRequested: null }],
+  unhandled: [],
+};
 
 describe('validateObservation', () => {
   it('accepts every observation the oracle predicts, and so does the schema', () => {
@@ -23,9 +29,18 @@ describe('validateObservation', () => {
 
   const bad: readonly [unknown, string][] = [
     [{ ...good, gather: { at: -1, value: [] } }, 'gather.at: expected an integer time from 0 to 10^12, got -1'],
-    [{ ...good, gather: { at: 3 } }, 'gather: expected {"at", "value"}, {"at", "error"} or {"pending": true}, got {"at":3}'],
-    [{ ...good, gather: { at: 3, value: [{ result: 1 }] } }, 'gather.value[0]: expected {"value": ...} or {"error": {...}}, got {"result":1}'],
-    [{ ...good, tasks: [{ started: 0, settled: null, outcome: 'done', cancelRequested: null }] }, 'tasks[0].outcome: expected one of value, error, cancelled, pending, got "done"'],
+    [
+      { ...good, gather: { at: 3 } },
+      'gather: expected {"at", "value"}, {"at", "error"} or {"pending": true}, got {"at":3}',
+    ],
+    [
+      { ...good, gather: { at: 3, value: [{ result: 1 }] } },
+      'gather.value[0]: expected {"value": ...} or {"error": {...}}, got {"result":1}',
+    ],
+    [
+      { ...good, tasks: [{ started: 0, settled: null, outcome: 'done', cancelRequested: null }] },
+      'tasks[0].outcome: expected one of value, error, cancelled, pending, got "done"',
+    ],
     [{ ...good, unhandled: [{ name: 'E' }] }, 'unhandled[0]: missing key "message"'],
     [{ gather: { pending: true }, tasks: [] }, '(scenario): missing key "unhandled"'],
   ];

@@ -4,7 +4,8 @@ import { scenarioArbitrary } from '../../src/properties/arbitraries.js';
 import type { Scenario, Task } from '../../src/scenario/Scenario.js';
 import { predict } from '../../src/oracle/predict.js';
 
-const tied = (count: number, make: (index: number) => Task): Task[] => Array.from({ length: count }, (_, index) => make(index));
+const tied = (count: number, make: (index: number) => Task): Task[] =>
+  Array.from({ length: count }, (_, index) => make(index));
 const apiError = (index: number) => ({ name: 'APIError', message: `child ${index}` });
 
 /**
@@ -21,12 +22,20 @@ describe('the oracle explores few orders', () => {
   });
 
   it('takes values and errors under returnExceptions without a branch: nothing races to settle the gather', () => {
-    const scenario: Scenario = { tasks: tied(6, (index) => (index % 2 === 0 ? { sleep: 5, value: index } : { sleep: 5, error: apiError(index) })), returnExceptions: true };
+    const scenario: Scenario = {
+      tasks: tied(6, (index) => (index % 2 === 0 ? { sleep: 5, value: index } : { sleep: 5, error: apiError(index) })),
+      returnExceptions: true,
+    };
     expect(predict(scenario, { maxStates: 0 }).complete).toBe(true);
   });
 
   it('branches only between failures racing to settle a fail-fast gather', () => {
-    const scenario: Scenario = { tasks: [...tied(3, (index) => ({ sleep: 5, error: apiError(index) })), ...tied(5, (value) => ({ sleep: 5, value }))] };
+    const scenario: Scenario = {
+      tasks: [
+        ...tied(3, (index) => ({ sleep: 5, error: apiError(index) })),
+        ...tied(5, (value) => ({ sleep: 5, value })),
+      ],
+    };
     const prediction = predict(scenario, { maxStates: 40 });
     expect(prediction.complete).toBe(true);
     expect(prediction.observations).toHaveLength(3);
@@ -41,13 +50,23 @@ describe('the oracle explores few orders', () => {
   });
 
   it('lets a cleanup end before a tied cancellation of the gather without a branch of its own', () => {
-    const scenario: Scenario = { tasks: [{ hang: true, onCancel: { cleanup: 5 } }, { sleep: 10, value: 1 }], cancelTasks: [{ task: 0, at: 0 }], cancelGatherAt: 5 };
+    const scenario: Scenario = {
+      tasks: [
+        { hang: true, onCancel: { cleanup: 5 } },
+        { sleep: 10, value: 1 },
+      ],
+      cancelTasks: [{ task: 0, at: 0 }],
+      cancelGatherAt: 5,
+    };
     expect(predict(scenario, { maxStates: 8 }).complete).toBe(true);
     expect(predict(scenario, { reduce: false, maxStates: 8 }).complete).toBe(false);
   });
 
   it('merges the orders of six tied cancellations that all end in the same state', () => {
-    const scenario: Scenario = { tasks: tied(6, () => ({ hang: true })), cancelTasks: tied(6, (task) => ({ sleep: 0, value: task })).map((_, task) => ({ task, at: 5 })) };
+    const scenario: Scenario = {
+      tasks: tied(6, () => ({ hang: true })),
+      cancelTasks: tied(6, (task) => ({ sleep: 0, value: task })).map((_, task) => ({ task, at: 5 })),
+    };
     // 6! = 720 orders of the cancellations alone, times the orders of what each causes, were equal states not merged.
     const prediction = predict(scenario, { maxStates: 1024 });
     expect(prediction.complete).toBe(true);
@@ -56,20 +75,31 @@ describe('the oracle explores few orders', () => {
 
   it('lets nested gathers a cancellation does not reach finish first, and loses no outcome doing so', () => {
     const scenario: Scenario = {
-      tasks: [{ hang: true, onCancel: { cleanup: 0 } }, ...tied(4, (value) => ({ gather: { tasks: [{ sleep: 5, value }] } }))],
+      tasks: [
+        { hang: true, onCancel: { cleanup: 0 } },
+        ...tied(4, (value) => ({ gather: { tasks: [{ sleep: 5, value }] } })),
+      ],
       cancelTasks: [{ task: 0, at: 5 }],
     };
     const reduced = predict(scenario, { maxStates: 16 });
     expect(reduced.complete).toBe(true);
     expect(predict(scenario, { reduce: false, maxStates: 16 }).complete).toBe(false);
     const all = predict(scenario, { reduce: false });
-    expect(reduced.observations.map((allowed) => JSON.stringify(allowed)).sort()).toEqual(all.observations.map((allowed) => JSON.stringify(allowed)).sort());
+    expect(reduced.observations.map((allowed) => JSON.stringify(allowed)).sort()).toEqual(
+      all.observations.map((allowed) => JSON.stringify(allowed)).sort(),
+    );
   });
 
   it('loses no outcome where cancellations of tasks and of nested gathers tie with everything else', () => {
-    const sorted = (scenario: Scenario, reduce: boolean): string[] => predict(scenario, { reduce }).observations.map((allowed) => JSON.stringify(allowed)).sort();
-    const scenarios = fc.sample(scenarioArbitrary({ maxTasks: 4, maxDepth: 1, cancelTasks: 'always' }), { numRuns: 300, seed: 29 }).filter((scenario) => !predict(scenario).tieFree);
+    const sorted = (scenario: Scenario, reduce: boolean): string[] =>
+      predict(scenario, { reduce })
+        .observations.map((allowed) => JSON.stringify(allowed))
+        .sort();
+    const scenarios = fc
+      .sample(scenarioArbitrary({ maxTasks: 4, maxDepth: 1, cancelTasks: 'always' }), { numRuns: 300, seed: 29 })
+      .filter((scenario) => !predict(scenario).tieFree);
     expect(scenarios.length).toBeGreaterThan(60);
-    for (const scenario of scenarios) expect(sorted(scenario, true), JSON.stringify(scenario)).toEqual(sorted(scenario, false));
+    for (const scenario of scenarios)
+      expect(sorted(scenario, true), JSON.stringify(scenario)).toEqual(sorted(scenario, false));
   });
 });

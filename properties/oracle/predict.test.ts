@@ -14,16 +14,35 @@ const only = (scenario: Scenario): Observation => {
 
 describe('the oracle', () => {
   it('gives the tutorial program 1 [100, 200] at 2000 ms', () => {
-    expect(only({ tasks: [{ sleep: 1000, value: 100 }, { sleep: 2000, value: 200 }] }).gather).toEqual({ at: 2000, value: [{ value: 100 }, { value: 200 }] });
+    expect(
+      only({
+        tasks: [
+          { sleep: 1000, value: 100 },
+          { sleep: 2000, value: 200 },
+        ],
+      }).gather,
+    ).toEqual({ at: 2000, value: [{ value: 100 }, { value: 200 }] });
   });
 
   it('fails the tutorial program 2 at 3000 ms with the very APIError of task 2', () => {
-    const observation = only({ tasks: [{ sleep: 1000, value: 100 }, { sleep: 2000, value: 200 }, { sleep: 3000, error: apiError }] });
+    const observation = only({
+      tasks: [
+        { sleep: 1000, value: 100 },
+        { sleep: 2000, value: 200 },
+        { sleep: 3000, error: apiError },
+      ],
+    });
     expect(observation.gather).toEqual({ at: 3000, error: { ...apiError, task: 2 } });
   });
 
   it('lets a failure cancel no sibling and settles each at its own time (R5)', () => {
-    const observation = only({ tasks: [{ sleep: 1, error: apiError }, { sleep: 50, value: 'late' }, { sleep: 60, error: { name: 'E', message: '' } }] });
+    const observation = only({
+      tasks: [
+        { sleep: 1, error: apiError },
+        { sleep: 50, value: 'late' },
+        { sleep: 60, error: { name: 'E', message: '' } },
+      ],
+    });
     expect(observation.gather).toEqual({ at: 1, error: { ...apiError, task: 0 } });
     expect(observation.tasks.map((task) => [task.settled, task.outcome, task.cancelRequested])).toEqual([
       [1, 'error', null],
@@ -34,7 +53,10 @@ describe('the oracle', () => {
 
   it('makes a cancelled gather raise a cleanup error when a child cleanup raises first (R8)', () => {
     const observation = only({
-      tasks: [{ hang: true, onCancel: { cleanup: 10, error: { name: 'ValueError', message: 'cleanup failed' } } }, { hang: true, onCancel: { cleanup: 20 } }],
+      tasks: [
+        { hang: true, onCancel: { cleanup: 10, error: { name: 'ValueError', message: 'cleanup failed' } } },
+        { hang: true, onCancel: { cleanup: 20 } },
+      ],
       cancelGatherAt: 5,
     });
     expect(observation.gather).toEqual({ at: 15, error: { name: 'ValueError', message: 'cleanup failed', task: 0 } });
@@ -42,37 +64,68 @@ describe('the oracle', () => {
   });
 
   it('raises CancelledError when every child ignores the cancellation and returns (R8)', () => {
-    const observation = only({ tasks: [{ sleep: 10, value: 1, onCancel: 'ignore' }, { sleep: 30, value: 2, onCancel: 'ignore' }], cancelGatherAt: 5 });
+    const observation = only({
+      tasks: [
+        { sleep: 10, value: 1, onCancel: 'ignore' },
+        { sleep: 30, value: 2, onCancel: 'ignore' },
+      ],
+      cancelGatherAt: 5,
+    });
     expect(observation.gather).toEqual({ at: 30, error: { name: 'CancelledError', message: '' } });
   });
 
   it('raises CancelledError after all settled with returnExceptions, dropping other errors (R8, bpo-32684)', () => {
     const observation = only({
       returnExceptions: true,
-      tasks: [{ sleep: 10, error: apiError, onCancel: 'ignore' }, { hang: true, onCancel: { cleanup: 40, error: apiError } }],
+      tasks: [
+        { sleep: 10, error: apiError, onCancel: 'ignore' },
+        { hang: true, onCancel: { cleanup: 40, error: apiError } },
+      ],
       cancelGatherAt: 5,
     });
     expect(observation.gather).toEqual({ at: 45, error: { name: 'CancelledError', message: '' } });
   });
 
   it('keeps a cancelled child a slot of its own under returnExceptions (R9)', () => {
-    const observation = only({ returnExceptions: true, tasks: [{ sleep: 10, value: 1 }, { hang: true }], cancelTasks: [{ task: 1, at: 3 }] });
-    expect(observation.gather).toEqual({ at: 10, value: [{ value: 1 }, { error: { name: 'CancelledError', message: '' } }] });
+    const observation = only({
+      returnExceptions: true,
+      tasks: [{ sleep: 10, value: 1 }, { hang: true }],
+      cancelTasks: [{ task: 1, at: 3 }],
+    });
+    expect(observation.gather).toEqual({
+      at: 10,
+      value: [{ value: 1 }, { error: { name: 'CancelledError', message: '' } }],
+    });
   });
 
   it('cancels nothing when the gather is cancelled after it settled (R10)', () => {
-    const observation = only({ tasks: [{ sleep: 1, error: apiError }, { sleep: 100, value: 1 }], cancelGatherAt: 50 });
+    const observation = only({
+      tasks: [
+        { sleep: 1, error: apiError },
+        { sleep: 100, value: 1 },
+      ],
+      cancelGatherAt: 50,
+    });
     expect(observation.tasks[1]).toEqual({ started: 0, settled: 100, outcome: 'value', cancelRequested: null });
   });
 
   it('reaches an inner gather through its task while the task runs (R11)', () => {
-    const observation = only({ tasks: [{ gather: { tasks: [{ hang: true }, { sleep: 9, value: 1 }] } }, { sleep: 100, value: 2 }], cancelTasks: [{ task: 0, at: 4 }] });
+    const observation = only({
+      tasks: [{ gather: { tasks: [{ hang: true }, { sleep: 9, value: 1 }] } }, { sleep: 100, value: 2 }],
+      cancelTasks: [{ task: 0, at: 4 }],
+    });
     expect(observation.gather).toEqual({ at: 4, error: { name: 'CancelledError', message: '' } });
     expect(observation.tasks[0]).toEqual({ started: 0, settled: 4, outcome: 'cancelled', cancelRequested: 4 });
   });
 
   it('allows either failure of two tied failures, and nothing else', () => {
-    const scenario: Scenario = { tasks: [{ sleep: 5, error: { name: 'A', message: '' } }, { sleep: 5, error: { name: 'B', message: '' } }, { sleep: 7, error: { name: 'C', message: '' } }] };
+    const scenario: Scenario = {
+      tasks: [
+        { sleep: 5, error: { name: 'A', message: '' } },
+        { sleep: 5, error: { name: 'B', message: '' } },
+        { sleep: 7, error: { name: 'C', message: '' } },
+      ],
+    };
     const prediction = predict(scenario);
     expect(prediction.tieFree).toBe(false);
     expect(prediction.observations.map((observation) => observation.gather)).toEqual([
@@ -80,9 +133,13 @@ describe('the oracle', () => {
       { at: 5, error: { name: 'B', message: '', task: 1 } },
     ]);
     const [allowed] = prediction.observations as [Observation];
-    expect(isAllowed(prediction, { ...allowed, gather: { at: 7, error: { name: 'C', message: '', task: 2 } } })).toBe(false);
+    expect(isAllowed(prediction, { ...allowed, gather: { at: 7, error: { name: 'C', message: '', task: 2 } } })).toBe(
+      false,
+    );
     expect(isAllowed(prediction, { ...allowed, gather: { at: 5, error: { name: 'A', message: '' } } })).toBe(false);
-    expect(isAllowed(prediction, { ...allowed, gather: { at: 6, error: { name: 'A', message: '', task: 0 } } })).toBe(false);
+    expect(isAllowed(prediction, { ...allowed, gather: { at: 6, error: { name: 'A', message: '', task: 0 } } })).toBe(
+      false,
+    );
   });
 
   it('allows a cancel tied with a completion to come first or second, and nothing in between', () => {
@@ -91,11 +148,22 @@ describe('the oracle', () => {
       { started: 0, settled: 5, outcome: 'cancelled', cancelRequested: 5 },
       { started: 0, settled: 5, outcome: 'value', cancelRequested: null },
     ]);
-    expect(isAllowed(prediction, { ...(prediction.observations[0] as Observation), tasks: [{ started: 0, settled: 5, outcome: 'value', cancelRequested: 5 }, { started: 0, settled: null, outcome: 'pending', cancelRequested: null }] })).toBe(false);
+    expect(
+      isAllowed(prediction, {
+        ...(prediction.observations[0] as Observation),
+        tasks: [
+          { started: 0, settled: 5, outcome: 'value', cancelRequested: 5 },
+          { started: 0, settled: null, outcome: 'pending', cancelRequested: null },
+        ],
+      }),
+    ).toBe(false);
   });
 
   it('rejects, on every generated tie scenario, a gather that settles when nothing happens', () => {
-    const ties = fc.sample(scenarioArbitrary(), { numRuns: 400, seed: 7 }).map((scenario) => ({ scenario, prediction: predict(scenario) })).filter(({ prediction }) => !prediction.tieFree);
+    const ties = fc
+      .sample(scenarioArbitrary(), { numRuns: 400, seed: 7 })
+      .map((scenario) => ({ scenario, prediction: predict(scenario) }))
+      .filter(({ prediction }) => !prediction.tieFree);
     expect(ties.length).toBeGreaterThan(50);
     for (const { prediction } of ties) {
       for (const observation of prediction.observations) {
@@ -107,20 +175,35 @@ describe('the oracle', () => {
   });
 
   it('is tie-free with exactly one observation when no two events share a millisecond', () => {
-    const prediction = predict({ tasks: [{ sleep: 1, value: 1 }, { sleep: 2, value: 2 }], cancelGatherAt: 3 });
+    const prediction = predict({
+      tasks: [
+        { sleep: 1, value: 1 },
+        { sleep: 2, value: 2 },
+      ],
+      cancelGatherAt: 3,
+    });
     expect(prediction).toMatchObject({ tieFree: true, complete: true });
     expect(prediction.observations).toHaveLength(1);
   });
 
   it('loses no outcome by skipping orders of commuting actions', () => {
-    const sorted = (scenario: Scenario, reduce: boolean): string[] => predict(scenario, { reduce }).observations.map((observation) => JSON.stringify(observation)).sort();
-    const ties = fc.sample(scenarioArbitrary({ maxTasks: 4, maxDepth: 1 }), { numRuns: 400, seed: 13 }).filter((scenario) => !predict(scenario).tieFree);
+    const sorted = (scenario: Scenario, reduce: boolean): string[] =>
+      predict(scenario, { reduce })
+        .observations.map((observation) => JSON.stringify(observation))
+        .sort();
+    const ties = fc
+      .sample(scenarioArbitrary({ maxTasks: 4, maxDepth: 1 }), { numRuns: 400, seed: 13 })
+      .filter((scenario) => !predict(scenario).tieFree);
     expect(ties.length).toBeGreaterThan(80);
-    for (const scenario of ties) expect(sorted(scenario, true), JSON.stringify(scenario)).toEqual(sorted(scenario, false));
+    for (const scenario of ties)
+      expect(sorted(scenario, true), JSON.stringify(scenario)).toEqual(sorted(scenario, false));
   });
 
   it('gives exactly one observation to every generated tie-free scenario, but for its unretrieved-errors twin', () => {
-    const tieFree = fc.sample(scenarioArbitrary(), { numRuns: 1500, seed: 11 }).map((scenario) => predict(scenario)).filter((prediction) => prediction.tieFree);
+    const tieFree = fc
+      .sample(scenarioArbitrary(), { numRuns: 1500, seed: 11 })
+      .map((scenario) => predict(scenario))
+      .filter((prediction) => prediction.tieFree);
     expect(tieFree.length).toBeGreaterThan(900);
     let twins = 0;
     for (const prediction of tieFree) {
@@ -136,10 +219,18 @@ describe('the oracle', () => {
   });
 
   it('lets a return-exceptions gather that never completes report its failed children as unretrieved, as CPython does, or not', () => {
-    const scenario = { returnExceptions: true, tasks: [{ sleep: 5, error: { name: 'E', message: 'lost' } }, { hang: true as const }] };
+    const scenario = {
+      returnExceptions: true,
+      tasks: [{ sleep: 5, error: { name: 'E', message: 'lost' } }, { hang: true as const }],
+    };
     const prediction = predict(scenario);
-    expect(prediction.observations.map((observation) => observation.unhandled)).toEqual([[], [{ name: 'E', message: 'lost', task: 0 }]]);
-    expect(predict({ ...scenario, returnExceptions: false }).observations.map((observation) => observation.unhandled)).toEqual([[]]);
+    expect(prediction.observations.map((observation) => observation.unhandled)).toEqual([
+      [],
+      [{ name: 'E', message: 'lost', task: 0 }],
+    ]);
+    expect(
+      predict({ ...scenario, returnExceptions: false }).observations.map((observation) => observation.unhandled),
+    ).toEqual([[]]);
   });
 });
 
@@ -150,10 +241,16 @@ describe('the oracle on same-instant interleavings that CPython shows', () => {
     // At 1 ms task 0's sleep ends and the gather is cancelled: in asyncio the task resumes one
     // loop iteration after its timer, so it may see the cancellation, ignore it, and still fail first.
     const prediction = predict({
-      tasks: [{ sleep: 1, error: { name: 'E', message: 'late' }, onCancel: 'ignore' }, { sleep: 3, value: 3 }],
+      tasks: [
+        { sleep: 1, error: { name: 'E', message: 'late' }, onCancel: 'ignore' },
+        { sleep: 3, value: 3 },
+      ],
       cancelGatherAt: 1,
     });
-    const gathers = prediction.observations.map((observation) => [observation.gather, observation.tasks[0]?.cancelRequested]);
+    const gathers = prediction.observations.map((observation) => [
+      observation.gather,
+      observation.tasks[0]?.cancelRequested,
+    ]);
     expect(gathers).toContainEqual([{ at: 1, error: { name: 'E', message: 'late', task: 0 } }, 1]);
     expect(gathers).toContainEqual([{ at: 1, error: { name: 'E', message: 'late', task: 0 } }, null]);
   });
@@ -162,12 +259,18 @@ describe('the oracle on same-instant interleavings that CPython shows', () => {
     // CPython: the cleanup error reaches the outer gather in fewer loop iterations than the
     // cancellation of the nested gather's task; a JS gather sees the nested one first.
     const prediction = predict({
-      tasks: [{ gather: { tasks: [{ sleep: 4801, value: null }] } }, { sleep: 2147483647, value: 94, onCancel: { cleanup: 0, error: { name: 'E', message: '' } } }],
+      tasks: [
+        { gather: { tasks: [{ sleep: 4801, value: null }] } },
+        { sleep: 2147483647, value: 94, onCancel: { cleanup: 0, error: { name: 'E', message: '' } } },
+      ],
       cancelGatherAt: 10,
     });
     expect(prediction.tieFree).toBe(false);
     expect(prediction.observations.map((observation) => observation.gather)).toEqual(
-      expect.arrayContaining([{ at: 10, error: { name: 'CancelledError', message: '' } }, { at: 10, error: { name: 'E', message: '', task: 1 } }]),
+      expect.arrayContaining([
+        { at: 10, error: { name: 'CancelledError', message: '' } },
+        { at: 10, error: { name: 'E', message: '', task: 1 } },
+      ]),
     );
   });
 
@@ -186,4 +289,3 @@ describe('the oracle on same-instant interleavings that CPython shows', () => {
     ]);
   });
 });
-

@@ -18,7 +18,8 @@ function outcomes(sim: Simulation, byKey: Map<string, string>, budget: { left: n
       if (budget.left <= 0) break;
       const next = sim.clone();
       next.perform(action);
-      for (const outcome of JSON.parse(`[${outcomes(next, byKey, budget)}]`) as unknown[]) all.add(canonicalJson(outcome));
+      for (const outcome of JSON.parse(`[${outcomes(next, byKey, budget)}]`) as unknown[])
+        all.add(canonicalJson(outcome));
     }
     result = [...all].sort().join(',');
   }

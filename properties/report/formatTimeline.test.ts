@@ -40,7 +40,8 @@ describe(`timelines (seed ${SUITE_SEED})`, () => {
         });
         const gatherLane = lines.find((line) => line.startsWith('gather ')) ?? '';
         const outcome = run.observation.gather;
-        const mark = 'pending' in outcome ? '>' : 'value' in outcome ? 'v' : outcome.error.name === 'CancelledError' ? 'C' : 'x';
+        const mark =
+          'pending' in outcome ? '>' : 'value' in outcome ? 'v' : outcome.error.name === 'CancelledError' ? 'C' : 'x';
         expect(gatherLane.slice(8), gatherLane).toContain(mark);
       }),
       { seed: SUITE_SEED, numRuns: 200 },
@@ -48,7 +49,16 @@ describe(`timelines (seed ${SUITE_SEED})`, () => {
   });
 
   it('colours the marks only when asked, and the same text is underneath', async () => {
-    const run = await runScenario({ tasks: [{ sleep: 5, value: 1 }, { sleep: 3, error: { name: 'APIError', message: 'no' } }], cancelGatherAt: 4 }, gather);
+    const run = await runScenario(
+      {
+        tasks: [
+          { sleep: 5, value: 1 },
+          { sleep: 3, error: { name: 'APIError', message: 'no' } },
+        ],
+        cancelGatherAt: 4,
+      },
+      gather,
+    );
     const plain = formatTimeline(run.observation, run.trace);
     const coloured = formatTimeline(run.observation, run.trace, { colour: true });
     expect(plain).not.toContain('\u001b[');
@@ -57,7 +67,15 @@ describe(`timelines (seed ${SUITE_SEED})`, () => {
   });
 
   it('shows a year-long sleep and a 1 ms one side by side, notes beside the lanes when they fit', async () => {
-    const run = await runScenario({ tasks: [{ sleep: 1, value: 'soon' }, { sleep: 31_536_000_000, value: 'a year' }] }, gather);
+    const run = await runScenario(
+      {
+        tasks: [
+          { sleep: 1, value: 'soon' },
+          { sleep: 31_536_000_000, value: 'a year' },
+        ],
+      },
+      gather,
+    );
     expect(formatTimeline(run.observation, run.trace)).toBe(
       [
         'ms      0       1       3.15e10',

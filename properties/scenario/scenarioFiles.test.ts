@@ -14,8 +14,18 @@ const names = readdirSync(folder, { recursive: true })
 
 describe('the scenario files', () => {
   it('include the tutorial programs and at least one file per rule R1-R12', () => {
-    const prefixes = ['tutorial-1', 'tutorial-2', 'tutorial-3', ...Array.from({ length: 12 }, (_, index) => `r${String(index + 1).padStart(2, '0')}-`), 'cpython/test_'];
-    for (const prefix of prefixes) expect(names.some((name) => name.startsWith(prefix)), prefix).toBe(true);
+    const prefixes = [
+      'tutorial-1',
+      'tutorial-2',
+      'tutorial-3',
+      ...Array.from({ length: 12 }, (_, index) => `r${String(index + 1).padStart(2, '0')}-`),
+      'cpython/test_',
+    ];
+    for (const prefix of prefixes)
+      expect(
+        names.some((name) => name.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
   });
 
   for (const name of names.filter((file) => !file.startsWith('cpython/'))) {
@@ -53,13 +63,21 @@ describe('readScenarioFile', () => {
   });
 
   it('names the place of a bad expect', () => {
-    const reading = readScenarioFile('{"tasks": [], "expect": {"gather": {"at": -5, "value": []}, "tasks": [], "unhandled": []}}');
-    expect(reading.ok ? '' : formatScenarioIssues(reading.issues)).toBe('expect.gather.at: expected an integer time from 0 to 10^12, got -5');
+    const reading = readScenarioFile(
+      '{"tasks": [], "expect": {"gather": {"at": -5, "value": []}, "tasks": [], "unhandled": []}}',
+    );
+    expect(reading.ok ? '' : formatScenarioIssues(reading.issues)).toBe(
+      'expect.gather.at: expected an integer time from 0 to 10^12, got -5',
+    );
   });
 
   it('says when an expect has the wrong number of tasks', () => {
-    const reading = readScenarioFile('{"tasks": [{"hang": true}], "expect": {"gather": {"pending": true}, "tasks": [], "unhandled": []}}');
-    expect(reading.ok ? '' : formatScenarioIssues(reading.issues)).toBe('expect.tasks: expected one entry per task (1), got 0');
+    const reading = readScenarioFile(
+      '{"tasks": [{"hang": true}], "expect": {"gather": {"pending": true}, "tasks": [], "unhandled": []}}',
+    );
+    expect(reading.ok ? '' : formatScenarioIssues(reading.issues)).toBe(
+      'expect.tasks: expected one entry per task (1), got 0',
+    );
   });
 
   it('says where the JSON is broken', () => {

@@ -16,12 +16,22 @@ import reference from '../../src/subjects/reference.js';
 
 const adapters: readonly Subject[] = [reference, promiseAll, pAll, pMap, pSettle, bluebird, asyncSubject, effect];
 
-const lacks = (subject: Subject, capability: 'returnExceptions' | 'cancellation' | 'dedupe'): boolean => missingCapabilities([capability], subject.supports ?? {}).length > 0;
+const lacks = (subject: Subject, capability: 'returnExceptions' | 'cancellation' | 'dedupe'): boolean =>
+  missingCapabilities([capability], subject.supports ?? {}).length > 0;
 
 describe('the bundled adapters', () => {
   it('are the subjects of the matrix, under the names the matrix uses', () => {
     expect(adapters.map((subject) => subject.name)).toEqual(BUNDLED_SUBJECTS.map((subject) => subject.name));
-    expect(adapters.map((subject) => subject.name)).toEqual(['reference', 'Promise.all', 'p-all', 'p-map', 'p-settle', 'bluebird', 'async', 'effect']);
+    expect(adapters.map((subject) => subject.name)).toEqual([
+      'reference',
+      'Promise.all',
+      'p-all',
+      'p-map',
+      'p-settle',
+      'bluebird',
+      'async',
+      'effect',
+    ]);
   });
 
   for (const subject of adapters.filter((candidate) => lacks(candidate, 'dedupe'))) {
@@ -48,8 +58,20 @@ describe('the bundled adapters', () => {
 
   for (const subject of adapters.filter((candidate) => !lacks(candidate, 'returnExceptions'))) {
     it(`${subject.name} claims returnExceptions: errors come back as results`, async () => {
-      const run = await runScenario({ tasks: [{ sleep: 1, error: { name: 'APIError', message: 'no' } }, { sleep: 2, value: 2 }], returnExceptions: true }, subject.gather);
-      expect(run.observation.gather).toEqual({ at: 2, value: [{ error: { name: 'APIError', message: 'no', task: 0 } }, { value: 2 }] });
+      const run = await runScenario(
+        {
+          tasks: [
+            { sleep: 1, error: { name: 'APIError', message: 'no' } },
+            { sleep: 2, value: 2 },
+          ],
+          returnExceptions: true,
+        },
+        subject.gather,
+      );
+      expect(run.observation.gather).toEqual({
+        at: 2,
+        value: [{ error: { name: 'APIError', message: 'no', task: 0 } }, { value: 2 }],
+      });
     });
   }
 
@@ -81,7 +103,13 @@ describe('the bundled adapters', () => {
   });
 
   it('bluebird fails fast exactly like the native Promise.all, although it defers through the real setImmediate', async () => {
-    const scenario = { tasks: [{ sleep: 5, value: 1 }, { sleep: 3, error: { name: 'APIError', message: 'no' } }, { sleep: 3, value: 3 }] };
+    const scenario = {
+      tasks: [
+        { sleep: 5, value: 1 },
+        { sleep: 3, error: { name: 'APIError', message: 'no' } },
+        { sleep: 3, value: 3 },
+      ],
+    };
     const native = await runScenario(scenario, promiseAll.gather);
     const viaBluebird = await runScenario(scenario, bluebird.gather);
     expect(viaBluebird.observation).toEqual(native.observation);
@@ -89,12 +117,28 @@ describe('the bundled adapters', () => {
   });
 
   it('p-settle cannot fail fast: without returnExceptions its adapter throws the first error in argument order once all settled', async () => {
-    const run = await runScenario({ tasks: [{ sleep: 9, error: { name: 'Late', message: '' } }, { sleep: 1, error: { name: 'Early', message: '' } }] }, pSettle.gather);
+    const run = await runScenario(
+      {
+        tasks: [
+          { sleep: 9, error: { name: 'Late', message: '' } },
+          { sleep: 1, error: { name: 'Early', message: '' } },
+        ],
+      },
+      pSettle.gather,
+    );
     expect(run.observation.gather).toEqual({ at: 9, error: { name: 'Late', message: '', task: 0 } });
   });
 
   it('effect interrupts the siblings of a failed child, which asyncio never does', async () => {
-    const run = await runScenario({ tasks: [{ sleep: 1, error: { name: 'APIError', message: '' } }, { sleep: 5, value: 2 }] }, effect.gather);
+    const run = await runScenario(
+      {
+        tasks: [
+          { sleep: 1, error: { name: 'APIError', message: '' } },
+          { sleep: 5, value: 2 },
+        ],
+      },
+      effect.gather,
+    );
     expect(run.observation.tasks[1]).toEqual({ started: 0, settled: 1, outcome: 'cancelled', cancelRequested: 1 });
   });
 });

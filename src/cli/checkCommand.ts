@@ -72,7 +72,9 @@ function parseCount(text: string | undefined, option: string, fallback: number, 
   if (text === undefined) return fallback;
   const value = Number(text);
   if (Number.isSafeInteger(value) && value >= (option === '--seed' ? Number.MIN_SAFE_INTEGER : 1)) return value;
-  io.stderr.write(`gather-sim check: ${option}: expected ${option === '--seed' ? 'an integer' : 'a positive integer'}, got "${text}"\n`);
+  io.stderr.write(
+    `gather-sim check: ${option}: expected ${option === '--seed' ? 'an integer' : 'a positive integer'}, got "${text}"\n`,
+  );
   return undefined;
 }
 
@@ -91,10 +93,15 @@ function parseShard(text: string | undefined, io: CliIo): Shard | undefined | nu
 
 function pickProperties(requested: readonly string[], io: CliIo): readonly GatherProperty[] | undefined {
   if (requested.length === 0) return gatherProperties;
-  const ids = requested.flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+  const ids = requested
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   const unknown = ids.filter((id) => !gatherProperties.some((property) => property.id === id));
   if (unknown.length > 0) {
-    io.stderr.write(`gather-sim check: --property: unknown ${unknown.map((id) => `"${id}"`).join(', ')}; known: ${gatherProperties.map((property) => property.id).join(', ')}\n`);
+    io.stderr.write(
+      `gather-sim check: --property: unknown ${unknown.map((id) => `"${id}"`).join(', ')}; known: ${gatherProperties.map((property) => property.id).join(', ')}\n`,
+    );
     return undefined;
   }
   return gatherProperties.filter((property) => ids.includes(property.id));
@@ -103,7 +110,11 @@ function pickProperties(requested: readonly string[], io: CliIo): readonly Gathe
 type Opened = Exclude<OpenedSubject, { readonly problem: string }>;
 
 /** Opens the subjects to check, in order; undefined after writing a usage problem. */
-async function openSubjects(specs: readonly SubjectSpec[], limits: ExternalSubjectOptions, io: CliIo): Promise<Opened[] | undefined> {
+async function openSubjects(
+  specs: readonly SubjectSpec[],
+  limits: ExternalSubjectOptions,
+  io: CliIo,
+): Promise<Opened[] | undefined> {
   const bundled = specs.length === 0;
   const opened: Opened[] = [];
   for (const spec of bundled ? BUNDLED_MATRIX.map((module) => ({ module })) : specs) {
@@ -155,7 +166,15 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const properties = pickProperties(values.property ?? [], io);
   const shard = parseShard(values.shard, io);
   const ties = parseTieMode(values.ties, 'check', io);
-  if (runs === undefined || seed === undefined || timeout === undefined || properties === undefined || shard === null || ties === null) return EXIT.usage;
+  if (
+    runs === undefined ||
+    seed === undefined ||
+    timeout === undefined ||
+    properties === undefined ||
+    shard === null ||
+    ties === null
+  )
+    return EXIT.usage;
   if (values.json === true && values.markdown === true) {
     io.stderr.write('gather-sim check: --json and --markdown are two formats of one report: pick one\n');
     return EXIT.usage;
@@ -178,25 +197,30 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   for (const subject of opened) {
     if ('report' in subject) {
       const { report } = subject;
-      io.stderr.write(`check: ${report.subject}: ${report.skipped === undefined ? `BROKEN, ${report.broken ?? ''}` : `skipped, ${report.skipped}`}\n`);
+      io.stderr.write(
+        `check: ${report.subject}: ${report.skipped === undefined ? `BROKEN, ${report.broken ?? ''}` : `skipped, ${report.skipped}`}\n`,
+      );
       subjects.push(report);
       done += properties.length;
       continue;
     }
     try {
       subjects.push(
-        await checkSubject(values['check-determinism'] === true ? checkingDeterminism(subject.runner) : subject.runner, {
-          runs,
-          seed,
-          properties,
-          ...(values.path === undefined ? {} : { path: values.path }),
-          ...(shard === undefined ? {} : { shard }),
-          ...(ties === undefined ? {} : { ties }),
-          onProgress: (name, report) => {
-            done += 1;
-            io.stderr.write(`check [${done}/${total}] ${name}: ${report.property.id} ${report.status}\n`);
+        await checkSubject(
+          values['check-determinism'] === true ? checkingDeterminism(subject.runner) : subject.runner,
+          {
+            runs,
+            seed,
+            properties,
+            ...(values.path === undefined ? {} : { path: values.path }),
+            ...(shard === undefined ? {} : { shard }),
+            ...(ties === undefined ? {} : { ties }),
+            onProgress: (name, report) => {
+              done += 1;
+              io.stderr.write(`check [${done}/${total}] ${name}: ${report.property.id} ${report.status}\n`);
+            },
           },
-        }),
+        ),
       );
     } finally {
       await subject.close();
@@ -204,7 +228,13 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   }
   io.stderr.write(`check: ${total} checks in ${((realPerformanceNow() - started) / 1000).toFixed(1)} s (wall time)\n`);
 
-  const report: ConformanceReport = { seed, runs, ...(isOrderedTieMode(ties) ? { ties } : {}), ...(shard === undefined ? {} : { shard }), subjects };
+  const report: ConformanceReport = {
+    seed,
+    runs,
+    ...(isOrderedTieMode(ties) ? { ties } : {}),
+    ...(shard === undefined ? {} : { shard }),
+    subjects,
+  };
   if (!(await writeReport(report, values, io))) return EXIT.usage;
 
   if (specs.length === 0) {

@@ -18,7 +18,12 @@ export async function collectScenarioFiles(paths: readonly string[]): Promise<st
       continue;
     }
     const entries = await readdir(path, { recursive: true });
-    files.push(...entries.filter((entry) => entry.endsWith('.json') || entry.endsWith('.gsim')).sort().map((entry) => join(path, entry)));
+    files.push(
+      ...entries
+        .filter((entry) => entry.endsWith('.json') || entry.endsWith('.gsim'))
+        .sort()
+        .map((entry) => join(path, entry)),
+    );
   }
   return files;
 }

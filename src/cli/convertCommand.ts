@@ -33,11 +33,22 @@ function formatScenarioJson(file: ScenarioFile): string {
 
 /** `gather-sim convert`: see {@link CONVERT_USAGE}. Returns the exit status. */
 export async function convertCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs('convert', CONVERT_USAGE, { args: [...argv], allowPositionals: true, options: { to: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, io);
+  const parsed = parseCommandArgs(
+    'convert',
+    CONVERT_USAGE,
+    {
+      args: [...argv],
+      allowPositionals: true,
+      options: { to: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    },
+    io,
+  );
   if (typeof parsed === 'number') return parsed;
   const { to } = parsed.values;
   if (parsed.positionals.length !== 1 || (to !== undefined && to !== 'text' && to !== 'json')) {
-    io.stderr.write(`gather-sim convert: ${parsed.positionals.length !== 1 ? `expected one FILE, got ${parsed.positionals.length}` : `--to: expected text or json, got "${to ?? ''}"`}\n\n${CONVERT_USAGE}\n`);
+    io.stderr.write(
+      `gather-sim convert: ${parsed.positionals.length !== 1 ? `expected one FILE, got ${parsed.positionals.length}` : `--to: expected text or json, got "${to ?? ''}"`}\n\n${CONVERT_USAGE}\n`,
+    );
     return EXIT.usage;
   }
   const [path] = parsed.positionals as [string];
@@ -50,7 +61,9 @@ export async function convertCommand(argv: readonly string[], io: CliIo): Promis
   }
   const reading = readScenarioFile(text);
   if (!reading.ok) {
-    io.stderr.write(`gather-sim convert: ${path === '-' ? 'standard input' : path} is not a valid scenario file:\n${formatScenarioIssues(reading.issues)}\n`);
+    io.stderr.write(
+      `gather-sim convert: ${path === '-' ? 'standard input' : path} is not a valid scenario file:\n${formatScenarioIssues(reading.issues)}\n`,
+    );
     return EXIT.usage;
   }
   const form = to ?? (text.trimStart().startsWith('{') ? 'text' : 'json');

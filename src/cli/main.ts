@@ -31,7 +31,9 @@ protocol.md (scenarios, observations, the gather-sim/1 protocol), architecture.m
   ${fileURLToPath(new URL('../../../docs/', import.meta.url))}`;
 
 function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return manifest.version;
 }
 
@@ -65,5 +67,9 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-
-process.exitCode = await main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+process.exitCode = await main(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+});

@@ -27,7 +27,21 @@ Example:
 
 /** `gather-sim merge`: see {@link MERGE_USAGE}. Returns the exit status. */
 export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs('merge', MERGE_USAGE, { args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, markdown: { type: 'boolean' }, html: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, io);
+  const parsed = parseCommandArgs(
+    'merge',
+    MERGE_USAGE,
+    {
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        markdown: { type: 'boolean' },
+        html: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    },
+    io,
+  );
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length === 0) {
     io.stderr.write(`gather-sim merge: name the reports to merge\n\n${MERGE_USAGE}\n`);

@@ -19,7 +19,11 @@ export type OpenedSubject =
 
 const nothingToClose = (): Promise<void> => Promise.resolve();
 
-async function openExternal(command: string, limits: ExternalSubjectOptions, replay: string | undefined): Promise<OpenedSubject> {
+async function openExternal(
+  command: string,
+  limits: ExternalSubjectOptions,
+  replay: string | undefined,
+): Promise<OpenedSubject> {
   const started = await startExternalSubject(command, limits);
   if (!started.ok) return { report: { subject: command, supports: {}, broken: started.problem, properties: [] } };
   const { subject } = started;
@@ -32,17 +36,25 @@ async function openExternal(command: string, limits: ExternalSubjectOptions, rep
  * python3; `optional` subjects (the bundled matrix) are skipped, not refused, when their
  * library or python3 is missing.
  */
-export async function openSubject(spec: SubjectSpec, optional: boolean, limits: ExternalSubjectOptions): Promise<OpenedSubject> {
+export async function openSubject(
+  spec: SubjectSpec,
+  optional: boolean,
+  limits: ExternalSubjectOptions,
+): Promise<OpenedSubject> {
   if ('external' in spec) return openExternal(spec.external, limits, undefined);
   if (spec.module === CPYTHON_SUBJECT) {
     const found = cpythonCommand();
     if ('missing' in found) {
-      return optional ? { report: { subject: CPYTHON_SUBJECT, supports: {}, skipped: found.missing, properties: [] } } : { problem: `${CPYTHON_SUBJECT}: ${found.missing}` };
+      return optional
+        ? { report: { subject: CPYTHON_SUBJECT, supports: {}, skipped: found.missing, properties: [] } }
+        : { problem: `${CPYTHON_SUBJECT}: ${found.missing}` };
     }
     return openExternal(found.command, limits, `--subject ${CPYTHON_SUBJECT}`);
   }
   const loaded = await loadSubject(spec.module);
-  if (loaded.ok) return { runner: { ...toSubjectRunner(loaded.subject), replay: loaded.replay }, close: nothingToClose };
-  if (optional && loaded.missingPackage === true) return { report: { subject: spec.module, supports: {}, skipped: loaded.problem, properties: [] } };
+  if (loaded.ok)
+    return { runner: { ...toSubjectRunner(loaded.subject), replay: loaded.replay }, close: nothingToClose };
+  if (optional && loaded.missingPackage === true)
+    return { report: { subject: spec.module, supports: {}, skipped: loaded.problem, properties: [] } };
   return { problem: loaded.problem };
 }

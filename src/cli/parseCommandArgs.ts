@@ -6,7 +6,12 @@ import { EXIT, type CliIo } from './CliIo.js';
  * error and the usage to stderr, on `--help` the usage to stdout, and returns the exit
  * status to end with instead of the parsed arguments.
  */
-export function parseCommandArgs<T extends ParseArgsConfig>(command: string, usage: string, config: T, io: CliIo): ReturnType<typeof parseArgs<T>> | number {
+export function parseCommandArgs<T extends ParseArgsConfig>(
+  command: string,
+  usage: string,
+  config: T,
+  io: CliIo,
+): ReturnType<typeof parseArgs<T>> | number {
   let parsed: ReturnType<typeof parseArgs<T>>;
   try {
     parsed = parseArgs(config);

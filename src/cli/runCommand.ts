@@ -67,7 +67,8 @@ Example:
   gather-sim run scenarios --subject cpython-asyncio
   gather-sim run scenarios/ties-three-errors.gsim --ties exhaustive`;
 
-type Loaded = { readonly path: string; readonly file: ScenarioFile } | { readonly path: string; readonly problem: string };
+type Loaded =
+  { readonly path: string; readonly file: ScenarioFile } | { readonly path: string; readonly problem: string };
 
 async function load(path: string, io: CliIo): Promise<Loaded> {
   let text: string;
@@ -77,7 +78,11 @@ async function load(path: string, io: CliIo): Promise<Loaded> {
     return { path, problem: `cannot read ${path}: ${(error as Error).message}` };
   }
   const reading = readScenarioFile(text);
-  if (!reading.ok) return { path, problem: `${path === '-' ? 'standard input' : path} is not a valid scenario file:\n${formatScenarioIssues(reading.issues)}` };
+  if (!reading.ok)
+    return {
+      path,
+      problem: `${path === '-' ? 'standard input' : path} is not a valid scenario file:\n${formatScenarioIssues(reading.issues)}`,
+    };
   return { path, file: reading.file };
 }
 
@@ -111,7 +116,9 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const order = tieOrderOf(parsed.values, io);
   if (order === undefined) return EXIT.usage;
   if (json === true && order.kind === 'exhaustive') {
-    io.stderr.write('gather-sim run: --json prints one OBSERVATION, and --ties exhaustive makes one per order: pick one\n');
+    io.stderr.write(
+      'gather-sim run: --json prints one OBSERVATION, and --ties exhaustive makes one per order: pick one\n',
+    );
     return EXIT.usage;
   }
   let paths: string[];
@@ -126,11 +133,16 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     return EXIT.usage;
   }
   if (json === true && paths.length !== 1) {
-    io.stderr.write(`gather-sim run: --json prints one OBSERVATION, so it takes exactly one FILE (got ${paths.length})\n`);
+    io.stderr.write(
+      `gather-sim run: --json prints one OBSERVATION, so it takes exactly one FILE (got ${paths.length})\n`,
+    );
     return EXIT.usage;
   }
   const spec = external !== undefined ? { external } : subject !== undefined ? { module: subject } : undefined;
-  const opened = spec === undefined ? { runner: toSubjectRunner(reference), close: () => Promise.resolve() } : await openSubject(spec, false, {});
+  const opened =
+    spec === undefined
+      ? { runner: toSubjectRunner(reference), close: () => Promise.resolve() }
+      : await openSubject(spec, false, {});
   if ('problem' in opened) {
     io.stderr.write(`gather-sim run: ${external === undefined ? '--subject' : '--external'}: ${opened.problem}\n`);
     return EXIT.usage;
@@ -139,14 +151,21 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     io.stderr.write(`gather-sim run: the subject is broken: ${opened.report.broken ?? opened.report.skipped ?? ''}\n`);
     return EXIT.finding;
   }
-  if ((parsed.values.ties !== undefined || parsed.values['tie-order'] !== undefined) && opened.runner.ordersTies !== true) {
+  if (
+    (parsed.values.ties !== undefined || parsed.values['tie-order'] !== undefined) &&
+    opened.runner.ordersTies !== true
+  ) {
     await opened.close();
-    io.stderr.write(`gather-sim run: --ties and --tie-order order the events of a gather in this process; ${opened.runner.name} runs in another process and orders them on its own clock\n`);
+    io.stderr.write(
+      `gather-sim run: --ties and --tie-order order the events of a gather in this process; ${opened.runner.name} runs in another process and orders them on its own clock\n`,
+    );
     return EXIT.usage;
   }
   const runner = parsed.values['check-determinism'] === true ? checkingDeterminism(opened.runner) : opened.runner;
   try {
-    return paths.length === 1 ? await runOne(paths[0] as string, runner, order, json === true, io) : await runMany(paths, runner, order, io);
+    return paths.length === 1
+      ? await runOne(paths[0] as string, runner, order, json === true, io)
+      : await runMany(paths, runner, order, io);
   } finally {
     await opened.close();
   }
@@ -162,32 +181,65 @@ async function runOne(path: string, runner: SubjectRunner, order: TieOrder, json
   const missing = missingCapabilities(scenarioNeeds(file.scenario), runner.supports);
   const started = realPerformanceNow();
   const prediction = predict(file.scenario);
-  if (order.kind === 'exhaustive') return runEveryOrder(path === '-' ? 'standard input' : path, file, runner, prediction, io);
+  if (order.kind === 'exhaustive')
+    return runEveryOrder(path === '-' ? 'standard input' : path, file, runner, prediction, io);
   const run = await runner.run(file.scenario, { ties: order.picks });
   const wall = realPerformanceNow() - started;
   const found = file.expect === undefined ? [] : expectDifferences(file.expect, run.observation, prediction);
   // A file's "expect" is for first-in-first-out ties: another order asked for may give another allowed observation.
-  const otherOrder = found.length > 0 && run.ties.some((choice) => choice.pick !== 0) && isAllowed(prediction, run.observation) && file.expect !== undefined && isAllowed(prediction, file.expect);
+  const otherOrder =
+    found.length > 0 &&
+    run.ties.some((choice) => choice.pick !== 0) &&
+    isAllowed(prediction, run.observation) &&
+    file.expect !== undefined &&
+    isAllowed(prediction, file.expect);
   const differences = otherOrder ? [] : found;
   if (json) {
     io.stdout.write(`${JSON.stringify(run.observation)}\n`);
   } else {
     const title = [file.name, file.description].filter((part) => part !== undefined).join(': ');
-    const lines = [path === '-' ? 'standard input' : path, ...(title === '' ? [] : [title]), `subject ${runner.name}`, `gather ${formatGatherOutcome(run.observation.gather)}`, '', formatTimeline(run.observation, run.trace, { colour: useColour(io) }), TIMELINE_LEGEND];
-    lines.push(...formatTies(run), `digest ${runDigest(run)} (of observation and trace: a rerun must give the same; --check-determinism checks)`, '', formatSpecVerdict(prediction, run.observation, runner.name));
-    if (missing.length > 0) lines.push(`note: the scenario needs ${missing.join(' and ')}, which ${runner.name} does not claim: nothing here counts against it`);
+    const lines = [
+      path === '-' ? 'standard input' : path,
+      ...(title === '' ? [] : [title]),
+      `subject ${runner.name}`,
+      `gather ${formatGatherOutcome(run.observation.gather)}`,
+      '',
+      formatTimeline(run.observation, run.trace, { colour: useColour(io) }),
+      TIMELINE_LEGEND,
+    ];
+    lines.push(
+      ...formatTies(run),
+      `digest ${runDigest(run)} (of observation and trace: a rerun must give the same; --check-determinism checks)`,
+      '',
+      formatSpecVerdict(prediction, run.observation, runner.name),
+    );
+    if (missing.length > 0)
+      lines.push(
+        `note: the scenario needs ${missing.join(' and ')}, which ${runner.name} does not claim: nothing here counts against it`,
+      );
     for (const problem of run.problems) lines.push(`problem: ${problem}`);
-    lines.push(...(run.leaks.length === 0 ? ['leaks: none (no timer of the gather pending once all had settled, no unhandled rejection)'] : formatLeaks(run.leaks)));
+    lines.push(
+      ...(run.leaks.length === 0
+        ? ['leaks: none (no timer of the gather pending once all had settled, no unhandled rejection)']
+        : formatLeaks(run.leaks)),
+    );
     if (file.expect !== undefined) {
-      const verdict = otherOrder ? 'expect: another observation the spec allows, from this order of tied events (the expect is for first-in-first-out)' : differences.length === 0 ? 'expect: matched' : ['expect: MISMATCH', ...differences.map((line) => `  ${line}`)].join('\n');
+      const verdict = otherOrder
+        ? 'expect: another observation the spec allows, from this order of tied events (the expect is for first-in-first-out)'
+        : differences.length === 0
+          ? 'expect: matched'
+          : ['expect: MISMATCH', ...differences.map((line) => `  ${line}`)].join('\n');
       lines.push('', verdict);
       if (differences.length > 0 && isAllowed(prediction, file.expect)) {
-        lines.push(`  (the expected observation is one the spec allows too: events tie, and ${runner.name === 'reference' ? 'the reference' : runner.name} took another order)`);
+        lines.push(
+          `  (the expected observation is one the spec allows too: events tie, and ${runner.name === 'reference' ? 'the reference' : runner.name} took another order)`,
+        );
       }
     }
     io.stdout.write(`${lines.join('\n')}\n`);
   }
-  const settled = 'at' in run.observation.gather ? `gather settled at ${run.observation.gather.at} ms` : 'gather never settled';
+  const settled =
+    'at' in run.observation.gather ? `gather settled at ${run.observation.gather.at} ms` : 'gather never settled';
   io.stderr.write(`virtual time: ${settled}; wall time: ${wall.toFixed(1)} ms\n`);
   const rejected = prediction.complete && !isAllowed(prediction, run.observation);
   if (missing.length > 0) return EXIT.ok;
@@ -198,14 +250,21 @@ async function runOne(path: string, runner: SubjectRunner, order: TieOrder, json
 function formatSpecVerdict(prediction: Prediction, observation: Observation, subject: string): string {
   if (!prediction.complete) return 'spec: too many orderings of tied events to check them all';
   if (!isAllowed(prediction, observation)) {
-    const expected = prediction.observations.length === 1 ? 'the one allowed' : `one of the ${prediction.observations.length} allowed`;
-    const differences = diffJson(prediction.observations[0], observation).map((line) => `\n  ${line}`).join('');
-    const blame = subject === 'reference' ? ' (a bug in the reference: please report it)' : `: ${subject} departs from asyncio.gather here`;
+    const expected =
+      prediction.observations.length === 1 ? 'the one allowed' : `one of the ${prediction.observations.length} allowed`;
+    const differences = diffJson(prediction.observations[0], observation)
+      .map((line) => `\n  ${line}`)
+      .join('');
+    const blame =
+      subject === 'reference'
+        ? ' (a bug in the reference: please report it)'
+        : `: ${subject} departs from asyncio.gather here`;
     return `spec: NOT an observation rules R1-R12 allow${blame}; against ${expected}:${differences}`;
   }
   const count = prediction.observations.length;
   if (prediction.tieFree) {
-    const twin = count > 1 ? ' (with or without the errors asyncio never retrieved as unhandled: CPython reports them)' : '';
+    const twin =
+      count > 1 ? ' (with or without the errors asyncio never retrieved as unhandled: CPython reports them)' : '';
     return `spec: the one observation rules R1-R12 allow${twin}`;
   }
   return `spec: one of ${count} observations rules R1-R12 allow, as events tie at the same millisecond`;
@@ -224,7 +283,9 @@ async function runMany(paths: readonly string[], runner: SubjectRunner, order: T
     const missing = missingCapabilities(scenarioNeeds(loaded.file.scenario), runner.supports);
     if (missing.length > 0) {
       counts.notApplicable += 1;
-      io.stdout.write(`n/a       ${path.padEnd(width)}  needs ${missing.join(' and ')}, which ${runner.name} does not claim\n`);
+      io.stdout.write(
+        `n/a       ${path.padEnd(width)}  needs ${missing.join(' and ')}, which ${runner.name} does not claim\n`,
+      );
       continue;
     }
     if (order.kind === 'exhaustive') {
@@ -248,16 +309,26 @@ async function runMany(paths: readonly string[], runner: SubjectRunner, order: T
       counts.mismatched += 1;
       io.stdout.write(`MISMATCH  ${path.padEnd(width)}  ${differences.join('; ')}\n`);
       const timeline = formatTimeline(run.observation, run.trace, { width: 70, colour: useColour(io) });
-      io.stdout.write(`${timeline.split('\n').map((line) => `          ${line}`).join('\n')}\n`);
+      io.stdout.write(
+        `${timeline
+          .split('\n')
+          .map((line) => `          ${line}`)
+          .join('\n')}\n`,
+      );
     }
   }
-  io.stdout.write(`\n${paths.length} scenarios: ${counts.matched} matched, ${counts.mismatched} mismatched, ${counts.unchecked} without "expect", ${counts.notApplicable} n/a, ${counts.invalid} invalid\n`);
+  io.stdout.write(
+    `\n${paths.length} scenarios: ${counts.matched} matched, ${counts.mismatched} mismatched, ${counts.unchecked} without "expect", ${counts.notApplicable} n/a, ${counts.invalid} invalid\n`,
+  );
   if (counts.invalid > 0) return EXIT.usage;
   return counts.mismatched > 0 ? EXIT.finding : EXIT.ok;
 }
 
 /** One file of `run FILE... --ties exhaustive`: every order allowed by the spec, and the file's "expect" given by one. */
-async function everyOrderLine(file: ScenarioFile, runner: SubjectRunner): Promise<{ count: 'matched' | 'mismatched' | 'unchecked'; text: string }> {
+async function everyOrderLine(
+  file: ScenarioFile,
+  runner: SubjectRunner,
+): Promise<{ count: 'matched' | 'mismatched' | 'unchecked'; text: string }> {
   const prediction = predict(file.scenario);
   let rejected = 0;
   let matched = 0;
@@ -265,14 +336,24 @@ async function everyOrderLine(file: ScenarioFile, runner: SubjectRunner): Promis
     async (picks) => {
       const run = await runner.run(file.scenario, { ties: picks });
       if (!isAllowed(prediction, run.observation) || run.problems.length > 0) rejected += 1;
-      if (file.expect !== undefined && expectDifferences(file.expect, run.observation, prediction).length === 0) matched += 1;
+      if (file.expect !== undefined && expectDifferences(file.expect, run.observation, prediction).length === 0)
+        matched += 1;
       return run.ties;
     },
     () => true,
   );
-  const orders = explored.status === 'too-many' ? `${explored.orders}+ orders (too many to try all)` : `${explored.orders} ${explored.orders === 1 ? 'order' : 'orders'}`;
-  if (rejected > 0) return { count: 'mismatched', text: `MISMATCH  PATH  ${rejected} of ${orders} not allowed by rules R1-R12` };
-  if (file.expect === undefined) return { count: 'unchecked', text: `ran       PATH  ${orders}, each allowed by rules R1-R12 (no "expect")` };
-  if (matched === 0) return { count: 'mismatched', text: `MISMATCH  PATH  no order of ${orders} gives the expected observation` };
-  return { count: 'matched', text: `ok        PATH  ${orders}, each allowed; ${matched} ${matched === 1 ? 'gives' : 'give'} the expected observation` };
+  const orders =
+    explored.status === 'too-many'
+      ? `${explored.orders}+ orders (too many to try all)`
+      : `${explored.orders} ${explored.orders === 1 ? 'order' : 'orders'}`;
+  if (rejected > 0)
+    return { count: 'mismatched', text: `MISMATCH  PATH  ${rejected} of ${orders} not allowed by rules R1-R12` };
+  if (file.expect === undefined)
+    return { count: 'unchecked', text: `ran       PATH  ${orders}, each allowed by rules R1-R12 (no "expect")` };
+  if (matched === 0)
+    return { count: 'mismatched', text: `MISMATCH  PATH  no order of ${orders} gives the expected observation` };
+  return {
+    count: 'matched',
+    text: `ok        PATH  ${orders}, each allowed; ${matched} ${matched === 1 ? 'gives' : 'give'} the expected observation`,
+  };
 }

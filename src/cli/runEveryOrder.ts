@@ -23,7 +23,13 @@ const replay = (run: Run): string => {
  * events, checks each observation against rules R1-R12 (and the file's "expect", which some
  * order must give), and shows each distinct outcome with the order that replays it.
  */
-export async function runEveryOrder(where: string, file: ScenarioFile, runner: SubjectRunner, prediction: Prediction, io: CliIo): Promise<number> {
+export async function runEveryOrder(
+  where: string,
+  file: ScenarioFile,
+  runner: SubjectRunner,
+  prediction: Prediction,
+  io: CliIo,
+): Promise<number> {
   const distinct = new Map<string, { run: Run; orders: number }>();
   const rejected: Run[] = [];
   let matched = 0;
@@ -36,7 +42,8 @@ export async function runEveryOrder(where: string, file: ScenarioFile, runner: S
       if (seen === undefined) distinct.set(key, { run, orders: 1 });
       else seen.orders += 1;
       if (!isAllowed(prediction, run.observation)) rejected.push(run);
-      if (file.expect !== undefined && expectDifferences(file.expect, run.observation, prediction).length === 0) matched += 1;
+      if (file.expect !== undefined && expectDifferences(file.expect, run.observation, prediction).length === 0)
+        matched += 1;
       if (run.problems.length > 0) problems += 1;
       return run.ties;
     },
@@ -45,27 +52,58 @@ export async function runEveryOrder(where: string, file: ScenarioFile, runner: S
   const title = [file.name, file.description].filter((part) => part !== undefined).join(': ');
   const lines = [where, ...(title === '' ? [] : [title]), `subject ${runner.name}`];
   if (explored.status === 'too-many') {
-    const why = explored.tie === undefined ? `more than ${explored.orders} orders` : `${explored.tie.count} events due together at ${explored.tie.at} ms (at most ${MAX_EXHAUSTIVE_TIE})`;
+    const why =
+      explored.tie === undefined
+        ? `more than ${explored.orders} orders`
+        : `${explored.tie.count} events due together at ${explored.tie.at} ms (at most ${MAX_EXHAUSTIVE_TIE})`;
     io.stdout.write(`${lines.join('\n')}\n`);
-    io.stderr.write(`gather-sim run: --ties exhaustive: ${why}: too many orders to try them all; use --ties shuffle with a few seeds\n`);
+    io.stderr.write(
+      `gather-sim run: --ties exhaustive: ${why}: too many orders to try them all; use --ties shuffle with a few seeds\n`,
+    );
     return EXIT.usage;
   }
   const orders = explored.orders;
-  lines.push(`ties: checked all ${orders} ${orders === 1 ? 'order' : 'orders'} of the events due together: ${distinct.size} distinct ${distinct.size === 1 ? 'observation' : 'observations'}`);
+  lines.push(
+    `ties: checked all ${orders} ${orders === 1 ? 'order' : 'orders'} of the events due together: ${distinct.size} distinct ${distinct.size === 1 ? 'observation' : 'observations'}`,
+  );
   for (const { run, orders: count } of distinct.values()) {
-    lines.push(`  gather ${formatGatherOutcome(run.observation.gather)} (${count} of ${orders}; first by ${replay(run)})`);
+    lines.push(
+      `  gather ${formatGatherOutcome(run.observation.gather)} (${count} of ${orders}; first by ${replay(run)})`,
+    );
   }
   const first = [...distinct.values()][0]?.run as Run;
-  lines.push('', `timeline of the first order (${replay(first)}):`, formatTimeline(first.observation, first.trace, { colour: useColour(io) }), TIMELINE_LEGEND, '');
+  lines.push(
+    '',
+    `timeline of the first order (${replay(first)}):`,
+    formatTimeline(first.observation, first.trace, { colour: useColour(io) }),
+    TIMELINE_LEGEND,
+    '',
+  );
   const worst = rejected[0];
   if (worst === undefined) {
-    lines.push(`spec: every order gives an observation rules R1-R12 allow (${prediction.observations.length} allowed in all)`);
+    lines.push(
+      `spec: every order gives an observation rules R1-R12 allow (${prediction.observations.length} allowed in all)`,
+    );
   } else {
-    lines.push(`spec: ${rejected.length} of ${orders} orders give an observation rules R1-R12 do NOT allow; the first, ${replay(worst)}:`);
-    lines.push(...diffJson(prediction.observations[0], worst.observation).map((line) => `  ${line}`), formatTimeline(worst.observation, worst.trace, { colour: useColour(io) }));
+    lines.push(
+      `spec: ${rejected.length} of ${orders} orders give an observation rules R1-R12 do NOT allow; the first, ${replay(worst)}:`,
+    );
+    lines.push(
+      ...diffJson(prediction.observations[0], worst.observation).map((line) => `  ${line}`),
+      formatTimeline(worst.observation, worst.trace, { colour: useColour(io) }),
+    );
   }
-  if (problems > 0) lines.push(`problem: ${problems} of ${orders} orders: ${(distinct.size > 0 ? [...distinct.values()].flatMap(({ run }) => run.problems) : []).join('; ')}`);
-  if (file.expect !== undefined) lines.push('', matched > 0 ? `expect: matched by ${matched} of ${orders} orders` : 'expect: MISMATCH: no order gives the expected observation');
+  if (problems > 0)
+    lines.push(
+      `problem: ${problems} of ${orders} orders: ${(distinct.size > 0 ? [...distinct.values()].flatMap(({ run }) => run.problems) : []).join('; ')}`,
+    );
+  if (file.expect !== undefined)
+    lines.push(
+      '',
+      matched > 0
+        ? `expect: matched by ${matched} of ${orders} orders`
+        : 'expect: MISMATCH: no order gives the expected observation',
+    );
   io.stdout.write(`${lines.join('\n')}\n`);
   return rejected.length > 0 || problems > 0 || (file.expect !== undefined && matched === 0) ? EXIT.finding : EXIT.ok;
 }

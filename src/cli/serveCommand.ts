@@ -29,7 +29,10 @@ export function helloOf(subject: SubjectRunner): object {
 }
 
 /** The answer to one request line: the subject's observation, or an error saying why not. */
-export async function answerRequest(line: string, subject: SubjectRunner = toSubjectRunner(reference)): Promise<object> {
+export async function answerRequest(
+  line: string,
+  subject: SubjectRunner = toSubjectRunner(reference),
+): Promise<object> {
   let request: unknown;
   try {
     request = JSON.parse(line);
@@ -43,10 +46,22 @@ export async function answerRequest(line: string, subject: SubjectRunner = toSub
   const answerId = Number.isInteger(id) ? id : null;
   if (answerId === null) return { id: null, error: `"id": expected an integer, got ${describeValue(id)}` };
   const extra = Object.keys(rest);
-  if (extra.length > 0) return { id: answerId, error: `unknown key(s) in a request: ${extra.join(', ')}; a request has only "id" and "scenario"` };
+  if (extra.length > 0)
+    return {
+      id: answerId,
+      error: `unknown key(s) in a request: ${extra.join(', ')}; a request has only "id" and "scenario"`,
+    };
   const validation = validateScenario(scenario);
   if (!validation.ok) {
-    return { id: answerId, error: formatScenarioIssues(validation.issues.map((issue) => ({ ...issue, path: issue.path === '' ? 'scenario' : `scenario.${issue.path}` }))).replace(/\n/g, '; ') };
+    return {
+      id: answerId,
+      error: formatScenarioIssues(
+        validation.issues.map((issue) => ({
+          ...issue,
+          path: issue.path === '' ? 'scenario' : `scenario.${issue.path}`,
+        })),
+      ).replace(/\n/g, '; '),
+    };
   }
   const run = await subject.run(validation.scenario);
   return { id: answerId, observation: run.observation };
@@ -54,7 +69,12 @@ export async function answerRequest(line: string, subject: SubjectRunner = toSub
 
 /** `gather-sim serve`: see {@link SERVE_USAGE}. Returns the exit status. */
 export async function serveCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs('serve', SERVE_USAGE, { args: [...argv], options: { subject: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, io);
+  const parsed = parseCommandArgs(
+    'serve',
+    SERVE_USAGE,
+    { args: [...argv], options: { subject: { type: 'string' }, help: { type: 'boolean', short: 'h' } } },
+    io,
+  );
   if (typeof parsed === 'number') return parsed;
   let subject = toSubjectRunner(reference);
   if (parsed.values.subject !== undefined) {

@@ -9,7 +9,10 @@ import { parseTieMode } from './parseTieMode.js';
 export type TieOrder = { readonly kind: 'picks'; readonly picks: readonly number[] } | { readonly kind: 'exhaustive' };
 
 /** `--ties`, `--tie-order` and `--seed` as a {@link TieOrder}; undefined after saying what is wrong. */
-export function tieOrderOf(values: { ties?: string; 'tie-order'?: string; seed?: string }, io: CliIo): TieOrder | undefined {
+export function tieOrderOf(
+  values: { ties?: string; 'tie-order'?: string; seed?: string },
+  io: CliIo,
+): TieOrder | undefined {
   const mode = parseTieMode(values.ties, 'run', io);
   if (mode === null) return undefined;
   const given = values['tie-order'];
@@ -20,7 +23,9 @@ export function tieOrderOf(values: { ties?: string; 'tie-order'?: string; seed?:
   if (given !== undefined) {
     const picks = given.split(',').map((item) => Number(item.trim()));
     if (mode !== undefined || given.trim() === '' || !picks.every((pick) => Number.isSafeInteger(pick) && pick >= 0)) {
-      io.stderr.write(`gather-sim run: --tie-order: expected the picks a run printed, like 2,0,1 (and no --ties), got "${given}"\n`);
+      io.stderr.write(
+        `gather-sim run: --tie-order: expected the picks a run printed, like 2,0,1 (and no --ties), got "${given}"\n`,
+      );
       return undefined;
     }
     return { kind: 'picks', picks };
@@ -42,5 +47,7 @@ export function formatTies(run: Run): string[] {
   if (run.ties.length === 0) return [];
   const order = formatTieOrder(picksOf(run.ties));
   const instants = [...new Set(run.ties.map((choice) => choice.at))].join(', ');
-  return [`ties: events were due together at ${instants} ms; ${order === '' ? 'fired first-in-first-out' : `this order replays with --tie-order ${order}`}`];
+  return [
+    `ties: events were due together at ${instants} ms; ${order === '' ? 'fired first-in-first-out' : `this order replays with --tie-order ${order}`}`,
+  ];
 }

@@ -67,7 +67,7 @@ export class EventQueue {
   push(event: ClockEvent): void {
     const { heap } = this;
     heap.push(event);
-    for (let index = heap.length - 1; index > 0; ) {
+    for (let index = heap.length - 1; index > 0;) {
       const parent = (index - 1) >> 1;
       if (!earlier(heap[index] as ClockEvent, heap[parent] as ClockEvent)) break;
       [heap[index], heap[parent]] = [heap[parent] as ClockEvent, heap[index] as ClockEvent];
@@ -88,7 +88,7 @@ export class EventQueue {
     const last = heap.pop();
     if (last === undefined || heap.length === 0) return;
     heap[0] = last;
-    for (let index = 0; ; ) {
+    for (let index = 0; ;) {
       const left = index * 2 + 1;
       const right = left + 1;
       let first = index;

@@ -1,7 +1,13 @@
 import { withGlobal, type Clock as FakeClock } from '@sinonjs/fake-timers';
 import { EventQueue, type ClockEvent, type SleepHandle, type Sleeper } from './EventQueue.js';
 import type { TieChoice } from './TieChoice.js';
-import { drainPromiseJobs, pendingRealImmediates, realPerformanceNow, realResources, type RealResources } from './realTimers.js';
+import {
+  drainPromiseJobs,
+  pendingRealImmediates,
+  realPerformanceNow,
+  realResources,
+  type RealResources,
+} from './realTimers.js';
 
 /**
  * Why the clock loop stopped: no timer left, too many timers, real `setImmediate` work that
@@ -26,7 +32,15 @@ export interface LoopLimits {
 }
 
 /** The globals a run fakes; microtasks (`queueMicrotask`, promises) stay real. */
-const FAKED = ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'Date'] as const;
+const FAKED = [
+  'setTimeout',
+  'clearTimeout',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'Date',
+] as const;
 type Faked = (typeof FAKED)[number];
 
 /**
@@ -76,7 +90,9 @@ export class VirtualClock {
    */
   static install(picks: readonly number[] = []): VirtualClock {
     if (installed) {
-      throw new Error('VirtualClock.install: another run is in progress; gather-sim runs fake the global timers, so they cannot overlap (await each run before starting the next)');
+      throw new Error(
+        'VirtualClock.install: another run is in progress; gather-sim runs fake the global timers, so they cannot overlap (await each run before starting the next)',
+      );
     }
     // Back to 0: a full reset only when a run left timers behind (a runaway, say).
     if (fake.countTimers() > 0) fake.reset();
@@ -154,7 +170,7 @@ export class VirtualClock {
    */
   private async drainInstant({ maxHops, watchImmediates }: LoopLimits): Promise<boolean> {
     for (let hops = 0; ; hops += 1) {
-      for (let before = -1; before !== ticksRun; ) {
+      for (let before = -1; before !== ticksRun;) {
         before = ticksRun;
         await new Promise<void>(resumeOnNextTick);
       }
@@ -168,11 +184,21 @@ export class VirtualClock {
    * The global timers pending now (set by the subject, never by the clock's own events)
    * that are due later than now or repeat: what a gather leaves behind if all is settled.
    */
-  pendingTimers(): { readonly id: number; readonly createdAt: number; readonly dueAt: number; readonly interval?: number }[] {
+  pendingTimers(): {
+    readonly id: number;
+    readonly createdAt: number;
+    readonly dueAt: number;
+    readonly interval?: number;
+  }[] {
     const now = fake.now;
     return (fake.timerHeap?.timers ?? [])
       .filter((timer) => (timer.callAt ?? 0) > now || timer.interval !== undefined)
-      .map((timer) => ({ id: timer.id ?? 0, createdAt: timer.createdAt ?? 0, dueAt: timer.callAt ?? 0, ...(timer.interval === undefined ? {} : { interval: timer.interval }) }))
+      .map((timer) => ({
+        id: timer.id ?? 0,
+        createdAt: timer.createdAt ?? 0,
+        dueAt: timer.callAt ?? 0,
+        ...(timer.interval === undefined ? {} : { interval: timer.interval }),
+      }))
       .sort((a, b) => a.id - b.id);
   }
 

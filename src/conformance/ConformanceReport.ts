@@ -30,5 +30,7 @@ export interface ConformanceReport {
 /** True when no applicable property failed on any subject that was checked. */
 export function conforms(report: ConformanceReport | SubjectReport): boolean {
   const subjects = 'subjects' in report ? report.subjects : [report];
-  return subjects.every((subject) => subject.broken === undefined && subject.properties.every((property) => property.status !== 'fail'));
+  return subjects.every(
+    (subject) => subject.broken === undefined && subject.properties.every((property) => property.status !== 'fail'),
+  );
 }

@@ -33,9 +33,19 @@ export type SubjectLike = GatherFunction | Subject | SubjectRunner;
  */
 export function toSubjectRunner(subject: SubjectLike): SubjectRunner {
   if (typeof subject === 'function') {
-    return { name: subject.name === '' ? 'gather' : subject.name, supports: { returnExceptions: true, cancellation: true, dedupe: true }, ordersTies: true, run: (scenario, options) => runScenario(scenario, subject, options) };
+    return {
+      name: subject.name === '' ? 'gather' : subject.name,
+      supports: { returnExceptions: true, cancellation: true, dedupe: true },
+      ordersTies: true,
+      run: (scenario, options) => runScenario(scenario, subject, options),
+    };
   }
   if ('run' in subject) return subject;
   const { gather } = subject;
-  return { name: subject.name, supports: subject.supports ?? {}, ordersTies: true, run: (scenario, options) => runScenario(scenario, gather, options) };
+  return {
+    name: subject.name,
+    supports: subject.supports ?? {},
+    ordersTies: true,
+    run: (scenario, options) => runScenario(scenario, gather, options),
+  };
 }

@@ -35,7 +35,13 @@ export async function checkSubject(subject: SubjectLike, options: CheckGatherOpt
   const runner = toSubjectRunner(subject);
   const reports: PropertyReport[] = [];
   for (const property of options.properties ?? gatherProperties) {
-    const report = await checkProperty(property, runner, { numRuns: options.runs ?? DEFAULT_RUNS, seed: options.seed ?? DEFAULT_SEED, ...(options.path === undefined ? {} : { path: options.path }), ...(options.shard === undefined ? {} : { shard: options.shard }), ...(options.ties === undefined ? {} : { ties: options.ties }) });
+    const report = await checkProperty(property, runner, {
+      numRuns: options.runs ?? DEFAULT_RUNS,
+      seed: options.seed ?? DEFAULT_SEED,
+      ...(options.path === undefined ? {} : { path: options.path }),
+      ...(options.shard === undefined ? {} : { shard: options.shard }),
+      ...(options.ties === undefined ? {} : { ties: options.ties }),
+    });
     reports.push(report);
     options.onProgress?.(runner.name, report);
   }
@@ -58,6 +64,11 @@ export async function checkSubject(subject: SubjectLike, options: CheckGatherOpt
 export async function checkGather(subject: SubjectLike, options: CheckGatherOptions = {}): Promise<ConformanceReport> {
   checkGatherArguments('checkGather', subject, options);
   const ties = isOrderedTieMode(options.ties) ? { ties: options.ties } : {};
-  const report = { seed: options.seed ?? DEFAULT_SEED, runs: options.runs ?? DEFAULT_RUNS, ...ties, subjects: [await checkSubject(subject, options)] };
+  const report = {
+    seed: options.seed ?? DEFAULT_SEED,
+    runs: options.runs ?? DEFAULT_RUNS,
+    ...ties,
+    subjects: [await checkSubject(subject, options)],
+  };
   return options.shard === undefined ? report : { ...report, shard: options.shard };
 }

@@ -5,7 +5,10 @@ import type { SubjectRunner } from './SubjectRunner.js';
 
 /** Where a rerun first departed from the first run, as one line. */
 function firstDifference(first: Run, second: Run): string {
-  const [line] = diffJson({ trace: first.trace, observation: first.observation, starts: first.starts }, { trace: second.trace, observation: second.observation, starts: second.starts });
+  const [line] = diffJson(
+    { trace: first.trace, observation: first.observation, starts: first.starts },
+    { trace: second.trace, observation: second.observation, starts: second.starts },
+  );
   return line ?? 'in its problems or tie choices';
 }
 

@@ -28,7 +28,8 @@ export interface ExternalSubject extends SubjectRunner {
 }
 
 /** A started external subject, or why it could not start. */
-export type ExternalStart = { readonly ok: true; readonly subject: ExternalSubject } | { readonly ok: false; readonly problem: string };
+export type ExternalStart =
+  { readonly ok: true; readonly subject: ExternalSubject } | { readonly ok: false; readonly problem: string };
 
 type Line = { readonly line: string } | { readonly end: string };
 
@@ -84,10 +85,12 @@ function parseHello(line: string): { readonly name: string; readonly supports: C
   } catch {
     return `its first line is not JSON: ${JSON.stringify(line.slice(0, 200))}`;
   }
-  if (!isRecord(hello) || hello['protocol'] !== 'gather-sim/1') return `its first line is not a gather-sim/1 hello: ${line.slice(0, 200)}`;
+  if (!isRecord(hello) || hello['protocol'] !== 'gather-sim/1')
+    return `its first line is not a gather-sim/1 hello: ${line.slice(0, 200)}`;
   const { name, supports } = hello;
   if (typeof name !== 'string' || name === '') return `its hello has no "name" string: ${line.slice(0, 200)}`;
-  if (supports !== undefined && !isRecord(supports)) return `its hello's "supports" is not an object: got ${describeValue(supports)}`;
+  if (supports !== undefined && !isRecord(supports))
+    return `its hello's "supports" is not an object: got ${describeValue(supports)}`;
   const claimed: Record<string, boolean> = {};
   for (const capability of CAPABILITIES) claimed[capability] = isRecord(supports) && supports[capability] === true;
   return { name, supports: claimed };
@@ -95,7 +98,11 @@ function parseHello(line: string): { readonly name: string; readonly supports: C
 
 /** The run of a scenario the subject did not answer with an observation: nothing seen, one problem. */
 function failedRun(scenario: Scenario, problem: string): Run {
-  const observation: Observation = { gather: { pending: true }, tasks: scenario.tasks.map(() => ({ started: null, settled: null, outcome: 'pending', cancelRequested: null })), unhandled: [] };
+  const observation: Observation = {
+    gather: { pending: true },
+    tasks: scenario.tasks.map(() => ({ started: null, settled: null, outcome: 'pending', cancelRequested: null })),
+    unhandled: [],
+  };
   return { observation, trace: [], starts: scenario.tasks.map(() => 0), problems: [problem], ties: [], leaks: [] };
 }
 
@@ -108,7 +115,10 @@ function failedRun(scenario: Scenario, problem: string): Run {
  * across the process boundary: each started task counts as started once per slot it may
  * take (once, for a subject that claims de-duplication).
  */
-export async function startExternalSubject(command: string, options: ExternalSubjectOptions = {}): Promise<ExternalStart> {
+export async function startExternalSubject(
+  command: string,
+  options: ExternalSubjectOptions = {},
+): Promise<ExternalStart> {
   const helloMs = options.helloMs ?? 10_000;
   const answerMs = options.answerMs ?? 10_000;
   // In a process group of its own, so that killing it also kills what its shell started.
@@ -120,9 +130,11 @@ export async function startExternalSubject(command: string, options: ExternalSub
   });
   child.stdin.on('error', () => undefined); // a dead subject's stdin: reported through its exit
   let closing = false;
-  const describeExit = (): string => `exited${child.exitCode === null ? '' : ` with status ${child.exitCode}`}${child.signalCode === null ? '' : ` on ${child.signalCode}`}`;
+  const describeExit = (): string =>
+    `exited${child.exitCode === null ? '' : ` with status ${child.exitCode}`}${child.signalCode === null ? '' : ` on ${child.signalCode}`}`;
   const reader = new LineReader(child, describeExit);
-  const withStderr = (problem: string): string => (stderr.trim() === '' ? `${problem} (nothing on its stderr)` : `${problem}; its stderr:\n${stderr.trimEnd()}`);
+  const withStderr = (problem: string): string =>
+    stderr.trim() === '' ? `${problem} (nothing on its stderr)` : `${problem}; its stderr:\n${stderr.trimEnd()}`;
   const kill = (): void => {
     if (child.pid === undefined) return;
     try {
@@ -134,7 +146,11 @@ export async function startExternalSubject(command: string, options: ExternalSub
 
   const hello = await reader.next(helloMs);
   const parsed =
-    hello === 'timeout' ? `sent no hello within ${helloMs} ms` : 'end' in hello ? `${hello.end} before its hello` : parseHello(hello.line);
+    hello === 'timeout'
+      ? `sent no hello within ${helloMs} ms`
+      : 'end' in hello
+        ? `${hello.end} before its hello`
+        : parseHello(hello.line);
   if (typeof parsed === 'string') {
     kill();
     return { ok: false, problem: withStderr(`"${command}" ${parsed}`) };
@@ -147,7 +163,8 @@ export async function startExternalSubject(command: string, options: ExternalSub
     kill();
     return brokenReason;
   };
-  const brokenRun = (scenario: Scenario, reason: string): Run => failedRun(scenario, `external subject broken: ${reason}`);
+  const brokenRun = (scenario: Scenario, reason: string): Run =>
+    failedRun(scenario, `external subject broken: ${reason}`);
 
   const subject: ExternalSubject = {
     name: parsed.name,
@@ -160,24 +177,40 @@ export async function startExternalSubject(command: string, options: ExternalSub
       nextId += 1;
       child.stdin.write(`${JSON.stringify({ id, scenario })}\n`);
       const answer = await reader.next(answerMs);
-      if (answer === 'timeout') return brokenRun(scenario, breakWith(`went silent: no answer to request ${id} within ${answerMs} ms`));
+      if (answer === 'timeout')
+        return brokenRun(scenario, breakWith(`went silent: no answer to request ${id} within ${answerMs} ms`));
       if ('end' in answer) return brokenRun(scenario, breakWith(`${answer.end} while request ${id} was unanswered`));
       let message: unknown;
       try {
         message = JSON.parse(answer.line);
       } catch {
-        return brokenRun(scenario, breakWith(`printed a line that is not protocol: ${JSON.stringify(answer.line.slice(0, 200))}`));
+        return brokenRun(
+          scenario,
+          breakWith(`printed a line that is not protocol: ${JSON.stringify(answer.line.slice(0, 200))}`),
+        );
       }
       if (!isRecord(message) || !('id' in message) || (!('observation' in message) && !('error' in message))) {
         return brokenRun(scenario, breakWith(`printed a line that is not an answer: ${answer.line.slice(0, 200)}`));
       }
-      if (message['id'] !== id) return brokenRun(scenario, breakWith(`answered out of order: expected id ${id}, got ${describeValue(message['id'])}`));
-      if ('error' in message) return failedRun(scenario, `the subject could not run the scenario: ${String(message['error'])}`);
+      if (message['id'] !== id)
+        return brokenRun(
+          scenario,
+          breakWith(`answered out of order: expected id ${id}, got ${describeValue(message['id'])}`),
+        );
+      if ('error' in message)
+        return failedRun(scenario, `the subject could not run the scenario: ${String(message['error'])}`);
       const validation = validateObservation(message['observation']);
-      if (!validation.ok) return failedRun(scenario, `answered an invalid OBSERVATION: ${formatScenarioIssues(validation.issues).replace(/\n/g, '; ')}`);
+      if (!validation.ok)
+        return failedRun(
+          scenario,
+          `answered an invalid OBSERVATION: ${formatScenarioIssues(validation.issues).replace(/\n/g, '; ')}`,
+        );
       const { observation } = validation;
       if (observation.tasks.length !== scenario.tasks.length) {
-        return failedRun(scenario, `answered an OBSERVATION of ${observation.tasks.length} tasks for a scenario of ${scenario.tasks.length}`);
+        return failedRun(
+          scenario,
+          `answered an OBSERVATION of ${observation.tasks.length} tasks for a scenario of ${scenario.tasks.length}`,
+        );
       }
       const slots = expectedStarts(scenario, parsed.supports.dedupe === true);
       return {
@@ -187,7 +220,11 @@ export async function startExternalSubject(command: string, options: ExternalSub
         problems: [],
         ties: [],
         // Across the process boundary only unhandled errors show, each from the task that created it, if one did.
-        leaks: observation.unhandled.map((error) => ({ kind: 'unhandled', owner: error.task === undefined ? { by: 'gather' } : { by: 'task', task: error.task }, error })),
+        leaks: observation.unhandled.map((error) => ({
+          kind: 'unhandled',
+          owner: error.task === undefined ? { by: 'gather' } : { by: 'task', task: error.task },
+          error,
+        })),
       };
     },
     async close() {

@@ -26,7 +26,9 @@ svg text.label, svg text.tick, svg text.unit { fill: #1f2328; }
 const LEGEND = [
   '<span class="legend">Marks:',
   `${Object.values(TIMELINE_MARKS)
-    .flatMap(({ glyph, label, colour }) => (glyph === undefined ? [] : [`<span style="color:${colour}">${glyph} ${label}</span>`]))
+    .flatMap(({ glyph, label, colour }) =>
+      glyph === undefined ? [] : [`<span style="color:${colour}">${glyph} ${label}</span>`],
+    )
     .join(' ')};`,
   'the gather is the last lane. Hover a lane for what became of it.</span>',
 ].join(' ');
@@ -47,7 +49,10 @@ function failureSection(subject: SubjectReport, report: Failure): string {
   const json = JSON.stringify(report.scenario);
   const order = ties === undefined ? '' : formatTieOrder(ties.picks);
   const replayRun = `echo ${shellQuote(json)} | npx gather-sim run -${subject.replay === undefined ? '' : ` ${subject.replay}`}${order === '' ? '' : ` --tie-order ${order}`}`;
-  const replayCheck = subject.replay === undefined ? undefined : `npx gather-sim check ${subject.replay} --property ${property.id} --seed ${report.seed} --path ${report.path}${ties === undefined ? '' : ` --ties ${ties.mode}`}`;
+  const replayCheck =
+    subject.replay === undefined
+      ? undefined
+      : `npx gather-sim check ${subject.replay} --property ${property.id} --seed ${report.seed} --path ${report.path}${ties === undefined ? '' : ` --ties ${ties.mode}`}`;
   const run = failure.run;
   const timeline =
     run === undefined
@@ -55,7 +60,9 @@ function failureSection(subject: SubjectReport, report: Failure): string {
       : [
           formatTimelineSvg(run.observation, run.trace),
           '<table class="notes"><tbody>',
-          ...run.observation.tasks.map((task, index) => `<tr><th>task ${index}</th><td>${escapeHtml(taskNote(index, task, run.trace))}</td></tr>`),
+          ...run.observation.tasks.map(
+            (task, index) => `<tr><th>task ${index}</th><td>${escapeHtml(taskNote(index, task, run.trace))}</td></tr>`,
+          ),
           `<tr><th>gather</th><td>${escapeHtml(formatGatherOutcome(run.observation.gather))}</td></tr>`,
           '</tbody></table>',
         ].join('\n');
@@ -87,7 +94,9 @@ function failureSection(subject: SubjectReport, report: Failure): string {
 export function formatHtml(report: ConformanceReport): string {
   const rows = matrixRows(report);
   const title = `gather-sim check: ${rows.length} properties on ${report.subjects.length} subjects`;
-  const header = ['property', 'rule', ...report.subjects.map((subject) => subject.subject)].map((text) => `<th>${escapeHtml(text)}</th>`).join('');
+  const header = ['property', 'rule', ...report.subjects.map((subject) => subject.subject)]
+    .map((text) => `<th>${escapeHtml(text)}</th>`)
+    .join('');
   const body = rows.map((row) => {
     const cells = row.cells.map((text, index) => {
       const subject = report.subjects[index] as SubjectReport;
@@ -96,7 +105,11 @@ export function formatHtml(report: ConformanceReport): string {
     });
     return `<tr><th>${escapeHtml(row.id)}</th><td>${escapeHtml(row.rule)}</td>${cells.join('')}</tr>`;
   });
-  const failures = report.subjects.flatMap((subject) => subject.properties.filter((property): property is Failure => property.status === 'fail').map((property) => failureSection(subject, property)));
+  const failures = report.subjects.flatMap((subject) =>
+    subject.properties
+      .filter((property): property is Failure => property.status === 'fail')
+      .map((property) => failureSection(subject, property)),
+  );
   const settings = `${report.runs} scenarios per property, seed ${report.seed}${report.ties === undefined ? '' : `, ${report.ties} ties`}${report.shard === undefined ? '' : `, shard ${report.shard.index}/${report.shard.count}`}`;
   return [
     '<!doctype html>',

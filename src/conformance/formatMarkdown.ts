@@ -7,7 +7,11 @@ import { matrixRows } from './matrixCells.js';
  */
 export function formatMarkdown(report: ConformanceReport): string {
   const header = ['property', 'rule', ...report.subjects.map((subject) => subject.subject)];
-  const rows = matrixRows(report).map((row) => [`\`${row.id}\``, row.rule, ...row.cells.map((text) => (text === 'FAIL' ? '**FAIL**' : text))]);
+  const rows = matrixRows(report).map((row) => [
+    `\`${row.id}\``,
+    row.rule,
+    ...row.cells.map((text) => (text === 'FAIL' ? '**FAIL**' : text)),
+  ]);
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   return [
     line(header),

@@ -22,15 +22,20 @@ function subjectSummary(subject: SubjectReport): string {
  */
 export function formatReport(report: ConformanceReport, options: { readonly colour?: boolean } = {}): string {
   const rows = matrixRows(report);
-  const label = (row: { id: string; rule: string }): string => (/^R\d+$/.test(row.rule) ? `${row.rule} ${row.id}` : row.id);
+  const label = (row: { id: string; rule: string }): string =>
+    /^R\d+$/.test(row.rule) ? `${row.rule} ${row.id}` : row.id;
   const firstWidth = Math.max(8, ...rows.map((row) => label(row).length));
   const widths = report.subjects.map((subject) => Math.max(7, subject.subject.length));
-  const line = (first: string, cells: readonly string[]): string => [first.padEnd(firstWidth), ...cells.map((text, index) => text.padEnd(widths[index] ?? 0))].join('  ').trimEnd();
+  const line = (first: string, cells: readonly string[]): string =>
+    [first.padEnd(firstWidth), ...cells.map((text, index) => text.padEnd(widths[index] ?? 0))].join('  ').trimEnd();
   const properties = rows.length;
   const lines = [
     `gather-sim check: ${plural(properties, 'property', 'properties')} on ${plural(report.subjects.length, 'subject', 'subjects')}, ${report.runs} scenarios each, seed ${report.seed}${report.ties === undefined ? '' : `, ${report.ties} ties`}${report.shard === undefined ? '' : `, shard ${report.shard.index}/${report.shard.count}`}`,
     '',
-    line('property', report.subjects.map((subject) => subject.subject)),
+    line(
+      'property',
+      report.subjects.map((subject) => subject.subject),
+    ),
     ...rows.map((row) => line(label(row), row.cells)),
     '',
     ...report.subjects.map(subjectSummary),

@@ -9,13 +9,20 @@ export type LoadedSubject =
   | { readonly ok: true; readonly subject: Subject; readonly replay: string }
   | { readonly ok: false; readonly problem: string; readonly missingPackage?: boolean };
 
-async function importDefault(url: URL, label: string): Promise<{ readonly ok: true; readonly value: unknown } | Extract<LoadedSubject, { ok: false }>> {
+async function importDefault(
+  url: URL,
+  label: string,
+): Promise<{ readonly ok: true; readonly value: unknown } | Extract<LoadedSubject, { ok: false }>> {
   try {
     const module = (await import(url.href)) as { default?: unknown };
     return { ok: true, value: module.default };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    return { ok: false, problem: `cannot import ${label}: ${(error as Error).message}`, missingPackage: code === 'ERR_MODULE_NOT_FOUND' };
+    return {
+      ok: false,
+      problem: `cannot import ${label}: ${(error as Error).message}`,
+      missingPackage: code === 'ERR_MODULE_NOT_FOUND',
+    };
   }
 }
 
@@ -26,16 +33,22 @@ async function importDefault(url: URL, label: string): Promise<{ readonly ok: tr
  */
 export async function loadSubject(spec: string): Promise<LoadedSubject> {
   const bundled = BUNDLED_SUBJECTS.find((candidate) => candidate.name === spec);
-  const url = bundled === undefined ? pathToFileURL(resolve(spec)) : new URL(`../subjects/${bundled.module}`, import.meta.url);
+  const url =
+    bundled === undefined ? pathToFileURL(resolve(spec)) : new URL(`../subjects/${bundled.module}`, import.meta.url);
   const label = bundled === undefined ? spec : `the bundled subject ${spec}`;
   const imported = await importDefault(url, label);
   if (!imported.ok) {
     if (bundled?.needs !== undefined && imported.missingPackage === true) {
-      return { ok: false, problem: `needs the npm package ${bundled.needs} (npm install ${bundled.needs})`, missingPackage: true };
+      return {
+        ok: false,
+        problem: `needs the npm package ${bundled.needs} (npm install ${bundled.needs})`,
+        missingPackage: true,
+      };
     }
     return imported;
   }
   const validation = validateSubject(imported.value);
-  if (!validation.ok) return { ok: false, problem: `${label}: its default export is not a subject: ${validation.problem}` };
+  if (!validation.ok)
+    return { ok: false, problem: `${label}: its default export is not a subject: ${validation.problem}` };
   return { ok: true, subject: validation.subject, replay: `--subject ${shellWord(spec)}` };
 }

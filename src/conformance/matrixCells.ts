@@ -19,11 +19,17 @@ function cell(report: PropertyReport | undefined, subject: SubjectReport): strin
 export function matrixRows(report: ConformanceReport): MatrixRow[] {
   const properties = new Map<string, { id: string; rule: string }>();
   for (const subject of report.subjects) {
-    for (const { property } of subject.properties) properties.set(property.id, { id: property.id, rule: property.rule });
+    for (const { property } of subject.properties)
+      properties.set(property.id, { id: property.id, rule: property.rule });
   }
   return [...properties.values()].map(({ id, rule }) => ({
     id,
     rule,
-    cells: report.subjects.map((subject) => cell(subject.properties.find((candidate) => candidate.property.id === id), subject)),
+    cells: report.subjects.map((subject) =>
+      cell(
+        subject.properties.find((candidate) => candidate.property.id === id),
+        subject,
+      ),
+    ),
   }));
 }

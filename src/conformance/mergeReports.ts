@@ -9,9 +9,12 @@ function mergeProperty(parts: readonly PropertyReport[]): PropertyReport {
   if (failures.length > 0) return failures.reduce((first, other) => (other.numRuns < first.numRuns ? other : first));
   const [first] = parts;
   if (first === undefined || first.status !== 'pass') return first as PropertyReport;
-  const sum = (count: (part: PropertyReport) => number): number => parts.reduce((total, part) => total + count(part), 0);
+  const sum = (count: (part: PropertyReport) => number): number =>
+    parts.reduce((total, part) => total + count(part), 0);
   const numRuns = sum((part) => (part.status === 'pass' ? part.numRuns : 0));
-  return first.orders === undefined ? { ...first, numRuns } : { ...first, numRuns, orders: sum((part) => (part.status === 'pass' ? (part.orders ?? 0) : 0)) };
+  return first.orders === undefined
+    ? { ...first, numRuns }
+    : { ...first, numRuns, orders: sum((part) => (part.status === 'pass' ? (part.orders ?? 0) : 0)) };
 }
 
 function mergeSubject(parts: readonly SubjectReport[]): SubjectReport {
@@ -23,7 +26,9 @@ function mergeSubject(parts: readonly SubjectReport[]): SubjectReport {
     ...first,
     ...(skipped === undefined ? {} : { skipped }),
     ...(broken === undefined ? {} : { broken }),
-    properties: ids.map((id) => mergeProperty(parts.flatMap((part) => part.properties.filter((property) => property.property.id === id)))),
+    properties: ids.map((id) =>
+      mergeProperty(parts.flatMap((part) => part.properties.filter((property) => property.property.id === id))),
+    ),
   };
 }
 
@@ -38,17 +43,22 @@ export function mergeReports(reports: readonly ConformanceReport[]): ReportReadi
   if (first === undefined) return { ok: false, problem: 'nothing to merge: name the --json reports of the shards' };
   for (const report of reports) {
     if (report.seed !== first.seed || report.runs !== first.runs || report.ties !== first.ties) {
-      const describe = (one: ConformanceReport): string => `seed ${one.seed} with ${one.runs} scenarios and ${one.ties ?? DEFAULT_TIE_MODE} ties`;
+      const describe = (one: ConformanceReport): string =>
+        `seed ${one.seed} with ${one.runs} scenarios and ${one.ties ?? DEFAULT_TIE_MODE} ties`;
       return { ok: false, problem: `the reports are of different runs: ${describe(first)}, and ${describe(report)}` };
     }
-    if (report.shard === undefined) return { ok: false, problem: 'a report without a shard: merge takes the reports of check --shard i/n' };
+    if (report.shard === undefined)
+      return { ok: false, problem: 'a report without a shard: merge takes the reports of check --shard i/n' };
   }
   const count = first.shard?.count ?? 0;
   const indices = reports.map((report) => report.shard?.index ?? 0);
   const expected = Array.from({ length: count }, (_, index) => index + 1);
   const sorted = [...indices].sort((a, b) => a - b);
   if (reports.some((report) => report.shard?.count !== count) || sorted.join(',') !== expected.join(',')) {
-    return { ok: false, problem: `expected shards 1..${count} of ${count} once each, got ${reports.map((report) => `${report.shard?.index}/${report.shard?.count}`).join(', ')}` };
+    return {
+      ok: false,
+      problem: `expected shards 1..${count} of ${count} once each, got ${reports.map((report) => `${report.shard?.index}/${report.shard?.count}`).join(', ')}`,
+    };
   }
   const names = [...new Set(reports.flatMap((report) => report.subjects.map((subject) => subject.subject)))];
   return {
@@ -57,7 +67,9 @@ export function mergeReports(reports: readonly ConformanceReport[]): ReportReadi
       seed: first.seed,
       runs: first.runs,
       ...(first.ties === undefined ? {} : { ties: first.ties }),
-      subjects: names.map((name) => mergeSubject(reports.flatMap((report) => report.subjects.filter((subject) => subject.subject === name)))),
+      subjects: names.map((name) =>
+        mergeSubject(reports.flatMap((report) => report.subjects.filter((subject) => subject.subject === name))),
+      ),
     },
   };
 }

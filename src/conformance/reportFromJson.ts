@@ -9,7 +9,8 @@ import { validateObservation } from '../observation/validateObservation.js';
 import { describeValue, formatScenarioIssues, isRecord, validateScenario } from '../scenario/validateScenario.js';
 
 /** A report read back from `check --json`, or what is wrong with it. */
-export type ReportReading = { readonly ok: true; readonly report: ConformanceReport } | { readonly ok: false; readonly problem: string };
+export type ReportReading =
+  { readonly ok: true; readonly report: ConformanceReport } | { readonly ok: false; readonly problem: string };
 
 class Invalid extends Error {}
 
@@ -23,11 +24,21 @@ function need(condition: boolean, where: string, what: string, value: unknown): 
 function propertyFrom(value: unknown, where: string): PropertyReport {
   need(isRecord(value), where, 'a property verdict', value);
   const property = gatherProperties.find((candidate) => candidate.id === value['id']);
-  need(property !== undefined, `${where}.id`, `one of ${gatherProperties.map((candidate) => candidate.id).join(', ')}`, value['id']);
+  need(
+    property !== undefined,
+    `${where}.id`,
+    `one of ${gatherProperties.map((candidate) => candidate.id).join(', ')}`,
+    value['id'],
+  );
   const { status, numRuns, seed } = value;
   if (status === 'n/a') {
     const missing = value['missing'];
-    need(Array.isArray(missing) && missing.every((item) => (CAPABILITIES as readonly unknown[]).includes(item)), `${where}.missing`, 'a list of capabilities', missing);
+    need(
+      Array.isArray(missing) && missing.every((item) => (CAPABILITIES as readonly unknown[]).includes(item)),
+      `${where}.missing`,
+      'a list of capabilities',
+      missing,
+    );
     return { status, property, missing: missing as Capability[] };
   }
   need(typeof numRuns === 'number' && typeof seed === 'number', where, '"numRuns" and "seed" numbers', value);
@@ -38,13 +49,29 @@ function propertyFrom(value: unknown, where: string): PropertyReport {
   }
   need(status === 'fail', `${where}.status`, '"pass", "fail" or "n/a"', status);
   const scenario = validateScenario(value['scenario']);
-  if (!scenario.ok) throw new Invalid(`${where}.scenario: ${formatScenarioIssues(scenario.issues).replace(/\n/g, '; ')}`);
+  if (!scenario.ok)
+    throw new Invalid(`${where}.scenario: ${formatScenarioIssues(scenario.issues).replace(/\n/g, '; ')}`);
   const { path, reason } = value;
   need(typeof path === 'string' && typeof reason === 'string', where, '"path" and "reason" strings', value);
   const ties = value['ties'];
-  if (ties !== undefined) need(isTieOrder(ties), `${where}.ties`, `{"mode": ${ORDERED_TIE_MODES_TEXT}, "picks": [numbers]}`, ties);
+  if (ties !== undefined)
+    need(isTieOrder(ties), `${where}.ties`, `{"mode": ${ORDERED_TIE_MODES_TEXT}, "picks": [numbers]}`, ties);
   const run = runFrom(value['run'], `${where}.run`);
-  return { status, property, numRuns, seed, path, scenario: scenario.scenario, ...(ties === undefined ? {} : { ties }), failure: { reason, expected: value['expected'], observed: value['observed'], ...(run === undefined ? {} : { run }) } };
+  return {
+    status,
+    property,
+    numRuns,
+    seed,
+    path,
+    scenario: scenario.scenario,
+    ...(ties === undefined ? {} : { ties }),
+    failure: {
+      reason,
+      expected: value['expected'],
+      observed: value['observed'],
+      ...(run === undefined ? {} : { run }),
+    },
+  };
 }
 
 /** A failure's run as `reportToJson` wrote it (observation and trace, for the timeline). */
@@ -54,13 +81,31 @@ function runFrom(value: unknown, where: string): Run | undefined {
   const observation = validateObservation(value['observation']);
   need(observation.ok, `${where}.observation`, 'an OBSERVATION', value['observation']);
   const trace = value['trace'];
-  need(Array.isArray(trace) && trace.every((event) => isRecord(event) && typeof event['at'] === 'number' && typeof event['kind'] === 'string'), `${where}.trace`, 'a list of {"at", "kind", ...} events', trace);
-  return { observation: observation.observation, trace: trace as unknown as TraceEvent[], starts: [], problems: [], ties: [], leaks: [] };
+  need(
+    Array.isArray(trace) &&
+      trace.every((event) => isRecord(event) && typeof event['at'] === 'number' && typeof event['kind'] === 'string'),
+    `${where}.trace`,
+    'a list of {"at", "kind", ...} events',
+    trace,
+  );
+  return {
+    observation: observation.observation,
+    trace: trace as unknown as TraceEvent[],
+    starts: [],
+    problems: [],
+    ties: [],
+    leaks: [],
+  };
 }
 
 function isTieOrder(value: unknown): value is { mode: OrderedTieMode; picks: number[] } {
   const picks = isRecord(value) ? value['picks'] : undefined;
-  return isRecord(value) && isOrderedTieMode(value['mode']) && Array.isArray(picks) && picks.every((pick) => Number.isSafeInteger(pick) && pick >= 0);
+  return (
+    isRecord(value) &&
+    isOrderedTieMode(value['mode']) &&
+    Array.isArray(picks) &&
+    picks.every((pick) => Number.isSafeInteger(pick) && pick >= 0)
+  );
 }
 
 function subjectFrom(value: unknown, where: string): SubjectReport {
@@ -89,10 +134,26 @@ export function reportFromJson(value: unknown): ReportReading {
     const { seed, runs, shard, subjects, ties } = value;
     need(typeof seed === 'number' && typeof runs === 'number', '(report)', '"seed" and "runs" numbers', value);
     need(Array.isArray(subjects), 'subjects', 'a list', subjects);
-    if (shard !== undefined) need(isRecord(shard) && typeof shard['index'] === 'number' && typeof shard['count'] === 'number', 'shard', '{"index", "count"}', shard);
+    if (shard !== undefined)
+      need(
+        isRecord(shard) && typeof shard['index'] === 'number' && typeof shard['count'] === 'number',
+        'shard',
+        '{"index", "count"}',
+        shard,
+      );
     if (ties !== undefined) need(isOrderedTieMode(ties), 'ties', ORDERED_TIE_MODES_TEXT, ties);
-    const report: ConformanceReport = { seed, runs, ...(ties === undefined ? {} : { ties }), subjects: subjects.map((subject, index) => subjectFrom(subject, `subjects[${index}]`)) };
-    return { ok: true, report: isRecord(shard) ? { ...report, shard: { index: shard['index'] as number, count: shard['count'] as number } } : report };
+    const report: ConformanceReport = {
+      seed,
+      runs,
+      ...(ties === undefined ? {} : { ties }),
+      subjects: subjects.map((subject, index) => subjectFrom(subject, `subjects[${index}]`)),
+    };
+    return {
+      ok: true,
+      report: isRecord(shard)
+        ? { ...report, shard: { index: shard['index'] as number, count: shard['count'] as number } }
+        : report,
+    };
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, problem: error.message };
     throw error;

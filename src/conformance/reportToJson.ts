@@ -8,7 +8,12 @@ function propertyToJson(report: PropertyReport): object {
     case 'n/a':
       return { ...head, missing: report.missing };
     case 'pass':
-      return { ...head, numRuns: report.numRuns, seed: report.seed, ...(report.orders === undefined ? {} : { orders: report.orders }) };
+      return {
+        ...head,
+        numRuns: report.numRuns,
+        seed: report.seed,
+        ...(report.orders === undefined ? {} : { orders: report.orders }),
+      };
     case 'fail':
       return {
         ...head,
@@ -20,7 +25,9 @@ function propertyToJson(report: PropertyReport): object {
         reason: report.failure.reason,
         expected: report.failure.expected,
         observed: report.failure.observed,
-        ...(report.failure.run === undefined ? {} : { run: { observation: report.failure.run.observation, trace: report.failure.run.trace } }),
+        ...(report.failure.run === undefined
+          ? {}
+          : { run: { observation: report.failure.run.observation, trace: report.failure.run.trace } }),
       };
   }
 }

@@ -17,8 +17,10 @@ export function traceFromObservation(scenario: Scenario, observation: Observatio
     if (task.started !== null) events.push({ at: task.started, kind: 'start', task: index });
     if (task.cancelRequested !== null) events.push({ at: task.cancelRequested, kind: 'cancel-request', task: index });
     const result: ResultJson | undefined = slots?.[args.indexOf(index)];
-    if (task.settled !== null && result !== undefined) events.push({ at: task.settled, kind: 'settle', task: index, outcome: task.outcome, result });
+    if (task.settled !== null && result !== undefined)
+      events.push({ at: task.settled, kind: 'settle', task: index, outcome: task.outcome, result });
   });
-  if (!('pending' in observation.gather)) events.push({ at: observation.gather.at, kind: 'gather-settle', outcome: observation.gather });
+  if (!('pending' in observation.gather))
+    events.push({ at: observation.gather.at, kind: 'gather-settle', outcome: observation.gather });
   return events.sort((a, b) => a.at - b.at);
 }

@@ -62,7 +62,10 @@ function observe(scenario) {
       if (onCancel === 'raise') return settle(t, { error: { name: 'CancelledError', message: '' } });
       cleaningUp = true;
       sleep = later(onCancel.cleanup, () =>
-        settle(t, { error: onCancel.error === undefined ? { name: 'CancelledError', message: '' } : makeError(onCancel.error, top) }),
+        settle(t, {
+          error:
+            onCancel.error === undefined ? { name: 'CancelledError', message: '' } : makeError(onCancel.error, top),
+        }),
       );
     };
     return t;
@@ -71,7 +74,11 @@ function observe(scenario) {
   // A gather: one child per distinct task, results in argument order, the first failure wins.
   function gather(spec, topLevel) {
     const g = task(undefined);
-    const children = spec.tasks.map((child, index) => ('gather' in child ? nested(child.gather, topLevel ? index : undefined) : leaf(child, topLevel ? index : undefined)));
+    const children = spec.tasks.map((child, index) =>
+      'gather' in child
+        ? nested(child.gather, topLevel ? index : undefined)
+        : leaf(child, topLevel ? index : undefined),
+    );
     const args = spec.args ?? spec.tasks.map((_, index) => index);
     let finished = 0;
     const distinct = [...new Set(args)];
@@ -106,9 +113,17 @@ function observe(scenario) {
   const errorJson = (error) => (origins.has(error) ? { ...error, task: origins.get(error) } : { ...error });
   const argsOf = (spec) => spec.args ?? spec.tasks.map((_, index) => index);
   const resultJson = (result, spec) =>
-    'error' in result ? { error: errorJson(result.error) } : 'gather' in spec ? { value: listJson(result.value, spec.gather) } : { value: result.value };
+    'error' in result
+      ? { error: errorJson(result.error) }
+      : 'gather' in spec
+        ? { value: listJson(result.value, spec.gather) }
+        : { value: result.value };
   const listJson = (results, spec) => results.map((result, i) => resultJson(result, spec.tasks[argsOf(spec)[i]]));
-  const outcome = !g.done ? { pending: true } : 'error' in g.result ? { at: g.at, error: errorJson(g.result.error) } : { at: g.at, value: listJson(g.result.value, scenario) };
+  const outcome = !g.done
+    ? { pending: true }
+    : 'error' in g.result
+      ? { at: g.at, error: errorJson(g.result.error) }
+      : { at: g.at, value: listJson(g.result.value, scenario) };
   return { gather: outcome, tasks: records, unhandled: [] };
 }
 

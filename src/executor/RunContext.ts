@@ -30,7 +30,12 @@ export interface RunContext {
 }
 
 /** Calls the subject, turning a synchronous throw or a non-promise into a problem. */
-export function callSubject(context: RunContext, children: readonly Child[], options: GatherOptions, where: string): Promise<unknown[]> {
+export function callSubject(
+  context: RunContext,
+  children: readonly Child[],
+  options: GatherOptions,
+  where: string,
+): Promise<unknown[]> {
   let returned: unknown;
   try {
     returned = context.subject(children, options);

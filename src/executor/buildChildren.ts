@@ -1,7 +1,15 @@
 import { CancelledError, isCancellation } from '../gather/CancelledError.js';
 import type { Child } from '../gather/GatherFunction.js';
 import type { SleepHandle } from '../clock/EventQueue.js';
-import { argsOf, isGatherTask, isHangTask, type ErrorSpec, type GatherScenario, type GatherTask, type Task } from '../scenario/Scenario.js';
+import {
+  argsOf,
+  isGatherTask,
+  isHangTask,
+  type ErrorSpec,
+  type GatherScenario,
+  type GatherTask,
+  type Task,
+} from '../scenario/Scenario.js';
 import { callSubject, type RunContext, type TaskRecord } from './RunContext.js';
 import { scriptError } from './scriptError.js';
 import { resultToJson } from './toJson.js';
@@ -18,9 +26,19 @@ interface Place {
  * twice is the same child twice. For the top-level gather, `outside` gives the signal that
  * cancels a task from outside (R9), if anything ever does.
  */
-export function buildChildren(context: RunContext, gather: GatherScenario, outside?: (index: number) => AbortSignal | undefined, owner?: number): Child[] {
+export function buildChildren(
+  context: RunContext,
+  gather: GatherScenario,
+  outside?: (index: number) => AbortSignal | undefined,
+  owner?: number,
+): Child[] {
   const distinct = gather.tasks.map((task, index) => {
-    const place: Place = outside === undefined ? (owner === undefined ? {} : { owner }) : { top: { index, record: context.records[index] as TaskRecord, outside: outside(index) }, owner: index };
+    const place: Place =
+      outside === undefined
+        ? owner === undefined
+          ? {}
+          : { owner }
+        : { top: { index, record: context.records[index] as TaskRecord, outside: outside(index) }, owner: index };
     return taskChild(context, task, place);
   });
   return argsOf(gather).map((index) => distinct[index] as Child);
@@ -37,7 +55,9 @@ function taskChild(context: RunContext, task: Task, place: Place): Child {
     // The same awaitable twice: a second start shares the first (R1 counts the starts).
     if (running !== undefined) return running;
     if (top !== undefined) top.record.started = context.clock.now;
-    running = isGatherTask(task) ? nestedGather(context, task, signal, place) : new ScriptRun(context, task, place, signal).promise;
+    running = isGatherTask(task)
+      ? nestedGather(context, task, signal, place)
+      : new ScriptRun(context, task, place, signal).promise;
     return running;
   };
 }
@@ -48,7 +68,11 @@ function taskChild(context: RunContext, task: Task, place: Place): Child {
  * gives all its children one signal), in the order they began to listen, skipping those
  * that stopped meanwhile: what an EventTarget does, with one listener instead of many.
  */
-function listenForCancel(context: RunContext, signal: AbortSignal | undefined, onCancel: () => void): Set<() => void> | undefined {
+function listenForCancel(
+  context: RunContext,
+  signal: AbortSignal | undefined,
+  onCancel: () => void,
+): Set<() => void> | undefined {
   if (signal === undefined) return undefined;
   let handlers = context.abortHandlers.get(signal);
   if (handlers === undefined) {
@@ -167,7 +191,12 @@ class ScriptRun {
 }
 
 /** A nested gather: the subject itself, on the nested tasks, cancelled with this child (R11). */
-function nestedGather(context: RunContext, task: GatherTask, signal: AbortSignal | undefined, place: Place): Promise<unknown> {
+function nestedGather(
+  context: RunContext,
+  task: GatherTask,
+  signal: AbortSignal | undefined,
+  place: Place,
+): Promise<unknown> {
   const signals = [signal, place.top?.outside].filter((item): item is AbortSignal => item !== undefined);
   const inner = signals.length === 1 ? signals[0] : signals.length > 1 ? AbortSignal.any(signals) : undefined;
   let done = false;
@@ -179,7 +208,10 @@ function nestedGather(context: RunContext, task: GatherTask, signal: AbortSignal
   const { gather } = task;
   const where = place.top === undefined ? 'nested gather' : `tasks[${place.top.index}] (nested gather)`;
   const children = buildChildren(context, gather, undefined, place.owner);
-  const options = { returnExceptions: gather.returnExceptions ?? false, ...(inner === undefined ? {} : { signal: inner }) };
+  const options = {
+    returnExceptions: gather.returnExceptions ?? false,
+    ...(inner === undefined ? {} : { signal: inner }),
+  };
   const settled = (ok: boolean, result: unknown): void => {
     done = true;
     for (const handlers of listening) handlers?.delete(onCancel);

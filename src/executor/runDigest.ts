@@ -8,6 +8,12 @@ import type { Run } from './Run.js';
  * one scenario on a deterministic subject have the same digest.
  */
 export function runDigest(run: Run): string {
-  const text = canonicalJson({ observation: run.observation, trace: run.trace, starts: run.starts, problems: run.problems, ties: run.ties });
+  const text = canonicalJson({
+    observation: run.observation,
+    trace: run.trace,
+    starts: run.starts,
+    problems: run.problems,
+    ties: run.ties,
+  });
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }

@@ -42,7 +42,8 @@ const MAX_HOPS_PER_INSTANT = 10_000;
 
 const LOOP_END_PROBLEMS: Record<Exclude<LoopEnd, 'quiescent'>, (limits: LoopLimits) => string> = {
   runaway: (limits) => `still scheduling timers after ${limits.maxTimers} fired, a runaway`,
-  'endless-immediates': (limits) => `still queueing real setImmediate work after ${limits.maxHops} hops within one virtual instant`,
+  'endless-immediates': (limits) =>
+    `still queueing real setImmediate work after ${limits.maxHops} hops within one virtual instant`,
   'wall-time': (limits) => `took longer than its real-time budget of ${limits.wallMs} ms`,
 };
 
@@ -56,7 +57,11 @@ const LOOP_END_PROBLEMS: Record<Exclude<LoopEnd, 'quiescent'>, (limits: LoopLimi
  * The scenario must be valid (see `validateScenario`), the subject a function and the
  * options as documented: otherwise it rejects with a `TypeError` naming the problem.
  */
-export async function runScenario(scenario: Scenario, subject: GatherFunction, runOptions: RunOptions = {}): Promise<Run> {
+export async function runScenario(
+  scenario: Scenario,
+  subject: GatherFunction,
+  runOptions: RunOptions = {},
+): Promise<Run> {
   checkScenarioArgument('runScenario', scenario);
   checkArgument('runScenario', 'subject', gatherFunction, subject);
   checkOptions('runScenario', runOptions, { maxTimers: positiveLimit, wallMs: positiveLimit, ties: tiePicks });
@@ -99,7 +104,12 @@ function attributeTimers(storage: AsyncLocalStorage<number>, owners: Map<number,
   }
 }
 
-async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: RunOptions, mode: { readonly watchImmediates: boolean; readonly attribute: boolean }): Promise<Run | undefined> {
+async function attempt(
+  scenario: Scenario,
+  subject: GatherFunction,
+  runOptions: RunOptions,
+  mode: { readonly watchImmediates: boolean; readonly attribute: boolean },
+): Promise<Run | undefined> {
   const { watchImmediates } = mode;
   const clock = VirtualClock.install(runOptions.ties);
   const storage = mode.attribute ? new AsyncLocalStorage<number>() : undefined;
@@ -111,7 +121,13 @@ async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: 
     subject,
     origins: new WeakMap(),
     trace: [],
-    records: scenario.tasks.map(() => ({ starts: 0, started: null, settled: null, outcome: 'pending', cancelRequested: null })),
+    records: scenario.tasks.map(() => ({
+      starts: 0,
+      started: null,
+      settled: null,
+      outcome: 'pending',
+      cancelRequested: null,
+    })),
     problems: [],
     abortHandlers: new Map(),
     owners: new WeakMap(),
@@ -137,7 +153,9 @@ async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: 
     const events = outerEvents(scenario);
     const gatherController = events.some((event) => event.kind === 'cancel-gather') ? new AbortController() : undefined;
     const signal = gatherController?.signal;
-    const outside = new Map(events.flatMap((event) => (event.kind === 'cancel-task' ? [[event.task, new AbortController()] as const] : [])));
+    const outside = new Map(
+      events.flatMap((event) => (event.kind === 'cancel-task' ? [[event.task, new AbortController()] as const] : [])),
+    );
     for (const event of events) {
       clock.sleep(event.at, () => {
         context.trace.push({ ...event, at: clock.now });
@@ -154,17 +172,28 @@ async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: 
     callSubject(context, children, options, 'gather').then(
       (value) => {
         if (!Array.isArray(value)) context.problems.push(`gather: resolved with a non-array (${typeof value})`);
-        settle({ at: clock.now, value: Array.isArray(value) ? resultsToJson(value, scenario.tasks, argsOf(scenario), context.origins) : [] });
+        settle({
+          at: clock.now,
+          value: Array.isArray(value) ? resultsToJson(value, scenario.tasks, argsOf(scenario), context.origins) : [],
+        });
       },
       (error: unknown) => settle({ at: clock.now, error: errorToJson(error, context.origins) }),
     );
-    const limits = { maxTimers: runOptions.maxTimers ?? 100_000, maxHops: MAX_HOPS_PER_INSTANT, wallMs: runOptions.wallMs ?? 10_000, watchImmediates };
+    const limits = {
+      maxTimers: runOptions.maxTimers ?? 100_000,
+      maxHops: MAX_HOPS_PER_INSTANT,
+      wallMs: runOptions.wallMs ?? 10_000,
+      watchImmediates,
+    };
     noteLeftBehind();
     const end = await clock.runUntilQuiescent(limits, noteLeftBehind);
     if (!watchImmediates && clock.realImmediatesQueued()) return undefined;
-    if (end !== 'quiescent') context.problems.push(`gather: ${LOOP_END_PROBLEMS[end](limits)}; stopped at ${clock.now} ms`);
+    if (end !== 'quiescent')
+      context.problems.push(`gather: ${LOOP_END_PROBLEMS[end](limits)}; stopped at ${clock.now} ms`);
     if ('pending' in gatherOutcome && clock.realTimeoutsAdded()) {
-      context.problems.push('gather: never settled in virtual time and left a real setTimeout behind: it waits on a real timer (one captured before the virtual clock was installed); gather-sim does not wait for real time');
+      context.problems.push(
+        'gather: never settled in virtual time and left a real setTimeout behind: it waits on a real timer (one captured before the virtual clock was installed); gather-sim does not wait for real time',
+      );
     }
     // Node reports the rejections the last instant left unhandled.
     await unhandled.flush();
@@ -180,12 +209,33 @@ async function attempt(scenario: Scenario, subject: GatherFunction, runOptions: 
   }
   const observation: Observation = {
     gather: gatherOutcome,
-    tasks: context.records.map(({ started, settled, outcome, cancelRequested }) => ({ started, settled, outcome, cancelRequested })),
+    tasks: context.records.map(({ started, settled, outcome, cancelRequested }) => ({
+      started,
+      settled,
+      outcome,
+      cancelRequested,
+    })),
     unhandled: reasons.map((reason) => errorToJson(reason, context.origins)),
   };
   const leaks: Leak[] = [
-    ...(leftBehind?.timers ?? []).map(({ id, ...timer }): Leak => ({ kind: 'timer', owner: ownerOf(timerOwners.get(id)), ...timer, settledAt: leftBehind?.at ?? 0 })),
-    ...reasons.map((reason): Leak => ({ kind: 'unhandled', owner: ownerOf(typeof reason === 'object' && reason !== null ? context.owners.get(reason) : undefined), error: errorToJson(reason, context.origins) })),
+    ...(leftBehind?.timers ?? []).map(({ id, ...timer }): Leak => ({
+      kind: 'timer',
+      owner: ownerOf(timerOwners.get(id)),
+      ...timer,
+      settledAt: leftBehind?.at ?? 0,
+    })),
+    ...reasons.map((reason): Leak => ({
+      kind: 'unhandled',
+      owner: ownerOf(typeof reason === 'object' && reason !== null ? context.owners.get(reason) : undefined),
+      error: errorToJson(reason, context.origins),
+    })),
   ];
-  return { observation, trace: context.trace, starts: context.records.map((record) => record.starts), problems: context.problems, ties: clock.ties, leaks };
+  return {
+    observation,
+    trace: context.trace,
+    starts: context.records.map((record) => record.starts),
+    problems: context.problems,
+    ties: clock.ties,
+    leaks,
+  };
 }

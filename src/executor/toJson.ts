@@ -7,7 +7,11 @@ export type ErrorOrigins = WeakMap<object, number>;
 
 /** True for what a gather slot holds when a child failed, rather than a JSON value. */
 export function isErrorLike(value: unknown, origins: ErrorOrigins): boolean {
-  return value instanceof Error || isCancellation(value) || (typeof value === 'object' && value !== null && origins.has(value));
+  return (
+    value instanceof Error ||
+    isCancellation(value) ||
+    (typeof value === 'object' && value !== null && origins.has(value))
+  );
 }
 
 /** Writes a thrown value as an ERROR, with the identity of the task that created it. */

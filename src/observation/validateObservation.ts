@@ -9,18 +9,28 @@ export type ObservationValidation =
 
 type Issues = ScenarioIssue[];
 
-function exactKeys(value: Record<string, unknown>, keys: readonly string[], optional: readonly string[], path: string, issues: Issues): boolean {
+function exactKeys(
+  value: Record<string, unknown>,
+  keys: readonly string[],
+  optional: readonly string[],
+  path: string,
+  issues: Issues,
+): boolean {
   const missing = keys.filter((key) => !(key in value));
   const extra = Object.keys(value).filter((key) => !keys.includes(key) && !optional.includes(key));
   for (const key of missing) issues.push({ path, message: `missing key "${key}"` });
-  for (const key of extra) issues.push({ path: `${path}.${key}`, message: `unknown key; allowed keys: ${[...keys, ...optional].join(', ')}` });
+  for (const key of extra)
+    issues.push({ path: `${path}.${key}`, message: `unknown key; allowed keys: ${[...keys, ...optional].join(', ')}` });
   return missing.length === 0 && extra.length === 0;
 }
 
 function time(value: unknown, path: string, issues: Issues, nullable: boolean): void {
   if (nullable && value === null) return;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_TIME) {
-    issues.push({ path, message: `expected ${nullable ? 'null or ' : ''}an integer time from 0 to 10^12, got ${describeValue(value)}` });
+    issues.push({
+      path,
+      message: `expected ${nullable ? 'null or ' : ''}an integer time from 0 to 10^12, got ${describeValue(value)}`,
+    });
   }
 }
 
@@ -30,8 +40,10 @@ function error(value: unknown, path: string, issues: Issues): void {
     return;
   }
   if (!exactKeys(value, ['name', 'message'], ['task'], path, issues)) return;
-  if (typeof value['name'] !== 'string') issues.push({ path: `${path}.name`, message: `expected a string, got ${describeValue(value['name'])}` });
-  if (typeof value['message'] !== 'string') issues.push({ path: `${path}.message`, message: `expected a string, got ${describeValue(value['message'])}` });
+  if (typeof value['name'] !== 'string')
+    issues.push({ path: `${path}.name`, message: `expected a string, got ${describeValue(value['name'])}` });
+  if (typeof value['message'] !== 'string')
+    issues.push({ path: `${path}.message`, message: `expected a string, got ${describeValue(value['message'])}` });
   if ('task' in value && !(Number.isInteger(value['task']) && (value['task'] as number) >= 0)) {
     issues.push({ path: `${path}.task`, message: `expected a task index, got ${describeValue(value['task'])}` });
   }
@@ -49,11 +61,15 @@ function result(value: unknown, path: string, issues: Issues): void {
 function gather(value: unknown, issues: Issues): void {
   const path = 'gather';
   if (isRecord(value) && 'pending' in value) {
-    if (exactKeys(value, ['pending'], [], path, issues) && value['pending'] !== true) issues.push({ path: 'gather.pending', message: `expected true, got ${describeValue(value['pending'])}` });
+    if (exactKeys(value, ['pending'], [], path, issues) && value['pending'] !== true)
+      issues.push({ path: 'gather.pending', message: `expected true, got ${describeValue(value['pending'])}` });
     return;
   }
-  if (!isRecord(value) || !('at' in value) || ('value' in value) === ('error' in value)) {
-    issues.push({ path, message: `expected {"at", "value"}, {"at", "error"} or {"pending": true}, got ${describeValue(value)}` });
+  if (!isRecord(value) || !('at' in value) || 'value' in value === 'error' in value) {
+    issues.push({
+      path,
+      message: `expected {"at", "value"}, {"at", "error"} or {"pending": true}, got ${describeValue(value)}`,
+    });
     return;
   }
   exactKeys(value, ['at', 'value' in value ? 'value' : 'error'], [], path, issues);
@@ -75,7 +91,11 @@ const OUTCOMES = ['value', 'error', 'cancelled', 'pending'];
  */
 export function validateObservation(input: unknown): ObservationValidation {
   const issues: Issues = [];
-  if (!isRecord(input)) return { ok: false, issues: [{ path: '', message: `expected an observation object, got ${describeValue(input)}` }] };
+  if (!isRecord(input))
+    return {
+      ok: false,
+      issues: [{ path: '', message: `expected an observation object, got ${describeValue(input)}` }],
+    };
   if (!exactKeys(input, ['gather', 'tasks', 'unhandled'], [], '', issues)) return { ok: false, issues };
   gather(input['gather'], issues);
   const tasks = input['tasks'];
@@ -91,11 +111,16 @@ export function validateObservation(input: unknown): ObservationValidation {
       time(task['started'], `${path}.started`, issues, true);
       time(task['settled'], `${path}.settled`, issues, true);
       time(task['cancelRequested'], `${path}.cancelRequested`, issues, true);
-      if (!OUTCOMES.includes(task['outcome'] as string)) issues.push({ path: `${path}.outcome`, message: `expected one of ${OUTCOMES.join(', ')}, got ${describeValue(task['outcome'])}` });
+      if (!OUTCOMES.includes(task['outcome'] as string))
+        issues.push({
+          path: `${path}.outcome`,
+          message: `expected one of ${OUTCOMES.join(', ')}, got ${describeValue(task['outcome'])}`,
+        });
     });
   }
   const unhandled = input['unhandled'];
-  if (!Array.isArray(unhandled)) issues.push({ path: 'unhandled', message: `expected a list of errors, got ${describeValue(unhandled)}` });
+  if (!Array.isArray(unhandled))
+    issues.push({ path: 'unhandled', message: `expected a list of errors, got ${describeValue(unhandled)}` });
   else unhandled.forEach((item, index) => error(item, `unhandled[${index}]`, issues));
   return issues.length === 0 ? { ok: true, observation: input as unknown as Observation } : { ok: false, issues };
 }

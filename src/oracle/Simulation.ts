@@ -47,7 +47,8 @@ interface TaskState {
 type ResultSlot = { readonly value: JsonValue } | { readonly error: Pick<ErrorJson, keyof ErrorJson> };
 
 /** How a gather ended: its result list is a JSON value too, the value of its nested-gather task. */
-type ModelGatherOutcome = { readonly kind: 'value'; readonly value: readonly ResultSlot[] } | Exclude<ModelOutcome, { readonly kind: 'value' }>;
+type ModelGatherOutcome =
+  { readonly kind: 'value'; readonly value: readonly ResultSlot[] } | Exclude<ModelOutcome, { readonly kind: 'value' }>;
 
 interface GatherState {
   finished: number;
@@ -116,12 +117,22 @@ export class Simulation {
       // Stryker disable next-line all: equivalent, the timers are set below.
       [],
       [],
-      model.tasks.map((task) => ({ phase: task.kind === 'leaf' ? 'sleeping' : 'running', wake: undefined, mustCancel: false, outcome: undefined, settled: null, cancelRequested: null, cancelledWhenDone: false, scheduled: 0 })),
+      model.tasks.map((task) => ({
+        phase: task.kind === 'leaf' ? 'sleeping' : 'running',
+        wake: undefined,
+        mustCancel: false,
+        outcome: undefined,
+        settled: null,
+        cancelRequested: null,
+        cancelledWhenDone: false,
+        scheduled: 0,
+      })),
       model.gathers.map(() => ({ finished: 0, cancelRequested: false, outcome: undefined, at: null })),
       0,
     );
     const timers: Timer[] = [];
-    if (scenario.cancelGatherAt !== undefined) timers.push({ at: scenario.cancelGatherAt, kind: 'cancel-gather', target: 0 });
+    if (scenario.cancelGatherAt !== undefined)
+      timers.push({ at: scenario.cancelGatherAt, kind: 'cancel-gather', target: 0 });
     for (const { task, at } of scenario.cancelTasks ?? []) timers.push({ at, kind: 'cancel-task', target: task });
     for (const task of model.tasks) {
       if (task.kind === 'leaf' && task.sleep !== undefined) {
@@ -214,9 +225,11 @@ export class Simulation {
       const timer = timers[index] as Timer;
       // A cancellation of the gather reaches every task: only a cleanup's end commutes with it.
       if (timer.kind === 'cancel-gather') return this.firstDue(due, 'cleanup-end');
-      if (timer.kind === 'cancel-task') for (const place of this.reach(this.model.topTasks[timer.target] as number)) (reached ??= new Set()).add(place);
+      if (timer.kind === 'cancel-task')
+        for (const place of this.reach(this.model.topTasks[timer.target] as number)) (reached ??= new Set()).add(place);
     }
-    for (const job of jobs) if ((job.kind === 'step' || this.callbackCommutes(job)) && this.unreached(job, reached)) return job;
+    for (const job of jobs)
+      if ((job.kind === 'step' || this.callbackCommutes(job)) && this.unreached(job, reached)) return job;
     for (let index = timers.length - 1; index >= due; index -= 1) {
       const timer = timers[index] as Timer;
       // No cancellation of the gather is due here (see above).
@@ -233,7 +246,8 @@ export class Simulation {
   /** The first of the timers due now (`timers` from `due` on) of a kind, as they fire. */
   private firstDue(due: number, kind: Timer['kind']): Timer | undefined {
     const { timers } = this;
-    for (let index = timers.length - 1; index >= due; index -= 1) if ((timers[index] as Timer).kind === kind) return timers[index];
+    for (let index = timers.length - 1; index >= due; index -= 1)
+      if ((timers[index] as Timer).kind === kind) return timers[index];
     return undefined;
   }
 
@@ -264,14 +278,22 @@ export class Simulation {
   /** Whether a done-callback commutes with the others: its gather is done, returns exceptions, or hears a value. */
   private callbackCommutes(job: Job): boolean {
     const { gather, state } = this.gather(this.task(job.task).parent);
-    return state.outcome !== undefined || gather.returnExceptions || (this.state(job.task).outcome as ModelOutcome).kind === 'value';
+    return (
+      state.outcome !== undefined ||
+      gather.returnExceptions ||
+      (this.state(job.task).outcome as ModelOutcome).kind === 'value'
+    );
   }
 
   /** The tasks (`t3`) and gathers (`g1`) a cancellation of a task reaches: it and all below it. */
   private reach(taskId: number): string[] {
     const task = this.task(taskId);
     if (task.kind === 'leaf') return [`t${taskId}`];
-    return [`t${taskId}`, `g${task.inner}`, ...this.gather(task.inner).gather.children.flatMap((child) => this.reach(child))];
+    return [
+      `t${taskId}`,
+      `g${task.inner}`,
+      ...this.gather(task.inner).gather.children.flatMap((child) => this.reach(child)),
+    ];
   }
 
   /** The tasks and gathers a job or a timer (not a cancellation) reads or changes. */
@@ -329,7 +351,9 @@ export class Simulation {
       (task) =>
         `${task.phase}|${task.wake ?? ''}|${task.mustCancel ? 1 : 0}|${outcomeKey(task.outcome)}|${task.settled}|${task.cancelRequested}|${task.cancelledWhenDone ? 1 : 0}|${task.scheduled}`,
     );
-    const gathers = this.gathers.map((gather) => `${gather.finished}|${gather.cancelRequested ? 1 : 0}|${outcomeKey(gather.outcome)}|${gather.at}`);
+    const gathers = this.gathers.map(
+      (gather) => `${gather.finished}|${gather.cancelRequested ? 1 : 0}|${outcomeKey(gather.outcome)}|${gather.at}`,
+    );
     return `${this.now}/${this.firedNow}/${tasks.join(';')}/${gathers.join(';')}/${timers.join(';')}/${jobs.join(';')}`;
   }
 
@@ -347,7 +371,12 @@ export class Simulation {
       gather,
       tasks: this.model.topTasks.map((id) => {
         const task = this.tasks[id] as TaskState;
-        return { started: 0, settled: task.settled, outcome: task.outcome === undefined ? 'pending' : task.outcome.kind, cancelRequested: task.cancelRequested };
+        return {
+          started: 0,
+          settled: task.settled,
+          outcome: task.outcome === undefined ? 'pending' : task.outcome.kind,
+          cancelRequested: task.cancelRequested,
+        };
       }),
       unhandled: [],
     };
@@ -389,7 +418,9 @@ export class Simulation {
 
   private errorOf(taskId: number, spec: ErrorSpec): ErrorJson {
     const { top } = this.task(taskId);
-    return top === undefined ? { name: spec.name, message: spec.message } : { name: spec.name, message: spec.message, task: top };
+    return top === undefined
+      ? { name: spec.name, message: spec.message }
+      : { name: spec.name, message: spec.message, task: top };
   }
 
   /**
@@ -416,7 +447,9 @@ export class Simulation {
     // Stryker disable next-line all: see `scheduled` (equivalent).
     if (state.scheduled === 0) return;
     state.scheduled = 0;
-    this.timers = this.timers.filter((timer) => !((timer.kind === 'sleep-end' || timer.kind === 'cleanup-end') && timer.target === taskId));
+    this.timers = this.timers.filter(
+      (timer) => !((timer.kind === 'sleep-end' || timer.kind === 'cleanup-end') && timer.target === taskId),
+    );
   }
 
   /** The task's awaited future is done: it resumes in a step of its own, later this instant. */
@@ -480,10 +513,16 @@ export class Simulation {
       const { onCancel } = task;
       // Stryker disable next-line all: equivalent, "raise" and "ignore" have no error.
       const error = typeof onCancel === 'object' ? onCancel.error : undefined;
-      this.complete(taskId, error === undefined ? { kind: 'cancelled' } : { kind: 'error', error: this.errorOf(taskId, error) });
+      this.complete(
+        taskId,
+        error === undefined ? { kind: 'cancelled' } : { kind: 'error', error: this.errorOf(taskId, error) },
+      );
       return;
     }
-    const scripted: ModelOutcome = 'value' in task.result ? { kind: 'value', value: task.result.value } : { kind: 'error', error: this.errorOf(taskId, task.result.error) };
+    const scripted: ModelOutcome =
+      'value' in task.result
+        ? { kind: 'value', value: task.result.value }
+        : { kind: 'error', error: this.errorOf(taskId, task.result.error) };
     if (!cancelled) {
       this.complete(taskId, scripted);
       return;
@@ -537,7 +576,9 @@ export class Simulation {
       this.settleGather(task.parent, { kind: 'cancelled' });
       return;
     }
-    const results: readonly ResultSlot[] = gather.slots.map((slot) => outcomeToResult(this.state(slot).outcome as ModelOutcome));
+    const results: readonly ResultSlot[] = gather.slots.map((slot) =>
+      outcomeToResult(this.state(slot).outcome as ModelOutcome),
+    );
     this.settleGather(task.parent, { kind: 'value', value: results });
   }
 

@@ -1,5 +1,14 @@
 import type { ErrorJson, ResultJson } from '../observation/Observation.js';
-import { argsOf, isGatherTask, isHangTask, type ErrorSpec, type GatherScenario, type JsonValue, type OnCancel, type Scenario } from '../scenario/Scenario.js';
+import {
+  argsOf,
+  isGatherTask,
+  isHangTask,
+  type ErrorSpec,
+  type GatherScenario,
+  type JsonValue,
+  type OnCancel,
+  type Scenario,
+} from '../scenario/Scenario.js';
 
 /** A task of the oracle's model, with a number unique across all nesting levels. */
 export type ModelTask =
@@ -14,7 +23,13 @@ export type ModelTask =
       readonly onCancel: OnCancel;
       readonly parent: number;
     }
-  | { readonly kind: 'gather'; readonly id: number; readonly top: number | undefined; readonly inner: number; readonly parent: number };
+  | {
+      readonly kind: 'gather';
+      readonly id: number;
+      readonly top: number | undefined;
+      readonly inner: number;
+      readonly parent: number;
+    };
 
 /** A gather of the model: index 0 is the top-level one. */
 export interface ModelGather {

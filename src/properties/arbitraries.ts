@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import type { ErrorSpec, GatherScenario, JsonValue, OnCancel, Scenario, Task, TaskCancellation } from '../scenario/Scenario.js';
+import type {
+  ErrorSpec,
+  GatherScenario,
+  JsonValue,
+  OnCancel,
+  Scenario,
+  Task,
+  TaskCancellation,
+} from '../scenario/Scenario.js';
 
 /** What a generated scenario may contain. Every switch defaults to on. */
 export interface ScenarioConstraints {
@@ -41,7 +49,10 @@ export const timeArbitrary: fc.Arbitrary<number> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(2 ** 31 - 1, 2 ** 31, 2 ** 31 + 5, 2 ** 36, 3.1536e10) },
 );
 
-const cleanupArbitrary = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(0, 1, 2, 5, 300) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 5000 }) });
+const cleanupArbitrary = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(0, 1, 2, 5, 300) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 5000 }) },
+);
 
 /** Times spread wide, for mostly tie-free scenarios; a few beyond what one timer takes. */
 const spreadTimeArbitrary: fc.Arbitrary<number> = fc.oneof(
@@ -49,8 +60,13 @@ const spreadTimeArbitrary: fc.Arbitrary<number> = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 2 ** 31, max: 2 ** 38 }) },
 );
 
-function timesOf(constraints: ScenarioConstraints): { readonly time: fc.Arbitrary<number>; readonly cleanup: fc.Arbitrary<number> } {
-  return constraints.times === 'spread' ? { time: spreadTimeArbitrary, cleanup: spreadTimeArbitrary } : { time: timeArbitrary, cleanup: cleanupArbitrary };
+function timesOf(constraints: ScenarioConstraints): {
+  readonly time: fc.Arbitrary<number>;
+  readonly cleanup: fc.Arbitrary<number>;
+} {
+  return constraints.times === 'spread'
+    ? { time: spreadTimeArbitrary, cleanup: spreadTimeArbitrary }
+    : { time: timeArbitrary, cleanup: cleanupArbitrary };
 }
 
 const valueArbitrary: fc.Arbitrary<JsonValue> = fc.oneof(
@@ -86,10 +102,20 @@ function leafArbitrary(constraints: ScenarioConstraints): fc.Arbitrary<Task> {
   const onCancel = onCancelArbitrary(constraints);
   const { time } = timesOf(constraints);
   const forms: fc.WeightedArbitrary<Task>[] = [
-    { weight: 5, arbitrary: fc.tuple(time, valueArbitrary, onCancel).map(([sleep, value, reaction]) => withOnCancel({ sleep, value }, reaction)) },
+    {
+      weight: 5,
+      arbitrary: fc
+        .tuple(time, valueArbitrary, onCancel)
+        .map(([sleep, value, reaction]) => withOnCancel({ sleep, value }, reaction)),
+    },
   ];
   if (constraints.errors !== false) {
-    forms.push({ weight: 3, arbitrary: fc.tuple(time, errorArbitrary, onCancel).map(([sleep, error, reaction]) => withOnCancel({ sleep, error }, reaction)) });
+    forms.push({
+      weight: 3,
+      arbitrary: fc
+        .tuple(time, errorArbitrary, onCancel)
+        .map(([sleep, error, reaction]) => withOnCancel({ sleep, error }, reaction)),
+    });
   }
   if (constraints.hangs !== false) {
     forms.push({ weight: 1, arbitrary: onCancel.map((reaction) => withOnCancel({ hang: true as const }, reaction)) });
@@ -101,7 +127,12 @@ function taskArbitrary(constraints: ScenarioConstraints, depth: number): fc.Arbi
   if (depth <= 0) return leafArbitrary(constraints);
   return fc.oneof(
     { weight: 4, arbitrary: leafArbitrary(constraints) },
-    { weight: 1, arbitrary: gatherArbitrary({ ...constraints, minTasks: 0, maxTasks: 3 }, depth - 1).map((gather): Task => ({ gather })) },
+    {
+      weight: 1,
+      arbitrary: gatherArbitrary({ ...constraints, minTasks: 0, maxTasks: 3 }, depth - 1).map((gather): Task => ({
+        gather,
+      })),
+    },
   );
 }
 
@@ -148,7 +179,11 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
   const cancelTasks = constraints.cancelTasks ?? 'maybe';
   const { time } = timesOf(constraints);
   const cancelAt =
-    cancelGather === 'never' ? fc.constant(undefined) : cancelGather === 'always' ? time : fc.option(time, { nil: undefined, freq: 3 });
+    cancelGather === 'never'
+      ? fc.constant(undefined)
+      : cancelGather === 'always'
+        ? time
+        : fc.option(time, { nil: undefined, freq: 3 });
   const cancellations = fc.array(fc.record({ task: fc.nat({ max: 50 }), at: time }), {
     minLength: cancelTasks === 'always' ? 1 : 0,
     maxLength: cancelTasks === 'never' ? 0 : 2,
@@ -156,13 +191,17 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
   const minTasks = cancelTasks === 'always' ? Math.max(1, constraints.minTasks ?? 0) : constraints.minTasks;
   return fc
     .record({
-      gather: gatherArbitrary({ ...constraints, ...(minTasks === undefined ? {} : { minTasks }) }, constraints.maxDepth ?? 2),
+      gather: gatherArbitrary(
+        { ...constraints, ...(minTasks === undefined ? {} : { minTasks }) },
+        constraints.maxDepth ?? 2,
+      ),
       cancelGatherAt: cancelAt,
       cancelTasks: cancellations,
     })
     .map(({ gather, cancelGatherAt, cancelTasks: requested }) => {
       const count = gather.tasks.length;
-      const outside: TaskCancellation[] = count === 0 ? [] : requested.map(({ task, at }) => ({ task: task % count, at }));
+      const outside: TaskCancellation[] =
+        count === 0 ? [] : requested.map(({ task, at }) => ({ task: task % count, at }));
       return {
         ...gather,
         ...(cancelGatherAt === undefined ? {} : { cancelGatherAt }),

@@ -10,7 +10,11 @@ import { checkPropertyArguments } from '../validation/checkPropertyArguments.js'
  * `PropertyReport` with status `fail`: scenario, seed, path, failure) as data.
  * Bad arguments reject with a `TypeError` naming `assertProperty`, before any run.
  */
-export async function assertProperty(property: GatherProperty, subject: SubjectLike, options: CheckPropertyOptions = {}): Promise<void> {
+export async function assertProperty(
+  property: GatherProperty,
+  subject: SubjectLike,
+  options: CheckPropertyOptions = {},
+): Promise<void> {
   checkPropertyArguments('assertProperty', property, subject, options);
   const report = await checkProperty(property, subject, options);
   if (report.status === 'fail') throw new Error(formatPropertyReport(report), { cause: report });

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { missingCapabilities, type Capability } from '../conformance/Capabilities.js';
 import { restrictScenario } from '../conformance/restrictScenario.js';
 import { toSubjectRunner, type SubjectLike, type SubjectRunner } from '../conformance/SubjectRunner.js';
-import { DEFAULT_TIE_MODE, isOrderedTieMode, picksOf, type OrderedTieMode, type TieChoice, type TieMode } from '../clock/TieChoice.js';
+import {
+  DEFAULT_TIE_MODE,
+  isOrderedTieMode,
+  picksOf,
+  type OrderedTieMode,
+  type TieChoice,
+  type TieMode,
+} from '../clock/TieChoice.js';
 import { forEachTieOrder } from '../executor/forEachTieOrder.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { tieOrderCount } from '../scenario/tieOrderCount.js';
@@ -81,7 +88,11 @@ export type PropertyReport =
  * (see `formatPropertyReport`, `assertProperty`). A bare gather function claims every
  * capability.
  */
-export async function checkProperty(property: GatherProperty, subject: SubjectLike, options: CheckPropertyOptions = {}): Promise<PropertyReport> {
+export async function checkProperty(
+  property: GatherProperty,
+  subject: SubjectLike,
+  options: CheckPropertyOptions = {},
+): Promise<PropertyReport> {
   checkPropertyArguments('checkProperty', property, subject, options);
   const runner = toSubjectRunner(subject);
   const missing = missingCapabilities(property.needs, runner.supports);
@@ -95,8 +106,13 @@ export async function checkProperty(property: GatherProperty, subject: SubjectLi
   const cases: fc.Arbitrary<readonly [Scenario, readonly number[]]> =
     mode === 'shuffle'
       ? fc.tuple(restricted, tiePicksArbitrary)
-      : (mode === 'exhaustive' ? restricted.filter((scenario) => tieOrderCount(scenario) <= 720) : restricted).map((scenario) => [scenario, []] as const);
-  const checkOrder = async (scenario: Scenario, picks: readonly number[]): Promise<{ outcome: CheckOutcome; ties: readonly TieChoice[] }> => {
+      : (mode === 'exhaustive' ? restricted.filter((scenario) => tieOrderCount(scenario) <= 720) : restricted).map(
+          (scenario) => [scenario, []] as const,
+        );
+  const checkOrder = async (
+    scenario: Scenario,
+    picks: readonly number[],
+  ): Promise<{ outcome: CheckOutcome; ties: readonly TieChoice[] }> => {
     const pinned = pinTies(runner, picks);
     return { outcome: await property.check(scenario, pinned), ties: pinned.ties() };
   };
@@ -134,11 +150,20 @@ export async function checkProperty(property: GatherProperty, subject: SubjectLi
         if (explored.status === 'stopped' && !verdict.ok) lastFailure = { ...verdict, picks: explored.picks };
         return verdict.ok;
       } catch (error) {
-        lastFailure = { reason: `the check itself threw: ${String(error)}`, expected: 'a verdict', observed: String(error), picks: [] };
+        lastFailure = {
+          reason: `the check itself threw: ${String(error)}`,
+          expected: 'a verdict',
+          observed: String(error),
+          picks: [],
+        };
         return false;
       }
     }),
-    { seed, numRuns: options.numRuns ?? 100, ...(options.path === undefined ? {} : { path: options.path, endOnFailure: true }) },
+    {
+      seed,
+      numRuns: options.numRuns ?? 100,
+      ...(options.path === undefined ? {} : { path: options.path, endOnFailure: true }),
+    },
   );
   const numRuns = shard === undefined ? details.numRuns : checked;
   if (!details.failed || details.counterexample === null || lastFailure === undefined) {

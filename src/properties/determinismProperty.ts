@@ -15,7 +15,8 @@ export const determinism: GatherProperty = {
   async check(scenario, subject) {
     const first = await subject.run(scenario);
     const second = await subject.run(scenario);
-    const digest = (run: typeof first): string => canonicalJson({ observation: run.observation, trace: run.trace, starts: run.starts, problems: run.problems });
+    const digest = (run: typeof first): string =>
+      canonicalJson({ observation: run.observation, trace: run.trace, starts: run.starts, problems: run.problems });
     if (digest(first) === digest(second)) return { ok: true };
     return {
       ok: false,

@@ -15,7 +15,8 @@ function hasError(gather: GatherScenario): boolean {
 }
 
 const whole = (observation: Observation): Observation => observation;
-const resultList = (observation: Observation): unknown => ('value' in observation.gather ? observation.gather.value : 'no result list');
+const resultList = (observation: Observation): unknown =>
+  'value' in observation.gather ? observation.gather.value : 'no result list';
 
 /** R1: every child starts once, at the instant the gather is called; a duplicate once. */
 export const start = projectionProperty({
@@ -80,7 +81,11 @@ export const empty = projectionProperty({
   rule: 'R7',
   statement: 'a gather of no children resolves to [] at once (and so does a nested one)',
   arbitrary: fc
-    .record({ nested: fc.nat({ max: 3 }), returnExceptions: fc.boolean(), cancelGatherAt: fc.option(timeArbitrary, { nil: undefined }) })
+    .record({
+      nested: fc.nat({ max: 3 }),
+      returnExceptions: fc.boolean(),
+      cancelGatherAt: fc.option(timeArbitrary, { nil: undefined }),
+    })
     .map(({ nested, returnExceptions: flag, cancelGatherAt }): Scenario => ({
       tasks: Array.from({ length: nested }, () => ({ gather: { tasks: [] } })),
       returnExceptions: flag,
@@ -140,7 +145,10 @@ export const nesting = projectionProperty({
     )
     .map(([outer, nested, cancelNestedAt]): Scenario => {
       const index = outer.tasks.length;
-      const cancelTasks = [...(outer.cancelTasks ?? []), ...(cancelNestedAt === undefined ? [] : [{ task: index, at: cancelNestedAt }])];
+      const cancelTasks = [
+        ...(outer.cancelTasks ?? []),
+        ...(cancelNestedAt === undefined ? [] : [{ task: index, at: cancelNestedAt }]),
+      ];
       return {
         ...outer,
         tasks: [...outer.tasks, { gather: nested }],

@@ -17,9 +17,21 @@ export const noLeakedTimers: GatherProperty = {
     const run = await subject.run(scenario);
     const timers = run.leaks.filter((leak) => leak.kind === 'timer');
     if (run.problems.length > 0) {
-      return { ok: false, reason: run.problems.join('; '), expected: 'a gather that returns a promise and settles through the virtual clock', observed: formatLeaks(timers), run };
+      return {
+        ok: false,
+        reason: run.problems.join('; '),
+        expected: 'a gather that returns a promise and settles through the virtual clock',
+        observed: formatLeaks(timers),
+        run,
+      };
     }
     if (timers.length === 0) return { ok: true };
-    return { ok: false, reason: 'no timer the gather set is still pending once the gather and every task have settled', expected: [], observed: formatLeaks(timers), run };
+    return {
+      ok: false,
+      reason: 'no timer the gather set is still pending once the gather and every task have settled',
+      expected: [],
+      observed: formatLeaks(timers),
+      run,
+    };
   },
 };

@@ -36,7 +36,13 @@ export function projectionProperty(spec: {
       const run = await subject.run(scenario);
       const observed = spec.project(withSortedUnhandled(run.observation), run.starts);
       if (run.problems.length > 0) {
-        return { ok: false, reason: run.problems.join('; '), expected: 'a gather that returns a promise and settles through the virtual clock', observed, run };
+        return {
+          ok: false,
+          reason: run.problems.join('; '),
+          expected: 'a gather that returns a promise and settles through the virtual clock',
+          observed,
+          run,
+        };
       }
       const starts = expectedStarts(scenario, subject.supports.dedupe === true);
       const parts = predict(scenario).observations.map((observation) => spec.project(observation, starts));

@@ -14,7 +14,12 @@ export function formatLeaks(leaks: readonly Leak[]): string[] {
   return leaks.map((leak) => {
     if (leak.kind === 'unhandled') {
       const { owner, error } = leak;
-      const origin = owner.by === 'gather' ? ', raised by the gather' : error.task === owner.task ? '' : `, from within task ${owner.task} (its nested gather)`;
+      const origin =
+        owner.by === 'gather'
+          ? ', raised by the gather'
+          : error.task === owner.task
+            ? ''
+            : `, from within task ${owner.task} (its nested gather)`;
       return `leak: an unhandled rejection with ${formatError(error)}${origin}`;
     }
     const timer = leak.interval === undefined ? 'a setTimeout' : `a setInterval (every ${leak.interval} ms)`;

@@ -36,9 +36,13 @@ export interface TimelineOptions {
 }
 
 /** The terminal colour of each mark's character. */
-const COLOURS = new Map(Object.values(TIMELINE_MARKS).flatMap(({ char, ansi }) => (ansi === undefined ? [] : [[char, ansi] as const])));
+const COLOURS = new Map(
+  Object.values(TIMELINE_MARKS).flatMap(({ char, ansi }) => (ansi === undefined ? [] : [[char, ansi] as const])),
+);
 /** The marks drawn on the gather's lane, by the kind of trace event they mark. */
-const GATHER_LANE_MARKS = new Map(Object.entries(TIMELINE_MARKS).filter(([, { onGatherLane }]) => onGatherLane === true));
+const GATHER_LANE_MARKS = new Map(
+  Object.entries(TIMELINE_MARKS).filter(([, { onGatherLane }]) => onGatherLane === true),
+);
 
 /** A virtual time as a short column label: exact below 10^7 ms, else 3 significant digits. */
 export function formatTime(ms: number): string {
@@ -50,8 +54,14 @@ export function taskNote(index: number, task: TaskObservation, trace: readonly T
   if (task.started === null) return 'never started';
   const settle = trace.find((event) => event.kind === 'settle' && event.task === index);
   // A task's own error needs no "from task i" on its own lane.
-  const result = settle?.kind === 'settle' && 'error' in settle.result && settle.result.error.task === index ? { error: { name: settle.result.error.name, message: settle.result.error.message } } : settle?.kind === 'settle' ? settle.result : undefined;
-  const outcome = result !== undefined && task.outcome !== 'cancelled' ? `${task.outcome} ${formatResult(result)}` : task.outcome;
+  const result =
+    settle?.kind === 'settle' && 'error' in settle.result && settle.result.error.task === index
+      ? { error: { name: settle.result.error.name, message: settle.result.error.message } }
+      : settle?.kind === 'settle'
+        ? settle.result
+        : undefined;
+  const outcome =
+    result !== undefined && task.outcome !== 'cancelled' ? `${task.outcome} ${formatResult(result)}` : task.outcome;
   const request = task.cancelRequested === null ? '' : `, cancel requested at ${task.cancelRequested}`;
   const when = task.settled === null ? '' : ` at ${task.settled}`;
   return `${outcome}${when}${request}`;
@@ -62,7 +72,10 @@ function clip(text: string, width: number): string {
 }
 
 /** Where each instant is drawn: one column each while they fit, with room for their labels; else shared columns. */
-function layout(instants: readonly number[], room: number): { readonly columns: number; readonly columnOf: (at: number) => number; readonly axis: string } {
+function layout(
+  instants: readonly number[],
+  room: number,
+): { readonly columns: number; readonly columnOf: (at: number) => number; readonly axis: string } {
   const labels = instants.map(formatTime);
   const labelled = Math.max(...labels.map((label) => label.length)) + 1;
   const step = instants.length * labelled <= room ? labelled : Math.max(1, Math.floor(room / instants.length));
@@ -70,7 +83,9 @@ function layout(instants: readonly number[], room: number): { readonly columns: 
   const index = new Map(instants.map((at, position) => [at, position] as const));
   const columnOf = (at: number): number => {
     const position = index.get(at) ?? 0;
-    return step >= 1 && instants.length * step <= room ? position * step : Math.floor((position * columns) / instants.length);
+    return step >= 1 && instants.length * step <= room
+      ? position * step
+      : Math.floor((position * columns) / instants.length);
   };
   // Labels where they fit, left to right, one space apart; the last instant's too if it can.
   const axis = Array<string>(columns + labelled).fill(' ');
@@ -102,12 +117,18 @@ function layout(instants: readonly number[], room: number): { readonly columns: 
  * when there are too many, and notes move below the lanes when they do not fit beside
  * them. Pure: the same run gives the same text.
  */
-export function formatTimeline(observation: Observation, trace: readonly TraceEvent[], options: TimelineOptions = {}): string {
+export function formatTimeline(
+  observation: Observation,
+  trace: readonly TraceEvent[],
+  options: TimelineOptions = {},
+): string {
   const width = options.width ?? 80;
   const maxLanes = options.maxLanes ?? 40;
   const observed = observation.tasks.flatMap((task) => [task.started, task.settled, task.cancelRequested]);
   const gatherAt = 'at' in observation.gather ? [observation.gather.at] : [];
-  const times = [0, ...trace.map((event) => event.at), ...gatherAt, ...observed].filter((at): at is number => at !== null);
+  const times = [0, ...trace.map((event) => event.at), ...gatherAt, ...observed].filter(
+    (at): at is number => at !== null,
+  );
   const instants = [...new Set(times)].sort((a, b) => a - b);
   const shown = observation.tasks.slice(0, maxLanes);
   const labelWidth = Math.max(8, `task ${shown.length - 1} `.length);
@@ -122,17 +143,19 @@ export function formatTimeline(observation: Observation, trace: readonly TraceEv
           .join('')
       : lane.join('');
 
-  const lanes: { readonly label: string; readonly lane: string[]; readonly note: string }[] = shown.map((task, index) => {
-    const lane = Array<string>(columns).fill(' ');
-    if (task.started !== null) {
-      const end = task.settled === null ? columns - 1 : columnOf(task.settled);
-      for (let at = columnOf(task.started); at <= end; at += 1) lane[at] = TIMELINE_MARKS.running.char;
-      lane[columnOf(task.started)] = TIMELINE_MARKS.start.char;
-      if (task.cancelRequested !== null) lane[columnOf(task.cancelRequested)] = TIMELINE_MARKS['cancel-request'].char;
-      lane[end] = TIMELINE_MARKS[task.outcome].char;
-    }
-    return { label: `task ${index}`, lane, note: taskNote(index, task, trace) };
-  });
+  const lanes: { readonly label: string; readonly lane: string[]; readonly note: string }[] = shown.map(
+    (task, index) => {
+      const lane = Array<string>(columns).fill(' ');
+      if (task.started !== null) {
+        const end = task.settled === null ? columns - 1 : columnOf(task.settled);
+        for (let at = columnOf(task.started); at <= end; at += 1) lane[at] = TIMELINE_MARKS.running.char;
+        lane[columnOf(task.started)] = TIMELINE_MARKS.start.char;
+        if (task.cancelRequested !== null) lane[columnOf(task.cancelRequested)] = TIMELINE_MARKS['cancel-request'].char;
+        lane[end] = TIMELINE_MARKS[task.outcome].char;
+      }
+      return { label: `task ${index}`, lane, note: taskNote(index, task, trace) };
+    },
+  );
   const lane = Array<string>(columns).fill(TIMELINE_MARKS.waiting.char);
   for (const event of trace) {
     const mark = GATHER_LANE_MARKS.get(event.kind);
@@ -141,7 +164,10 @@ export function formatTimeline(observation: Observation, trace: readonly TraceEv
   const settled = 'pending' in observation.gather ? undefined : observation.gather;
   if (settled !== undefined) {
     lane.fill(' ', columnOf(settled.at) + 1);
-    lane[columnOf(settled.at)] = TIMELINE_MARKS['error' in settled ? (settled.error.name === 'CancelledError' ? 'cancelled' : 'error') : 'value'].char;
+    lane[columnOf(settled.at)] =
+      TIMELINE_MARKS[
+        'error' in settled ? (settled.error.name === 'CancelledError' ? 'cancelled' : 'error') : 'value'
+      ].char;
   } else {
     lane[columns - 1] = TIMELINE_MARKS.pending.char;
   }
@@ -153,9 +179,12 @@ export function formatTimeline(observation: Observation, trace: readonly TraceEv
   for (const { label, lane: marks, note } of lanes) {
     const drawn = paint(marks.slice(0, laneEnd)).trimEnd();
     const padding = ' '.repeat(laneEnd - marks.slice(0, laneEnd).join('').trimEnd().length);
-    lines.push(beside ? `${label.padEnd(labelWidth)}${drawn}${padding}  ${note}` : `${label.padEnd(labelWidth)}${drawn}`);
+    lines.push(
+      beside ? `${label.padEnd(labelWidth)}${drawn}${padding}  ${note}` : `${label.padEnd(labelWidth)}${drawn}`,
+    );
   }
-  if (observation.tasks.length > shown.length) lines.push(`(and ${observation.tasks.length - shown.length} more tasks, not drawn)`);
+  if (observation.tasks.length > shown.length)
+    lines.push(`(and ${observation.tasks.length - shown.length} more tasks, not drawn)`);
   if (!beside) for (const { label, note } of lanes) lines.push(clip(`${label}: ${note}`, width));
   return lines.map((line) => line.trimEnd()).join('\n');
 }

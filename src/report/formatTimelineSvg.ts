@@ -11,7 +11,9 @@ const RIGHT = 20;
 const LANE = 28;
 const TOP = 34;
 /** The marks drawn on the gather's lane, by the kind of trace event they mark. */
-const GATHER_LANE_MARKS = new Map(Object.entries(TIMELINE_MARKS).filter(([, { onGatherLane }]) => onGatherLane === true));
+const GATHER_LANE_MARKS = new Map(
+  Object.entries(TIMELINE_MARKS).filter(([, { onGatherLane }]) => onGatherLane === true),
+);
 
 /** A mark's SVG shape at (x, y); nothing for a span. */
 function mark(kind: TimelineMarkKind, x: number, y: number): string {
@@ -26,10 +28,19 @@ function mark(kind: TimelineMarkKind, x: number, y: number): string {
  * runs left to right with one slot per distinct instant, labelled on the axis; each mark
  * has a tooltip. Pure.
  */
-export function formatTimelineSvg(observation: Observation, trace: readonly TraceEvent[], options: { readonly maxLanes?: number } = {}): string {
+export function formatTimelineSvg(
+  observation: Observation,
+  trace: readonly TraceEvent[],
+  options: { readonly maxLanes?: number } = {},
+): string {
   const shown = observation.tasks.slice(0, options.maxLanes ?? 40);
   const gatherAt = 'at' in observation.gather ? [observation.gather.at] : [];
-  const times = [0, ...trace.map((event) => event.at), ...gatherAt, ...shown.flatMap((task) => [task.started, task.settled, task.cancelRequested])].filter((at): at is number => at !== null);
+  const times = [
+    0,
+    ...trace.map((event) => event.at),
+    ...gatherAt,
+    ...shown.flatMap((task) => [task.started, task.settled, task.cancelRequested]),
+  ].filter((at): at is number => at !== null);
   const instants = [...new Set(times)].sort((a, b) => a - b);
   const span = WIDTH - LEFT - RIGHT - 20;
   const slot = instants.length > 1 ? span / (instants.length - 1) : 0;
@@ -42,7 +53,9 @@ export function formatTimelineSvg(observation: Observation, trace: readonly Trac
   let free = 0;
   for (const at of instants) {
     const label = formatTime(at);
-    parts.push(`<line x1="${x(at)}" y1="${TOP - 8}" x2="${x(at)}" y2="${height - 6}" stroke="#d0d7de" stroke-dasharray="2 3"/>`);
+    parts.push(
+      `<line x1="${x(at)}" y1="${TOP - 8}" x2="${x(at)}" y2="${height - 6}" stroke="#d0d7de" stroke-dasharray="2 3"/>`,
+    );
     const left = x(at) - label.length * 3.5;
     if (left >= free) {
       parts.push(`<text class="tick" x="${x(at)}" y="${TOP - 14}" text-anchor="middle">${escapeHtml(label)}</text>`);
@@ -54,10 +67,15 @@ export function formatTimelineSvg(observation: Observation, trace: readonly Trac
   shown.forEach((task, index) => {
     const y = TOP + index * LANE + LANE / 2;
     const note = escapeHtml(`task ${index}: ${taskNote(index, task, trace)}`);
-    parts.push(`<g class="lane task" data-task="${index}" data-outcome="${task.outcome}"><title>${note}</title>`, `<text class="label" x="4" y="${y + 4}">task ${index}</text>`);
+    parts.push(
+      `<g class="lane task" data-task="${index}" data-outcome="${task.outcome}"><title>${note}</title>`,
+      `<text class="label" x="4" y="${y + 4}">task ${index}</text>`,
+    );
     if (task.started !== null) {
       const stop = task.settled === null ? end : x(task.settled);
-      parts.push(`<line x1="${x(task.started)}" y1="${y}" x2="${stop}" y2="${y}" stroke="${TIMELINE_MARKS.running.colour}" stroke-width="3"${task.settled === null ? ' stroke-dasharray="6 4"' : ''}/>`);
+      parts.push(
+        `<line x1="${x(task.started)}" y1="${y}" x2="${stop}" y2="${y}" stroke="${TIMELINE_MARKS.running.colour}" stroke-width="3"${task.settled === null ? ' stroke-dasharray="6 4"' : ''}/>`,
+      );
       parts.push(mark('start', x(task.started), y));
       if (task.cancelRequested !== null) parts.push(mark('cancel-request', x(task.cancelRequested), y));
       parts.push(mark(task.outcome, stop, y));
@@ -67,10 +85,22 @@ export function formatTimelineSvg(observation: Observation, trace: readonly Trac
 
   const y = TOP + shown.length * LANE + LANE / 2;
   const outcome = observation.gather;
-  const kind: TaskOutcomeKind = 'pending' in outcome ? 'pending' : 'value' in outcome ? 'value' : outcome.error.name === 'CancelledError' ? 'cancelled' : 'error';
+  const kind: TaskOutcomeKind =
+    'pending' in outcome
+      ? 'pending'
+      : 'value' in outcome
+        ? 'value'
+        : outcome.error.name === 'CancelledError'
+          ? 'cancelled'
+          : 'error';
   const stop = 'at' in outcome ? x(outcome.at) : end;
-  parts.push(`<g class="lane gather" data-outcome="${kind}"><title>${escapeHtml(`gather: ${formatGatherOutcome(outcome)}`)}</title>`, `<text class="label" x="4" y="${y + 4}">gather</text>`);
-  parts.push(`<rect x="${x(0)}" y="${y - 5}" width="${Math.max(1, stop - x(0))}" height="10" rx="3" fill="${TIMELINE_MARKS.waiting.colour}" fill-opacity="0.35"/>`);
+  parts.push(
+    `<g class="lane gather" data-outcome="${kind}"><title>${escapeHtml(`gather: ${formatGatherOutcome(outcome)}`)}</title>`,
+    `<text class="label" x="4" y="${y + 4}">gather</text>`,
+  );
+  parts.push(
+    `<rect x="${x(0)}" y="${y - 5}" width="${Math.max(1, stop - x(0))}" height="10" rx="3" fill="${TIMELINE_MARKS.waiting.colour}" fill-opacity="0.35"/>`,
+  );
   for (const event of trace) {
     const gatherMark = GATHER_LANE_MARKS.get(event.kind);
     if (gatherMark?.svg !== undefined) parts.push(gatherMark.svg(x(event.at), y));

@@ -5,13 +5,7 @@
  */
 
 /** Any JSON value a task may return. */
-export type JsonValue =
-  | null
-  | boolean
-  | number
-  | string
-  | readonly JsonValue[]
-  | { readonly [key: string]: JsonValue };
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /** An error a task script raises: a fresh object of a fresh error class of that name. */
 export interface ErrorSpec {
@@ -20,10 +14,7 @@ export interface ErrorSpec {
 }
 
 /** How a task reacts to a cancellation request (default `"raise"`). */
-export type OnCancel =
-  | 'raise'
-  | 'ignore'
-  | { readonly cleanup: number; readonly error?: ErrorSpec };
+export type OnCancel = 'raise' | 'ignore' | { readonly cleanup: number; readonly error?: ErrorSpec };
 
 /** Sleeps `sleep` ms, then returns `value`. */
 export interface ValueTask {

@@ -16,7 +16,8 @@ function onCancelText(onCancel: OnCancel | undefined): string {
 function gatherLines(gather: GatherScenario, depth: number): string[] {
   const indent = INDENT.repeat(depth);
   const lines: string[] = [];
-  if (gather.returnExceptions !== undefined) lines.push(`${indent}return-exceptions${gather.returnExceptions ? '' : ' false'}`);
+  if (gather.returnExceptions !== undefined)
+    lines.push(`${indent}return-exceptions${gather.returnExceptions ? '' : ' false'}`);
   if (gather.args !== undefined) lines.push(`${indent}args${gather.args.map((index) => ` ${index}`).join('')}`);
   if (gather.tasks.length === 0) lines.push(`${indent}no tasks`);
   gather.tasks.forEach((task: Task, index) => {
@@ -25,7 +26,10 @@ function gatherLines(gather: GatherScenario, depth: number): string[] {
       lines.push(`${head} gather`, ...gatherLines(task.gather, depth + 1));
       return;
     }
-    const body = 'hang' in task ? 'hang' : `sleep ${task.sleep} ${'error' in task ? `error ${errorText(task.error)}` : `value ${JSON.stringify(task.value)}`}`;
+    const body =
+      'hang' in task
+        ? 'hang'
+        : `sleep ${task.sleep} ${'error' in task ? `error ${errorText(task.error)}` : `value ${JSON.stringify(task.value)}`}`;
     lines.push(`${head} ${body}${onCancelText(task.onCancel)}`);
   });
   return lines;

@@ -23,7 +23,9 @@ then maybe "on-cancel raise|ignore|cleanup MS [error NAME "MESSAGE"]". A gather 
 "description" and "expect" (JSON). Lines starting with # are comments.`;
 
 /** The text form read into the JSON shape of a scenario file, still to be validated; or where it is malformed. */
-export type ScenarioTextReading = { readonly ok: true; readonly value: Record<string, unknown> } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+export type ScenarioTextReading =
+  | { readonly ok: true; readonly value: Record<string, unknown> }
+  | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
 
 class TextError extends Error {
   constructor(
@@ -67,13 +69,17 @@ class LineReader {
 
   expect(word: string, after: string): void {
     const found = this.word();
-    if (found !== word) throw new TextError(`expected "${word}" ${after}, got ${found === '' ? 'the end of the line' : `"${found}"`}`);
+    if (found !== word)
+      throw new TextError(`expected "${word}" ${after}, got ${found === '' ? 'the end of the line' : `"${found}"`}`);
   }
 
   /** A whole number (of ms, or an index). */
   integer(what: string): number {
     const found = this.word();
-    if (!/^\d+$/.test(found)) throw new TextError(`expected ${what} (a whole number), got ${found === '' ? 'the end of the line' : `"${found}"`}`);
+    if (!/^\d+$/.test(found))
+      throw new TextError(
+        `expected ${what} (a whole number), got ${found === '' ? 'the end of the line' : `"${found}"`}`,
+      );
     return Number(found);
   }
 
@@ -145,8 +151,14 @@ function readTask(reader: LineReader): Record<string, unknown> | 'gather' {
     const outcome = reader.word();
     if (outcome === 'value') task = { sleep, value: reader.json('the value') };
     else if (outcome === 'error') task = { sleep, error: reader.error() };
-    else throw new TextError(`expected "value" or "error" after the sleep, got ${outcome === '' ? 'the end of the line' : `"${outcome}"`}`);
-  } else throw new TextError(`expected "sleep", "hang" or "gather", got ${kind === '' ? 'the end of the line' : `"${kind}"`}`);
+    else
+      throw new TextError(
+        `expected "value" or "error" after the sleep, got ${outcome === '' ? 'the end of the line' : `"${outcome}"`}`,
+      );
+  } else
+    throw new TextError(
+      `expected "sleep", "hang" or "gather", got ${kind === '' ? 'the end of the line' : `"${kind}"`}`,
+    );
   if (!reader.atEnd()) {
     reader.expect('on-cancel', 'after the task');
     const reaction = reader.word();
@@ -158,7 +170,10 @@ function readTask(reader: LineReader): Record<string, unknown> | 'gather' {
         reader.expect('error', 'after the cleanup');
         task['onCancel'] = { cleanup, error: reader.error() };
       }
-    } else throw new TextError(`expected "raise", "ignore" or "cleanup" after on-cancel, got ${reaction === '' ? 'the end of the line' : `"${reaction}"`}`);
+    } else
+      throw new TextError(
+        `expected "raise", "ignore" or "cleanup" after on-cancel, got ${reaction === '' ? 'the end of the line' : `"${reaction}"`}`,
+      );
   }
   reader.end();
   return task;
@@ -182,7 +197,8 @@ function readLine(reader: LineReader, levels: Level[], file: Record<string, unkn
       break;
     case 'return-exceptions': {
       const flag = reader.atEnd() ? 'true' : reader.word();
-      if (flag !== 'true' && flag !== 'false') throw new TextError(`expected true, false or nothing after return-exceptions, got "${flag}"`);
+      if (flag !== 'true' && flag !== 'false')
+        throw new TextError(`expected true, false or nothing after return-exceptions, got "${flag}"`);
       level.gather['returnExceptions'] = flag === 'true';
       break;
     }
@@ -199,7 +215,8 @@ function readLine(reader: LineReader, levels: Level[], file: Record<string, unkn
     case 'task': {
       const label = reader.word();
       const expected = `${level.gather.tasks.length}:`;
-      if (label !== expected) throw new TextError(`expected "task ${expected}" (tasks are numbered in order from 0), got "task ${label}"`);
+      if (label !== expected)
+        throw new TextError(`expected "task ${expected}" (tasks are numbered in order from 0), got "task ${label}"`);
       const task = readTask(reader);
       if (task === 'gather') {
         const nested = { tasks: [] as unknown[] };
@@ -217,19 +234,25 @@ function readLine(reader: LineReader, levels: Level[], file: Record<string, unkn
       } else if (what === 'task') {
         const task = reader.integer('the index of the task to cancel');
         reader.expect('at', `after "cancel task ${task}"`);
-        file['cancelTasks'] = [...((file['cancelTasks'] as unknown[] | undefined) ?? []), { task, at: reader.integer('the cancel time in ms') }];
+        file['cancelTasks'] = [
+          ...((file['cancelTasks'] as unknown[] | undefined) ?? []),
+          { task, at: reader.integer('the cancel time in ms') },
+        ];
       } else throw new TextError(`expected "cancel gather at MS" or "cancel task N at MS", got "cancel ${what}"`);
       break;
     }
     default:
-      throw new TextError(`unknown line "${keyword}": expected name, description, return-exceptions, args, task N:, no tasks, cancel or expect`);
+      throw new TextError(
+        `unknown line "${keyword}": expected name, description, return-exceptions, args, task N:, no tasks, cancel or expect`,
+      );
   }
   reader.end();
 }
 
 function checkTasks(level: Level, line: number): void {
   if (level.empty && level.gather.tasks.length > 0) throw new TextError('"no tasks" in a gather that has tasks', line);
-  if (!level.empty && level.gather.tasks.length === 0) throw new TextError('a gather without "task 0:" lines: write "no tasks" for an empty one', line);
+  if (!level.empty && level.gather.tasks.length === 0)
+    throw new TextError('a gather without "task 0:" lines: write "no tasks" for an empty one', line);
 }
 
 /**
@@ -250,10 +273,14 @@ export function parseScenarioText(text: string): ScenarioTextReading {
       const trimmed = line.trimStart();
       if (trimmed === '' || trimmed.startsWith('#')) continue;
       const spaces = line.length - trimmed.length;
-      if (line.slice(0, spaces).includes('\t') || spaces % 2 !== 0) throw new TextError(`indent with two spaces per level of nesting, got ${JSON.stringify(line.slice(0, spaces))}`);
+      if (line.slice(0, spaces).includes('\t') || spaces % 2 !== 0)
+        throw new TextError(
+          `indent with two spaces per level of nesting, got ${JSON.stringify(line.slice(0, spaces))}`,
+        );
       const depth = spaces / 2;
       while ((levels[levels.length - 1] as Level).depth > depth) checkTasks(levels.pop() as Level, number);
-      if (depth > (levels[levels.length - 1] as Level).depth) throw new TextError('indented, but not below a "task N: gather" line');
+      if (depth > (levels[levels.length - 1] as Level).depth)
+        throw new TextError('indented, but not below a "task N: gather" line');
       readLine(new LineReader(trimmed), levels, file);
     }
     while (levels.length > 0) checkTasks(levels.pop() as Level, number);

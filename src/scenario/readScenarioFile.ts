@@ -14,7 +14,9 @@ export interface ScenarioFile {
 }
 
 /** The result of reading a scenario file's text. */
-export type ScenarioFileReading = { readonly ok: true; readonly file: ScenarioFile } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+export type ScenarioFileReading =
+  | { readonly ok: true; readonly file: ScenarioFile }
+  | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
 
 const FILE_KEYS = ['name', 'description', 'expect'];
 
@@ -45,7 +47,8 @@ export function readScenarioFile(text: string): ScenarioFileReading {
   const record = input;
   const issues: ScenarioIssue[] = [];
   for (const key of ['name', 'description']) {
-    if (key in record && typeof record[key] !== 'string') issues.push({ path: key, message: `expected a string, got ${describeValue(record[key])}` });
+    if (key in record && typeof record[key] !== 'string')
+      issues.push({ path: key, message: `expected a string, got ${describeValue(record[key])}` });
   }
   const bare = Object.fromEntries(Object.entries(record).filter(([key]) => !FILE_KEYS.includes(key)));
   const scenario = validateScenario(bare);
@@ -53,9 +56,18 @@ export function readScenarioFile(text: string): ScenarioFileReading {
   let expect: Observation | undefined;
   if ('expect' in record) {
     const observation = validateObservation(record['expect']);
-    if (!observation.ok) issues.push(...observation.issues.map((issue) => ({ path: issue.path === '' ? 'expect' : `expect.${issue.path}`, message: issue.message })));
+    if (!observation.ok)
+      issues.push(
+        ...observation.issues.map((issue) => ({
+          path: issue.path === '' ? 'expect' : `expect.${issue.path}`,
+          message: issue.message,
+        })),
+      );
     else if (Array.isArray(record['tasks']) && observation.observation.tasks.length !== record['tasks'].length) {
-      issues.push({ path: 'expect.tasks', message: `expected one entry per task (${record['tasks'].length}), got ${observation.observation.tasks.length}` });
+      issues.push({
+        path: 'expect.tasks',
+        message: `expected one entry per task (${record['tasks'].length}), got ${observation.observation.tasks.length}`,
+      });
     } else expect = observation.observation;
   }
   if (issues.length > 0 || !scenario.ok) return { ok: false, issues };

@@ -88,7 +88,10 @@ class Validator {
       tasks.forEach((task, index) => this.task(task, at(at(path, 'tasks'), index), depth));
     }
     if ('returnExceptions' in value && typeof value['returnExceptions'] !== 'boolean') {
-      this.fail(at(path, 'returnExceptions'), `expected true or false, got ${describeValue(value['returnExceptions'])}`);
+      this.fail(
+        at(path, 'returnExceptions'),
+        `expected true or false, got ${describeValue(value['returnExceptions'])}`,
+      );
     }
     if ('args' in value) this.args(value['args'], at(path, 'args'), taskCount);
     if (topLevel) this.outerEvents(value, path, taskCount);
@@ -103,7 +106,12 @@ class Validator {
     value.forEach((index, position) => {
       const valid = Number.isInteger(index) && index >= 0 && (taskCount === undefined || index < taskCount);
       if (!valid) {
-        const range = taskCount === undefined ? 'a task index' : taskCount === 0 ? 'nothing (there are no tasks)' : `a task index from 0 to ${taskCount - 1}`;
+        const range =
+          taskCount === undefined
+            ? 'a task index'
+            : taskCount === 0
+              ? 'nothing (there are no tasks)'
+              : `a task index from 0 to ${taskCount - 1}`;
         this.fail(at(path, position), `expected ${range}, got ${describeValue(index)}`);
       } else {
         seen.add(index as number);
@@ -137,8 +145,13 @@ class Validator {
           }
           this.keys(entry, ['task', 'at'], entryPath, 'a task cancellation');
           const task = entry['task'];
-          if (!Number.isInteger(task) || (task as number) < 0 || (taskCount !== undefined && (task as number) >= taskCount)) {
-            const range = taskCount === undefined || taskCount === 0 ? 'a task index' : `a task index from 0 to ${taskCount - 1}`;
+          if (
+            !Number.isInteger(task) ||
+            (task as number) < 0 ||
+            (taskCount !== undefined && (task as number) >= taskCount)
+          ) {
+            const range =
+              taskCount === undefined || taskCount === 0 ? 'a task index' : `a task index from 0 to ${taskCount - 1}`;
             this.fail(at(entryPath, 'task'), `expected ${range}, got ${describeValue(task)}`);
           }
           this.time(entry['at'], at(entryPath, 'at'));
@@ -170,9 +183,19 @@ class Validator {
       const hasValue = 'value' in value;
       const hasError = 'error' in value;
       if (hasValue === hasError) {
-        this.fail(path, hasValue ? 'a task has either "value" or "error", not both' : 'a sleeping task needs "value" or "error"');
+        this.fail(
+          path,
+          hasValue ? 'a task has either "value" or "error", not both' : 'a sleeping task needs "value" or "error"',
+        );
       }
-      this.keys(value, hasValue && hasError ? ['sleep', 'value', 'error', 'onCancel'] : ['sleep', hasError ? 'error' : 'value', 'onCancel'], path, 'a sleeping task');
+      this.keys(
+        value,
+        hasValue && hasError
+          ? ['sleep', 'value', 'error', 'onCancel']
+          : ['sleep', hasError ? 'error' : 'value', 'onCancel'],
+        path,
+        'a sleeping task',
+      );
       if (hasValue) this.json(value['value'], at(path, 'value'));
       if (hasError) this.errorSpec(value['error'], at(path, 'error'));
     } else {
@@ -204,7 +227,10 @@ class Validator {
     if (typeof name !== 'string' || !ERROR_NAME.test(name)) {
       this.fail(at(path, 'name'), `expected a name matching ${ERROR_NAME.source}, got ${describeValue(name)}`);
     } else if (RESERVED_NAMES.has(name)) {
-      this.fail(at(path, 'name'), `expected a name other than CancelledError or AbortError (those mean cancellation), got ${describeValue(name)}`);
+      this.fail(
+        at(path, 'name'),
+        `expected a name other than CancelledError or AbortError (those mean cancellation), got ${describeValue(name)}`,
+      );
     }
     if (typeof value['message'] !== 'string') {
       this.fail(at(path, 'message'), `expected a string, got ${describeValue(value['message'])}`);

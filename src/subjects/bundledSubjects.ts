@@ -5,16 +5,17 @@ import { CPYTHON_SUBJECT } from './cpythonDriver.js';
  * this file) and the npm package it needs. The libraries are development dependencies of
  * gather-sim: where one is not installed, its subject is reported as skipped.
  */
-export const BUNDLED_SUBJECTS: readonly { readonly name: string; readonly module: string; readonly needs?: string }[] = [
-  { name: 'reference', module: 'reference.js' },
-  { name: 'Promise.all', module: 'promiseAll.js' },
-  { name: 'p-all', module: 'pAll.js', needs: 'p-all' },
-  { name: 'p-map', module: 'pMap.js', needs: 'p-map' },
-  { name: 'p-settle', module: 'pSettle.js', needs: 'p-settle' },
-  { name: 'bluebird', module: 'bluebird.js', needs: 'bluebird' },
-  { name: 'async', module: 'async.js', needs: 'async' },
-  { name: 'effect', module: 'effect.js', needs: 'effect' },
-];
+export const BUNDLED_SUBJECTS: readonly { readonly name: string; readonly module: string; readonly needs?: string }[] =
+  [
+    { name: 'reference', module: 'reference.js' },
+    { name: 'Promise.all', module: 'promiseAll.js' },
+    { name: 'p-all', module: 'pAll.js', needs: 'p-all' },
+    { name: 'p-map', module: 'pMap.js', needs: 'p-map' },
+    { name: 'p-settle', module: 'pSettle.js', needs: 'p-settle' },
+    { name: 'bluebird', module: 'bluebird.js', needs: 'bluebird' },
+    { name: 'async', module: 'async.js', needs: 'async' },
+    { name: 'effect', module: 'effect.js', needs: 'effect' },
+  ];
 
 /** Every subject of the bundled matrix, in order: the modules above, then CPython's asyncio.gather over the protocol. */
 export const BUNDLED_MATRIX: readonly string[] = [...BUNDLED_SUBJECTS.map((subject) => subject.name), CPYTHON_SUBJECT];

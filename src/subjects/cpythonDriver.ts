@@ -11,9 +11,13 @@ export const CPYTHON_SUBJECT = 'cpython-asyncio';
  * library only), found beside this module both in `src/` and in the built `dist/src/`.
  */
 export function cpythonDriverPath(): string {
-  const candidates = [new URL('../drivers/cpython-asyncio.py', import.meta.url), new URL('../../../src/drivers/cpython-asyncio.py', import.meta.url)];
+  const candidates = [
+    new URL('../drivers/cpython-asyncio.py', import.meta.url),
+    new URL('../../../src/drivers/cpython-asyncio.py', import.meta.url),
+  ];
   const found = candidates.map((url) => fileURLToPath(url)).find((path) => existsSync(path));
-  if (found === undefined) throw new Error('gather-sim: the CPython driver src/drivers/cpython-asyncio.py is missing from the package');
+  if (found === undefined)
+    throw new Error('gather-sim: the CPython driver src/drivers/cpython-asyncio.py is missing from the package');
   return found;
 }
 

@@ -13,10 +13,17 @@ const effect: Subject = {
   name: 'effect',
   supports: { returnExceptions: true, cancellation: true },
   gather: async (children, { returnExceptions, signal }) => {
-    const effects = children.map((child) => Effect.tryPromise({ try: (childSignal) => child(childSignal), catch: (error) => error }));
-    const run = returnExceptions === true
-      ? Effect.all(effects, { concurrency: 'unbounded', mode: 'result' }).pipe(Effect.map((results) => results.map((result) => (Result.isSuccess(result) ? result.success : result.failure))))
-      : Effect.all(effects, { concurrency: 'unbounded' });
+    const effects = children.map((child) =>
+      Effect.tryPromise({ try: (childSignal) => child(childSignal), catch: (error) => error }),
+    );
+    const run =
+      returnExceptions === true
+        ? Effect.all(effects, { concurrency: 'unbounded', mode: 'result' }).pipe(
+            Effect.map((results) =>
+              results.map((result) => (Result.isSuccess(result) ? result.success : result.failure)),
+            ),
+          )
+        : Effect.all(effects, { concurrency: 'unbounded' });
     const exit = await Effect.runPromiseExit(run, signal === undefined ? undefined : { signal });
     if (Exit.isSuccess(exit)) return exit.value;
     throw Cause.hasInterruptsOnly(exit.cause) ? new CancelledError() : Cause.squash(exit.cause);

@@ -15,7 +15,9 @@ const pMap: Subject = {
     const childSignal = neverAborted();
     const mapper = (child: Child): Promise<unknown> => child(childSignal);
     const options = { concurrency: Number.POSITIVE_INFINITY, ...(signal === undefined ? {} : { signal }) };
-    return returnExceptions === true ? pMapSettled(children, mapper, options).then(settledToResults) : pMapLibrary(children, mapper, options);
+    return returnExceptions === true
+      ? pMapSettled(children, mapper, options).then(settledToResults)
+      : pMapLibrary(children, mapper, options);
   },
 };
 

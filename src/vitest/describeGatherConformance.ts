@@ -41,10 +41,19 @@ export function describeGatherConformance(subject: SubjectLike, options: Describ
         it.skip(`${title} (n/a: needs ${missing.join(', ')})`, () => undefined);
         continue;
       }
-      it(title, async () => {
-        const report = await checkProperty(property, runner, { numRuns: runs, seed, ...(options.ties === undefined ? {} : { ties: options.ties }) });
-        if (report.status === 'fail') throw new Error(`${runner.name}: ${formatPropertyReport(report, runner.replay)}`);
-      }, timeout);
+      it(
+        title,
+        async () => {
+          const report = await checkProperty(property, runner, {
+            numRuns: runs,
+            seed,
+            ...(options.ties === undefined ? {} : { ties: options.ties }),
+          });
+          if (report.status === 'fail')
+            throw new Error(`${runner.name}: ${formatPropertyReport(report, runner.replay)}`);
+        },
+        timeout,
+      );
     }
   });
 }

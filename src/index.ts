@@ -37,24 +37,5 @@ export { scenarioArbitrary } from './properties/arbitraries.js';
 export { runScenario } from './executor/runScenario.js';
 export type { RunOptions } from './executor/runScenario.js';
 export type { Run } from './executor/Run.js';
-export type {
-  ErrorSpec,
-  ErrorTask,
-  GatherScenario,
-  GatherTask,
-  HangTask,
-  JsonValue,
-  OnCancel,
-  Scenario,
-  Task,
-  TaskCancellation,
-  ValueTask,
-} from './scenario/Scenario.js';
-export type {
-  ErrorJson,
-  GatherOutcome,
-  Observation,
-  ResultJson,
-  TaskObservation,
-  TaskOutcomeKind,
-} from './observation/Observation.js';
+export type { JsonValue, Scenario, Task } from './scenario/Scenario.js';
+export type { Observation } from './observation/Observation.js';

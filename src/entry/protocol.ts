@@ -6,6 +6,13 @@
  */
 
 export { CANCELLED_JSON } from '../observation/Observation.js';
+export type {
+  ErrorJson,
+  GatherOutcome,
+  ResultJson,
+  TaskObservation,
+  TaskOutcomeKind,
+} from '../observation/Observation.js';
 export { validateObservation } from '../observation/validateObservation.js';
 export type { ObservationValidation } from '../observation/validateObservation.js';
 export { canonicalJson } from '../observation/canonicalJson.js';

@@ -6,6 +6,16 @@
  */
 
 export { argsOf, MAX_TIME } from '../scenario/Scenario.js';
+export type {
+  ErrorSpec,
+  ErrorTask,
+  GatherScenario,
+  GatherTask,
+  HangTask,
+  OnCancel,
+  TaskCancellation,
+  ValueTask,
+} from '../scenario/Scenario.js';
 export { formatScenarioIssues, validateScenario } from '../scenario/validateScenario.js';
 export type { ScenarioIssue, ScenarioValidation } from '../scenario/validateScenario.js';
 export { readScenarioFile } from '../scenario/readScenarioFile.js';

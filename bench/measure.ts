@@ -55,13 +55,14 @@ export const bareLoop: Measure = (scenarios) =>
     await result;
   });
 
-/** The microtask floor: the same children as already-resolved async functions under Promise.allSettled, no clock. */
+/** The microtask floor: the same children as already-settled promises under Promise.allSettled, no clock. */
 export const floor: Measure = (scenarios) =>
   timed(scenarios, async (scenario) => {
     await Promise.allSettled(
-      scenario.tasks.map(async (task) => {
-        if ('error' in task) throw new Error(task.error.message);
-        return 'value' in task ? task.value : undefined;
-      }),
+      scenario.tasks.map((task) =>
+        'error' in task
+          ? Promise.reject(new Error(task.error.message))
+          : Promise.resolve('value' in task ? task.value : undefined),
+      ),
     );
   });

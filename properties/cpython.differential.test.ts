@@ -65,7 +65,7 @@ describe(`CPython's asyncio.gather is the ground truth (seed ${SUITE_SEED})`, ()
       ...fc.sample(scenarioArbitrary({ times: 'spread' }), { numRuns: SPREAD, seed: SUITE_SEED }),
       ...fc.sample(scenarioArbitrary(), { numRuns: TIED, seed: SUITE_SEED + 1 }),
     ];
-    const tallies = new Map(ALL_FEATURES.map((feature) => [feature, { compared: 0, tied: 0 } as Tally]));
+    const tallies = new Map(ALL_FEATURES.map((feature) => [feature, { compared: 0, tied: 0 }]));
     const all: Tally = { compared: 0, tied: 0 };
     const disagreements: string[] = [];
     let unretrieved = 0;

@@ -12,7 +12,7 @@ const myGather = {
     const started = children.map((child) => child(new AbortController().signal));
     if (options.returnExceptions !== true) return Promise.all(started);
     return Promise.allSettled(started).then((results) =>
-      results.map((result) => (result.status === 'fulfilled' ? result.value : result.reason)),
+      results.map((result): unknown => (result.status === 'fulfilled' ? result.value : result.reason)),
     );
   },
 };

@@ -29,7 +29,7 @@ function withinProtocol(value: JsonValue): boolean {
 
 /** Any JSON value as a task's value, strings with quotes, spaces, brackets and "on-cancel" in them included. */
 const valueArbitrary: fc.Arbitrary<JsonValue> = fc.oneof(
-  (fc.jsonValue({ maxDepth: 3, noUnicodeString: false }) as fc.Arbitrary<JsonValue>).filter(withinProtocol),
+  (fc.jsonValue({ maxDepth: 3, stringUnit: 'binary' }) as fc.Arbitrary<JsonValue>).filter(withinProtocol),
   fc.constantFrom<JsonValue>('a "quoted" ] on-cancel ignore', ' ', '{', [' ]', { 'a b': ' } ' }], '#not a comment'),
 );
 

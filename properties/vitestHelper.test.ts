@@ -20,7 +20,7 @@ interface VitestJson {
 }
 
 function runFixture(): Promise<VitestJson> {
-  return new Promise((resolve, reject) => {
+  const output = new Promise<string>((resolve) => {
     execFile(
       'node',
       [
@@ -33,14 +33,12 @@ function runFixture(): Promise<VitestJson> {
       ],
       { cwd: root, env: { ...process.env, CI: 'true' }, maxBuffer: 64 * 1024 * 1024 },
       (_error, stdout) => {
-        try {
-          resolve(JSON.parse(stdout.slice(stdout.indexOf('{'))) as VitestJson);
-        } catch (error) {
-          reject(error as Error);
-        }
+        resolve(stdout);
       },
     );
   });
+  // Should the output not parse, the returned promise rejects with JSON.parse's error.
+  return output.then((stdout) => JSON.parse(stdout.slice(stdout.indexOf('{'))) as VitestJson);
 }
 
 describe('describeGatherConformance (gather-sim/vitest)', () => {

@@ -28,7 +28,7 @@ export function packageEntries(): readonly { readonly entry: string; readonly so
   });
 }
 
-const FLAGS =
+const FLAGS: ts.TypeFormatFlags =
   ts.TypeFormatFlags.NoTruncation |
   ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType |
   ts.TypeFormatFlags.WriteArrowStyleSignature;
@@ -48,10 +48,9 @@ function rawSignatureOf(checker: ts.TypeChecker, symbol: ts.Symbol, declaration:
     const type = checker.getDeclaredTypeOfSymbol(symbol);
     const members = checker.getPropertiesOfType(type).map((member) => {
       const optional = member.flags & ts.SymbolFlags.Optional ? '?' : '';
-      const readonly =
-        ts.getCombinedModifierFlags(member.valueDeclaration ?? member.declarations![0]!) & ts.ModifierFlags.Readonly
-          ? 'readonly '
-          : '';
+      const memberDeclaration = member.valueDeclaration ?? member.declarations?.[0];
+      if (memberDeclaration === undefined) throw new Error(`${symbol.name}.${member.name} has no declaration`);
+      const readonly = ts.getCombinedModifierFlags(memberDeclaration) & ts.ModifierFlags.Readonly ? 'readonly ' : '';
       return `${readonly}${member.name}${optional}: ${checker.typeToString(checker.getTypeOfSymbolAtLocation(member, declaration), declaration, FLAGS)}`;
     });
     const keyword = symbol.flags & ts.SymbolFlags.Class ? 'class' : 'interface';

@@ -238,7 +238,7 @@ describe('the gather-sim binary (built by npm ci)', () => {
       expect(existsSync(join(docs, doc)), doc).toBe(true);
     await expect(execute('node', [bin, 'frobnicate'])).rejects.toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('unknown command "frobnicate"'),
+      stderr: expect.stringContaining('unknown command "frobnicate"') as unknown,
     });
   });
 

@@ -30,6 +30,18 @@ const FLAGS = [
   '--disable-sync',
 ];
 
+/** How execFile rejects when the command exits non-zero. */
+interface ExecFailure {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The part of a DOM element the test reads in the page (this project compiles without the DOM library). */
+interface LaidOut {
+  getBoundingClientRect(): { readonly width: number };
+}
+
 describe.skipIf(!haveBrowser)('check --html in headless Chromium', () => {
   it('writes a page that a browser loads and that shows the matrix and a failing timeline drawn in SVG', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'gather-sim-html-'));
@@ -46,7 +58,7 @@ describe.skipIf(!haveBrowser)('check --html in headless Chromium', () => {
       '60',
       '--html',
       page,
-    ]).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    ]).catch((error: unknown) => error as ExecFailure);
     expect('code' in checked ? checked.code : 0).toBe(1);
     expect(checked.stderr).toContain(`wrote ${page}`);
 
@@ -89,7 +101,9 @@ describe.skipIf(!haveBrowser)('check --html in headless Chromium', () => {
       expect(await svg.locator('text.tick').count()).toBeGreaterThan(0);
       const marks = await svg
         .locator('.mark')
-        .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().width));
+        .evaluateAll((elements: readonly LaidOut[]) =>
+          elements.map((element) => element.getBoundingClientRect().width),
+        );
       expect(marks.every((width) => width > 0)).toBe(true);
       await tab.screenshot({ path: join(folder, 'report.png'), fullPage: true });
     } finally {

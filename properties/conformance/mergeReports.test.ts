@@ -73,13 +73,13 @@ describe('shards', () => {
     });
     expect(mergeReports([one, await shard(2, 7), await shard(3)])).toMatchObject({
       ok: false,
-      problem: expect.stringMatching(/^the reports are of different runs/),
+      problem: expect.stringMatching(/^the reports are of different runs/) as unknown,
     });
     expect(
       reportFromJson({ seed: 1, runs: 2, subjects: [{ name: 'x', supports: {}, properties: [{ id: 'nope' }] }] }),
     ).toMatchObject({
       ok: false,
-      problem: expect.stringMatching(/^subjects\[0\]\.properties\[0\]\.id: expected one of start, order/),
+      problem: expect.stringMatching(/^subjects\[0\]\.properties\[0\]\.id: expected one of start, order/) as unknown,
     });
   });
 });

@@ -71,7 +71,7 @@ describe('the reference gather, case by case', () => {
     await expect(
       gather(
         [
-          async () => 1,
+          () => Promise.resolve(1),
           () => {
             throw boom;
           },
@@ -83,7 +83,7 @@ describe('the reference gather, case by case', () => {
 
   it('starts a child passed twice once and fills both slots with its value', async () => {
     const twice = controllable();
-    const result = gather([twice.child, async () => 'b', twice.child]);
+    const result = gather([twice.child, () => Promise.resolve('b'), twice.child]);
     twice.resolve('a');
     await expect(result).resolves.toEqual(['a', 'b', 'a']);
     expect(twice.starts()).toBe(1);

@@ -77,7 +77,9 @@ describe('the bundled adapters', () => {
 
   it('p-all does not claim returnExceptions: with stopOnError false it rejects with an AggregateError, not a result list', async () => {
     const failure = new Error('no');
-    const outcome = pAllLibrary([async () => 1, async () => Promise.reject(failure)], { stopOnError: false });
+    const outcome = pAllLibrary([() => Promise.resolve(1), async () => Promise.reject(failure)], {
+      stopOnError: false,
+    });
     await expect(outcome).rejects.toBeInstanceOf(AggregateError);
     await expect(outcome).rejects.toMatchObject({ errors: [failure] });
   });

@@ -120,7 +120,7 @@ async function openSubjects(
   for (const spec of bundled ? BUNDLED_MATRIX.map((module) => ({ module })) : specs) {
     const subject = await openSubject(spec, bundled, limits);
     if ('problem' in subject) {
-      await Promise.all(opened.map((other) => ('close' in other ? other.close() : undefined)));
+      await Promise.all(opened.map((other) => ('close' in other ? other.close() : Promise.resolve())));
       io.stderr.write(`gather-sim check: ${subject.problem}\n`);
       return undefined;
     }

@@ -50,7 +50,8 @@ type Faked = (typeof FAKED)[number];
 const fake: FakeClock = withGlobal(globalThis).createClock(0, Number.MAX_SAFE_INTEGER);
 const realGlobals = Object.fromEntries(FAKED.map((name) => [name, globalThis[name]])) as Record<Faked, unknown>;
 const fakeGlobals = Object.fromEntries(FAKED.map((name) => [name, fake[name]])) as Record<Faked, unknown>;
-const realProcessNextTick = process.nextTick;
+/** Node's own `process.nextTick`, to call and to put back: a plain function that uses no `this`. */
+const realProcessNextTick = (process as { readonly nextTick: (callback: () => void) => void }).nextTick;
 
 let installed = false;
 /** Times `process.nextTick` callbacks of the subject have run: drains watch it. */

@@ -1,6 +1,6 @@
 import type { PropertyReport } from '../properties/checkProperty.js';
 import { gatherProperties } from '../properties/gatherProperties.js';
-import { CAPABILITIES, type Capabilities, type Capability } from './Capabilities.js';
+import { CAPABILITIES, type Capability } from './Capabilities.js';
 import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 import { isOrderedTieMode, ORDERED_TIE_MODES, type OrderedTieMode } from '../clock/TieChoice.js';
 import type { Run } from '../executor/Run.js';
@@ -116,7 +116,7 @@ function subjectFrom(value: unknown, where: string): SubjectReport {
   need(Array.isArray(properties), `${where}.properties`, 'a list', properties);
   return {
     subject: name,
-    supports: supports as Capabilities,
+    supports,
     ...(typeof replay === 'string' ? { replay } : {}),
     ...(typeof skipped === 'string' ? { skipped } : {}),
     ...(typeof broken === 'string' ? { broken } : {}),

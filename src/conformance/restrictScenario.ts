@@ -6,7 +6,7 @@ function failFastTask(task: Task): Task {
 }
 
 function failFast<T extends GatherScenario>(gather: T): Omit<T, 'returnExceptions'> {
-  const { returnExceptions: _dropped, ...rest } = gather;
+  const { returnExceptions, ...rest } = gather;
   return { ...rest, tasks: gather.tasks.map(failFastTask) };
 }
 
@@ -19,7 +19,7 @@ function failFast<T extends GatherScenario>(gather: T): Omit<T, 'returnException
 export function restrictScenario(scenario: Scenario, supports: Capabilities): Scenario {
   let restricted: Scenario = supports.returnExceptions === true ? scenario : failFast(scenario);
   if (supports.cancellation !== true) {
-    const { cancelGatherAt: _dropped, cancelTasks, ...rest } = restricted;
+    const { cancelGatherAt, cancelTasks, ...rest } = restricted;
     const leafOnly = (cancelTasks ?? []).filter(({ task }) => {
       const target = rest.tasks[task];
       return target !== undefined && !isGatherTask(target);

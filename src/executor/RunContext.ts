@@ -41,6 +41,7 @@ export function callSubject(
     returned = context.subject(children, options);
   } catch (error) {
     context.problems.push(`${where}: the gather threw synchronously instead of returning a promise (${String(error)})`);
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the subject's own throw, whatever it is, is what the run observes
     return Promise.reject(error);
   }
   if (typeof (returned as { then?: unknown } | null)?.then !== 'function') {

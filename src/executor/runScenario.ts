@@ -76,7 +76,7 @@ export async function runScenario(
     // immediate for its whole queue), so that the watching attempt sees its own.
     for (let hop = 0; hop < 10 && pendingRealImmediates() > 0; hop += 1) await drainPromiseJobs();
     watchImmediates = true;
-    run = (await attempt(scenario, subject, runOptions, { watchImmediates, attribute: false })) as Run;
+    run = await attempt(scenario, subject, runOptions, { watchImmediates, attribute: false });
   }
   // Timers left behind belong to the gather, or to the nested gather of a task: telling
   // which takes async context tracking, costly enough to pay only for a rerun that needs it.
@@ -104,6 +104,19 @@ function attributeTimers(storage: AsyncLocalStorage<number>, owners: Map<number,
   }
 }
 
+/** One attempt at a run: void (undefined) only when it does not watch immediates and some are queued at its end. */
+function attempt(
+  scenario: Scenario,
+  subject: GatherFunction,
+  runOptions: RunOptions,
+  mode: { readonly watchImmediates: true; readonly attribute: boolean },
+): Promise<Run>;
+function attempt(
+  scenario: Scenario,
+  subject: GatherFunction,
+  runOptions: RunOptions,
+  mode: { readonly watchImmediates: boolean; readonly attribute: boolean },
+): Promise<Run | undefined>;
 async function attempt(
   scenario: Scenario,
   subject: GatherFunction,
@@ -145,7 +158,7 @@ async function attempt(
     leftBehind = { at: clock.now, timers: clock.pendingTimers() };
   };
   let gatherOutcome: GatherOutcome = { pending: true };
-  let reasons: readonly unknown[] = [];
+  let reasons: readonly unknown[];
   try {
     // The outer events, scheduled in their order: a controller for the gather only when the
     // scenario cancels it (creating one costs), one for each task ever cancelled from outside

@@ -7,14 +7,14 @@ const classes = new Map<string, ErrorClass>();
 const MAX_CLASSES = 1000;
 
 function classNamed(name: string): ErrorClass {
-  let made = classes.get(name);
-  if (made === undefined) {
-    if (classes.size >= MAX_CLASSES) classes.clear();
-    made = { [name]: class extends Error {} }[name] as ErrorClass;
-    // On the prototype, as the built-in errors have it: no own property to add per error.
-    Object.defineProperty(made.prototype, 'name', { value: name, writable: true, configurable: true });
-    classes.set(name, made);
-  }
+  const known = classes.get(name);
+  if (known !== undefined) return known;
+  if (classes.size >= MAX_CLASSES) classes.clear();
+  // The computed key gives the class its name; the key is there, so the lookup is never undefined.
+  const made = { [name]: class extends Error {} }[name] as ErrorClass;
+  // On the prototype, as the built-in errors have it: no own property to add per error.
+  Object.defineProperty(made.prototype, 'name', { value: name, writable: true, configurable: true });
+  classes.set(name, made);
   return made;
 }
 

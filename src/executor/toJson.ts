@@ -29,9 +29,12 @@ export function errorToJson(error: unknown, origins: ErrorOrigins): ErrorJson {
   return { name: 'NonError', message: jsonText(error) };
 }
 
+/** `JSON.stringify` as it behaves: no text (undefined) for undefined, a function, a symbol, or a toJSON giving one. */
+const stringify = JSON.stringify as (value: unknown) => string | undefined;
+
 function jsonText(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? String(value);
+    return stringify(value) ?? String(value);
   } catch {
     return String(value);
   }
@@ -46,6 +49,7 @@ export function toJsonValue(value: unknown): JsonValue {
   try {
     return JSON.parse(JSON.stringify(value)) as JsonValue;
   } catch {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what JSON cannot hold becomes its String() text, a circular object's '[object Object]' included
     return String(value);
   }
 }

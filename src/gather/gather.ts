@@ -54,6 +54,7 @@ export function gather(children: readonly Child[], options: GatherOptions = {}):
       finished += 1;
       if (!returnExceptions && !ok) {
         settle();
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- fail fast with what the child threw, Error or not
         reject(result);
         return;
       }
@@ -76,6 +77,7 @@ export function gather(children: readonly Child[], options: GatherOptions = {}):
       try {
         started = Promise.resolve(child(controller.signal));
       } catch (error) {
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a child's synchronous throw, Error or not, is its failure
         started = Promise.reject(error);
       }
       started.then(

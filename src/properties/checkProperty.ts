@@ -178,7 +178,7 @@ export async function checkProperty(
     property,
     numRuns: shard === undefined ? details.numRuns : position,
     seed,
-    path: details.counterexamplePath ?? '',
+    path: details.counterexamplePath,
     scenario,
     ...(isOrderedTieMode(mode) ? { ties: { mode, picks: picks.slice(0, end) } } : {}),
     failure,

@@ -18,8 +18,8 @@ const async: Subject = {
   gather: async (children, { returnExceptions }) => {
     const signal = neverAborted();
     const tasks = children.map((child) => async () => child(signal));
-    if (returnExceptions !== true) return (await asyncLibrary.parallel(tasks)) as unknown[];
-    const reflected = (await asyncLibrary.parallel(asyncLibrary.reflectAll(tasks))) as Reflected[];
+    if (returnExceptions !== true) return await asyncLibrary.parallel<unknown, unknown[]>(tasks);
+    const reflected = await asyncLibrary.parallel<Reflected, Reflected[]>(asyncLibrary.reflectAll(tasks));
     return reflected.map((result) => ('error' in result ? result.error : result.value));
   },
 };

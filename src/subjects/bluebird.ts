@@ -17,7 +17,7 @@ const bluebird: Subject = {
     const started = children.map((child) => Bluebird.resolve(child(signal)));
     if (returnExceptions !== true) return Bluebird.all(started);
     return Bluebird.all(started.map((promise) => promise.reflect())).then((inspections) =>
-      inspections.map((inspection) => (inspection.isFulfilled() ? inspection.value() : inspection.reason())),
+      inspections.map((inspection): unknown => (inspection.isFulfilled() ? inspection.value() : inspection.reason())),
     );
   },
 };

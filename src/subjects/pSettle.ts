@@ -18,7 +18,7 @@ const pSettle: Subject = {
     );
     const results = settled.map((result) => (result.isFulfilled ? result.value : result.reason));
     const failed = settled.find((result) => !result.isFulfilled);
-    if (returnExceptions !== true && failed !== undefined && !failed.isFulfilled) throw failed.reason;
+    if (returnExceptions !== true && failed !== undefined) throw failed.reason;
     return results;
   },
 };

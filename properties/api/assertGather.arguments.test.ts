@@ -5,7 +5,7 @@ import type { ConformanceReport } from '../../src/conformance/ConformanceReport.
 import { formatReport } from '../../src/conformance/formatReport.js';
 import type { SubjectLike } from '../../src/conformance/SubjectRunner.js';
 import { gather } from '../../src/gather/gather.js';
-import { success } from '../../src/properties/gatherProperties.js';
+import { returnExceptions, success } from '../../src/properties/gatherProperties.js';
 import { wrongGathers } from '../wrongGathers.js';
 import { expectTypeError, rejection } from './argumentErrors.js';
 
@@ -54,6 +54,27 @@ describe('assertGather arguments', () => {
       subjects: [{ subject: 'late', properties: [{ status: 'fail', property: success, seed: 4 }] }],
     });
     expect(message).toBe(formatReport(cause as ConformanceReport));
+  });
+
+  it('assertGather rejects a misspelt option, and a shard with more slices than runs', async () => {
+    expectTypeError(
+      await bad(gather, { numRuns: 1 }),
+      'assertGather: unknown option numRuns; the options are runs, seed, path, shard, ties, properties, onProgress',
+    );
+    expectTypeError(
+      await bad(gather, { runs: 2, shard: { index: 7, count: 9 } }),
+      'assertGather: shard.count must be at most runs (2): a slice past the last scenario would check nothing, got 9',
+    );
+  });
+
+  it('assertGather throws when no property applies to the subject, since it checked nothing', async () => {
+    const unclaimed = { name: 'plain', supports: {}, gather };
+    const error = await rejection(assertGather(unclaimed, { runs: 5, properties: [returnExceptions] }));
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(
+      /^assertGather: no property applies to this subject, so nothing was checked\n/,
+    );
+    expect(((error as Error).cause as ConformanceReport).subjects[0]?.properties[0]?.status).toBe('n/a');
   });
 
   it('assertGather still resolves for a conforming gather', async () => {

@@ -4,7 +4,7 @@ import { gather } from '../../src/gather/gather.js';
 import { assertProperty } from '../../src/properties/assertProperty.js';
 import type { CheckPropertyOptions, PropertyReport } from '../../src/properties/checkProperty.js';
 import { formatPropertyReport } from '../../src/properties/formatPropertyReport.js';
-import { success } from '../../src/properties/gatherProperties.js';
+import { returnExceptions, success } from '../../src/properties/gatherProperties.js';
 import type { GatherProperty } from '../../src/properties/GatherProperty.js';
 import { wrongGathers } from '../wrongGathers.js';
 import { expectTypeError, rejection } from './argumentErrors.js';
@@ -66,6 +66,15 @@ describe('assertProperty arguments', () => {
     const { cause, message } = error as Error;
     expect(cause).toMatchObject({ status: 'fail', property: success, seed: 4 });
     expect(message).toBe(formatPropertyReport(cause as PropertyReport & { readonly status: 'fail' }));
+  });
+
+  it('assertProperty throws for a property that does not apply to the subject, since it checked nothing', async () => {
+    const error = await rejection(assertProperty(returnExceptions, { name: 'plain', supports: {}, gather }));
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe(
+      'assertProperty: return-exceptions does not apply to this subject: it needs returnExceptions, which the subject does not claim',
+    );
+    expect(((error as Error).cause as PropertyReport).status).toBe('n/a');
   });
 
   it('assertProperty still resolves for a gather that keeps the property', async () => {

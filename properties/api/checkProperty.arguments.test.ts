@@ -32,6 +32,28 @@ describe('checkProperty arguments', () => {
     expectTypeError(await bad({ shard: '2/4' }), `${expected} "2/4" (string)`);
   });
 
+  it('checkProperty rejects a shard with more slices than scenarios, whose last slices would check nothing', async () => {
+    expectTypeError(
+      await bad({ numRuns: 3, shard: { index: 5, count: 10 } }),
+      'checkProperty: shard.count must be at most numRuns (3): a slice past the last scenario would check nothing, got 10',
+    );
+    expectTypeError(
+      await bad({ shard: { index: 1, count: 101 } }),
+      'checkProperty: shard.count must be at most numRuns (100): a slice past the last scenario would check nothing, got 101',
+    );
+  });
+
+  it('checkProperty rejects an unknown option instead of ignoring a misspelt one', async () => {
+    expectTypeError(
+      await bad({ runs: 5 }),
+      'checkProperty: unknown option runs; the options are numRuns, seed, path, shard, ties',
+    );
+  });
+
+  it('checkProperty names -0 as itself', async () => {
+    expectTypeError(await bad({ numRuns: -0 }), 'checkProperty: numRuns must be a positive integer, got -0 (number)');
+  });
+
   it('checkProperty rejects a seed that is not a safe integer', async () => {
     expectTypeError(await bad({ seed: 1.5 }), 'checkProperty: seed must be a safe integer, got 1.5 (number)');
     expectTypeError(await bad({ seed: Number.NaN }), 'checkProperty: seed must be a safe integer, got NaN (number)');

@@ -21,6 +21,7 @@ describe('describeGatherConformance arguments', () => {
     bad(gather, { timeout: 0 }),
     bad(gather, { timeout: Infinity }),
     bad(gather, { timeout: '30s' }),
+    bad(gather, { timeout: 3_000_000_000 }),
   ];
   const otherErrors = [
     bad(gather, { properties: [] }),
@@ -46,15 +47,18 @@ describe('describeGatherConformance arguments', () => {
     expectTypeError(runsErrors[2], 'describeGatherConformance: runs must be a positive integer, got "100" (string)');
   });
 
-  it('describeGatherConformance throws synchronously for a timeout that is not a positive integer', () => {
-    expectTypeError(timeoutErrors[0], 'describeGatherConformance: timeout must be a positive integer, got 0 (number)');
+  it('describeGatherConformance throws synchronously for a timeout that is not a timer delay (1 to 2^31 - 1 ms)', () => {
+    const expected = 'describeGatherConformance: timeout must be an integer from 1 to 2147483647 (ms), got';
+    expectTypeError(timeoutErrors[0], `${expected} 0 (number)`);
+    expectTypeError(timeoutErrors[1], `${expected} Infinity (number)`);
+    expectTypeError(timeoutErrors[2], `${expected} "30s" (string)`);
+    expectTypeError(timeoutErrors[3], `${expected} 3000000000 (number)`);
+  });
+
+  it('describeGatherConformance throws synchronously for an unknown option, naming the known ones', () => {
     expectTypeError(
-      timeoutErrors[1],
-      'describeGatherConformance: timeout must be a positive integer, got Infinity (number)',
-    );
-    expectTypeError(
-      timeoutErrors[2],
-      'describeGatherConformance: timeout must be a positive integer, got "30s" (string)',
+      bad(gather, { numRuns: 5 }),
+      'describeGatherConformance: unknown option numRuns; the options are runs, seed, path, shard, ties, properties, timeout',
     );
   });
 
@@ -85,5 +89,21 @@ describe('describeGatherConformance with good arguments', () => {
 
   it('still declares and runs its property tests', () => {
     expect(runs).toBe(5);
+  });
+});
+
+describe('describeGatherConformance with a shard', () => {
+  // Slice 2 of 4 of eight scenarios: the scenarios at positions 1 and 5, and no others.
+  let runs = 0;
+  const counting: SubjectRunner = {
+    name: 'reference',
+    supports: {},
+    ordersTies: true,
+    run: (scenario, options) => ((runs += 1), runScenario(scenario, gather, options)),
+  };
+  describeGatherConformance(counting, { runs: 8, seed: 2, shard: { index: 2, count: 4 }, properties: [success] });
+
+  it('checks only the scenarios of its slice', () => {
+    expect(runs).toBe(2);
   });
 });

@@ -182,6 +182,14 @@ describe('gather-sim check', () => {
     expect(io.err()).toBe('gather-sim check: --path replays one failure of the whole run: give it without --shard\n');
   });
 
+  it('exits 2 for --shard with more slices than --runs, whose last slices would check nothing', async () => {
+    const io = fakeIo();
+    expect(await checkCommand(['reference', '--runs', '3', '--shard', '5/10'], io)).toBe(2);
+    expect(io.err()).toBe(
+      'gather-sim check: --shard 5/10: more slices than --runs (3); a slice past the last scenario would check nothing\n',
+    );
+  });
+
   it('prints the same report byte for byte for the same seed', async () => {
     const first = fakeIo();
     const second = fakeIo();

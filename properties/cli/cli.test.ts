@@ -233,7 +233,7 @@ describe('the gather-sim binary (built by npm ci)', () => {
   it('prints help naming where the spec is, with exit 0, and rejects an unknown command with exit 2', async () => {
     const help = (await execute('node', [bin, '--help'])).stdout;
     expect(help).toContain('Usage: gather-sim COMMAND');
-    const docs = /^ {2}(\/.*\/docs\/)$/m.exec(help)?.[1] ?? '';
+    const docs = /^The spec ships with the package, in (\/.*\/docs\/):$/m.exec(help)?.[1] ?? '';
     for (const doc of ['semantics.md', 'protocol.md', 'architecture.md'])
       expect(existsSync(join(docs, doc)), doc).toBe(true);
     await expect(execute('node', [bin, 'frobnicate'])).rejects.toMatchObject({

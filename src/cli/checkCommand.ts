@@ -2,7 +2,7 @@ import type { Shard } from '../properties/checkProperty.js';
 import { gatherProperties } from '../properties/gatherProperties.js';
 import type { GatherProperty } from '../properties/GatherProperty.js';
 import { realPerformanceNow } from '../clock/realTimers.js';
-import { isOrderedTieMode } from '../clock/TieChoice.js';
+import { isOrderedTieMode, MAX_EXHAUSTIVE_ORDERS } from '../clock/TieChoice.js';
 import { checkSubject, DEFAULT_RUNS, DEFAULT_SEED } from '../conformance/checkGather.js';
 import { checkingDeterminism } from '../conformance/checkingDeterminism.js';
 import { conforms, type ConformanceReport, type SubjectReport } from '../conformance/ConformanceReport.js';
@@ -12,6 +12,7 @@ import { EXIT, type CliIo } from './CliIo.js';
 import { openSubject, type OpenedSubject, type SubjectSpec } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
 import { parseTieMode } from './parseTieMode.js';
+import { wrapList } from './wrapList.js';
 import { writeReport } from './writeReport.js';
 
 /** The help text of `gather-sim check`. */
@@ -23,23 +24,29 @@ or n/a for a capability a subject does not claim) with every failure in full: th
 the shrunk scenario, expected against observed, the timeline and a replay line.
 
   MODULE             a subject module: a file whose default export is
-                     { name, supports?: { returnExceptions?, cancellation?, dedupe? }, gather },
-                     or the name of a bundled subject (${BUNDLED_MATRIX.join(', ')});
-                     none: every bundled subject
+                     { name, supports?: { returnExceptions?, cancellation?, dedupe? },
+                     gather },
+                     or the name of a bundled subject (none given: every one):
+                     ${wrapList(BUNDLED_MATRIX, 80, 21)}
   --subject MODULE   the same as a MODULE argument (repeat for more)
   --external CMD     a subject in another process: CMD (run with a shell) speaks the
                      gather-sim/1 protocol on stdin/stdout (repeat for more)
   --timeout MS       real-time limit for an external subject's hello and each answer
                      (default 10000); past it the subject is broken, never waited for
   --runs N           scenarios per property (default ${DEFAULT_RUNS})
-  --seed N           the fast-check seed (default ${DEFAULT_SEED}); the same seed gives the same report
+  --seed N           the fast-check seed (default ${DEFAULT_SEED}); the same seed gives
+                     the same report
   --property ID      run only this property (repeat, or separate with commas); ids:
-                     ${gatherProperties.map((property) => property.id).join(', ')}
+                     ${wrapList(
+                       gatherProperties.map((property) => property.id),
+                       80,
+                       21,
+                     )}
   --path PATH        with --seed and one --property, replay fast-check's path of a failure
   --ties MODE        how events due at the same instant are ordered in an in-process
                      subject: fifo (default), shuffle (an order drawn with each scenario,
                      shrunk toward fifo, printed with a failure) or exhaustive (every
-                     order of each scenario whose events allow at most 720); a subject in
+                     order of each scenario whose events allow at most ${MAX_EXHAUSTIVE_ORDERS}); a subject in
                      another process orders ties on its own clock
   --shard I/N        check only slice I of N of every property's scenarios: the slices of
                      one seed are disjoint and together are the unsliced run; merge their
@@ -185,6 +192,12 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   }
   if (values.path !== undefined && shard !== undefined) {
     io.stderr.write('gather-sim check: --path replays one failure of the whole run: give it without --shard\n');
+    return EXIT.usage;
+  }
+  if (shard !== undefined && shard.count > runs) {
+    io.stderr.write(
+      `gather-sim check: --shard ${shard.index}/${shard.count}: more slices than --runs (${runs}); a slice past the last scenario would check nothing\n`,
+    );
     return EXIT.usage;
   }
   const opened = await openSubjects(specs, { helloMs: timeout, answerMs: timeout }, io);

@@ -26,9 +26,10 @@ Options:
 
 Exit status: 0 ok, 1 a finding, 2 bad usage or input.
 
-The spec ships in the package's docs/ folder: semantics.md (the rules R1-R12 and ties),
-protocol.md (scenarios, observations, the gather-sim/1 protocol), architecture.md:
-  ${fileURLToPath(new URL('../../../docs/', import.meta.url))}`;
+The spec ships with the package, in ${fileURLToPath(new URL('../../../docs/', import.meta.url))}:
+  semantics.md     the rules R1-R12 and ties
+  protocol.md      scenarios, observations and the gather-sim/1 protocol
+  architecture.md  the parts, and the files each common change touches`;
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {

@@ -39,8 +39,14 @@ export function isOrderedTieMode(value: unknown): value is OrderedTieMode {
   return isTieMode(value) && value !== DEFAULT_TIE_MODE;
 }
 
-/** The most events due at one instant whose orders `exhaustive` tries (6! = 720 orders). */
+/** The most events due at one instant whose orders `run --ties exhaustive` tries (6! = 720 orders). */
 export const MAX_EXHAUSTIVE_TIE = 6;
+
+/**
+ * The most orders of a scenario's written events that `exhaustive` tries (`check` and
+ * `checkProperty`): scenarios that allow more are left out of an exhaustive check.
+ */
+export const MAX_EXHAUSTIVE_ORDERS = 720;
 
 /**
  * The picks of a tie order as a replayable literal: `2,0,1` (position among the events due

@@ -6,11 +6,9 @@ import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 import { toSubjectRunner, type SubjectLike } from './SubjectRunner.js';
 import { checkGatherArguments } from '../validation/checkGatherArguments.js';
 
-/** The seed `check` uses unless told otherwise: fixed, so a matrix is reproducible. */
-export const DEFAULT_SEED = 20261125;
+import { DEFAULT_RUNS, DEFAULT_SEED } from './checkDefaults.js';
 
-/** The scenarios per property `check` tries unless told otherwise. */
-export const DEFAULT_RUNS = 200;
+export { DEFAULT_RUNS, DEFAULT_SEED };
 
 /** How to check subjects. */
 export interface CheckGatherOptions {

@@ -10,5 +10,5 @@ export type { TraceEvent } from '../executor/TraceEvent.js';
 export { forEachTieOrder } from '../executor/forEachTieOrder.js';
 export type { TieOrdersExplored } from '../executor/forEachTieOrder.js';
 export { runDigest } from '../executor/runDigest.js';
-export { formatTieOrder, MAX_EXHAUSTIVE_TIE, TIE_MODES } from '../clock/TieChoice.js';
+export { formatTieOrder, MAX_EXHAUSTIVE_ORDERS, MAX_EXHAUSTIVE_TIE, TIE_MODES } from '../clock/TieChoice.js';
 export type { OrderedTieMode, TieChoice, TieMode } from '../clock/TieChoice.js';

@@ -7,6 +7,7 @@ import {
   isOrderedTieMode,
   picksOf,
   type OrderedTieMode,
+  MAX_EXHAUSTIVE_ORDERS,
   type TieChoice,
   type TieMode,
 } from '../clock/TieChoice.js';
@@ -16,6 +17,7 @@ import { tieOrderCount } from '../scenario/tieOrderCount.js';
 import { tiePicksArbitrary } from './arbitraries.js';
 import type { CheckFailure, CheckOutcome, GatherProperty } from './GatherProperty.js';
 import { checkPropertyArguments } from '../validation/checkPropertyArguments.js';
+import { DEFAULT_NUM_RUNS } from './defaultNumRuns.js';
 
 /** How to run a property. */
 export interface CheckPropertyOptions {
@@ -106,9 +108,10 @@ export async function checkProperty(
   const cases: fc.Arbitrary<readonly [Scenario, readonly number[]]> =
     mode === 'shuffle'
       ? fc.tuple(restricted, tiePicksArbitrary)
-      : (mode === 'exhaustive' ? restricted.filter((scenario) => tieOrderCount(scenario) <= 720) : restricted).map(
-          (scenario) => [scenario, []] as const,
-        );
+      : (mode === 'exhaustive'
+          ? restricted.filter((scenario) => tieOrderCount(scenario) <= MAX_EXHAUSTIVE_ORDERS)
+          : restricted
+        ).map((scenario) => [scenario, []] as const);
   const checkOrder = async (
     scenario: Scenario,
     picks: readonly number[],
@@ -161,7 +164,7 @@ export async function checkProperty(
     }),
     {
       seed,
-      numRuns: options.numRuns ?? 100,
+      numRuns: options.numRuns ?? DEFAULT_NUM_RUNS,
       ...(options.path === undefined ? {} : { path: options.path, endOnFailure: true }),
     },
   );

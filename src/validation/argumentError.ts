@@ -10,6 +10,7 @@ export function describeArgument(value: unknown): string {
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'bigint') return `${value}n (bigint)`;
   if (typeof value === 'symbol') return `${String(value)} (symbol)`;
+  if (Object.is(value, -0)) return '-0 (number)';
   const type = Array.isArray(value) ? 'array' : typeof value;
   let text: string;
   try {

@@ -1,4 +1,4 @@
-import { TIE_MODES } from '../clock/TieChoice.js';
+import { isTieMode, TIE_MODES } from '../clock/TieChoice.js';
 import { CAPABILITIES } from '../conformance/Capabilities.js';
 import { isRecord } from '../scenario/validateScenario.js';
 import type { ArgumentRule } from './checkArgument.js';
@@ -6,6 +6,15 @@ import type { ArgumentRule } from './checkArgument.js';
 /** A count the caller wants done: `numRuns`, `runs` (a safe integer of at least 1, as the CLI's `--runs`). */
 export const positiveInteger: ArgumentRule = (value) =>
   Number.isSafeInteger(value) && (value as number) >= 1 ? undefined : { at: '', expected: 'a positive integer', value };
+
+/** The longest delay a timer takes (2^31 - 1 ms): a longer one fires at once. */
+export const MAX_TIMER_DELAY = 2 ** 31 - 1;
+
+/** A timer's delay in ms, such as a test's `timeout`: an integer from 1 to {@link MAX_TIMER_DELAY}. */
+export const timerDelay: ArgumentRule = (value) =>
+  Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= MAX_TIMER_DELAY
+    ? undefined
+    : { at: '', expected: `an integer from 1 to ${MAX_TIMER_DELAY} (ms)`, value };
 
 /** A limit that may be lifted: `maxTimers`, `wallMs` (a positive integer, or `Infinity` for none). */
 export const positiveLimit: ArgumentRule = (value) =>
@@ -59,7 +68,7 @@ export const shardRule: ArgumentRule = (value) => {
 
 /** One of the tie modes, `TIE_MODES`: `"fifo"`, `"shuffle"`, `"exhaustive"`. */
 export const tieMode: ArgumentRule = (value) =>
-  (TIE_MODES as readonly unknown[]).includes(value)
+  isTieMode(value)
     ? undefined
     : { at: '', expected: `one of ${TIE_MODES.map((mode) => `"${mode}"`).join(', ')}`, value };
 

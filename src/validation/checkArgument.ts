@@ -25,9 +25,10 @@ export function checkArgument(fn: string, name: string, rule: ArgumentRule, valu
 }
 
 /**
- * Checks the options argument of `fn`: absent, or an object whose options named in `rules`
- * are each absent (`undefined`, the default) or keep their rule. Throws the
- * {@link argumentError} of the first that does not. Options without a rule are not looked at.
+ * Checks the options argument of `fn`: absent, or an object of only the options named in
+ * `rules` (a misspelt one, `numRuns` for `runs`, would be ignored silently otherwise), each
+ * absent (`undefined`, the default) or keeping its rule. Throws the {@link argumentError}
+ * of the first that does not.
  *
  * @example
  * checkOptions('predict', options, { maxStates: nonNegativeLimit, reduce: aBoolean });
@@ -35,6 +36,9 @@ export function checkArgument(fn: string, name: string, rule: ArgumentRule, valu
 export function checkOptions(fn: string, options: unknown, rules: Readonly<Record<string, ArgumentRule>>): void {
   if (options === undefined) return;
   if (!isRecord(options)) throw argumentError(fn, 'options', 'an object', options);
+  const unknown = Object.keys(options).find((name) => !Object.hasOwn(rules, name));
+  if (unknown !== undefined)
+    throw new TypeError(`${fn}: unknown option ${unknown}; the options are ${Object.keys(rules).join(', ')}`);
   for (const [name, rule] of Object.entries(rules)) {
     const value = options[name];
     if (value !== undefined) checkArgument(fn, name, rule, value);

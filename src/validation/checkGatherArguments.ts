@@ -9,6 +9,8 @@ import {
   shardRule,
   tieMode,
 } from './argumentRules.js';
+import { DEFAULT_RUNS } from '../conformance/checkDefaults.js';
+import { checkShardFits } from './checkShardFits.js';
 import { checkSubjectArgument } from './checkSubjectArgument.js';
 
 /** The rules of `CheckGatherOptions`, but `onProgress`. */
@@ -37,6 +39,7 @@ export function checkGatherArguments(
   checkSubjectArgument(fn, subject);
   checkOptions(fn, options, { ...OPTION_RULES, ...extraRules });
   const given = (options ?? {}) as Record<string, unknown>;
+  checkShardFits(fn, given['shard'], 'runs', given['runs'] ?? DEFAULT_RUNS);
   if (given['path'] === undefined) return;
   const properties = given['properties'] as readonly unknown[] | undefined;
   if (given['seed'] === undefined || properties?.length !== 1)

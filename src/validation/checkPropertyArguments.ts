@@ -1,6 +1,8 @@
 import { checkArgument, checkOptions, type ArgumentRule } from './checkArgument.js';
 import { argumentError } from './argumentError.js';
 import { fastCheckPath, gatherProperty, positiveInteger, seedInteger, shardRule, tieMode } from './argumentRules.js';
+import { DEFAULT_NUM_RUNS } from '../properties/defaultNumRuns.js';
+import { checkShardFits } from './checkShardFits.js';
 import { checkSubjectArgument } from './checkSubjectArgument.js';
 
 /** The rules of `CheckPropertyOptions`. */
@@ -23,6 +25,7 @@ export function checkPropertyArguments(fn: string, property: unknown, subject: u
   checkSubjectArgument(fn, subject);
   checkOptions(fn, options, OPTION_RULES);
   const given = (options ?? {}) as Record<string, unknown>;
+  checkShardFits(fn, given['shard'], 'numRuns', given['numRuns'] ?? DEFAULT_NUM_RUNS);
   if (given['path'] === undefined) return;
   if (given['seed'] === undefined)
     throw argumentError(fn, 'path', 'given with the seed it was found with', given['path']);

@@ -5,7 +5,7 @@ import { gatherProperties } from '../properties/gatherProperties.js';
 import { missingCapabilities } from '../conformance/Capabilities.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, type CheckGatherOptions } from '../conformance/checkGather.js';
 import { toSubjectRunner, type SubjectLike } from '../conformance/SubjectRunner.js';
-import { positiveInteger } from '../validation/argumentRules.js';
+import { MAX_TIMER_DELAY, timerDelay } from '../validation/argumentRules.js';
 import { checkGatherArguments } from '../validation/checkGatherArguments.js';
 
 /** Options of {@link describeGatherConformance}: those of `checkGather`, and a timeout. */
@@ -28,11 +28,11 @@ export interface DescribeGatherConformanceOptions extends Omit<CheckGatherOption
  * describeGatherConformance({ name: 'myGather', supports: { returnExceptions: true }, gather: myGather });
  */
 export function describeGatherConformance(subject: SubjectLike, options: DescribeGatherConformanceOptions = {}): void {
-  checkGatherArguments('describeGatherConformance', subject, options, { timeout: positiveInteger });
+  checkGatherArguments('describeGatherConformance', subject, options, { timeout: timerDelay });
   const runner = toSubjectRunner(subject);
   const runs = options.runs ?? DEFAULT_RUNS;
   const seed = options.seed ?? DEFAULT_SEED;
-  const timeout = options.timeout ?? Math.max(30_000, runs * 50);
+  const timeout = options.timeout ?? Math.min(MAX_TIMER_DELAY, Math.max(30_000, runs * 50));
   describe(`${runner.name} conforms to asyncio.gather (seed ${seed}, ${runs} scenarios per property)`, () => {
     for (const property of options.properties ?? gatherProperties) {
       const title = `${property.rule} ${property.id}: ${property.statement}`;
@@ -48,6 +48,8 @@ export function describeGatherConformance(subject: SubjectLike, options: Describ
             numRuns: runs,
             seed,
             ...(options.ties === undefined ? {} : { ties: options.ties }),
+            ...(options.path === undefined ? {} : { path: options.path }),
+            ...(options.shard === undefined ? {} : { shard: options.shard }),
           });
           if (report.status === 'fail')
             throw new Error(`${runner.name}: ${formatPropertyReport(report, runner.replay)}`);

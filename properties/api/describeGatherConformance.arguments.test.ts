@@ -76,34 +76,39 @@ describe('describeGatherConformance arguments', () => {
   });
 });
 
-describe('describeGatherConformance with good arguments', () => {
-  // Declares its block, whose one test runs the reference on five scenarios before the next test.
+/** The reference as a subject runner that counts the scenarios it is given. */
+function countingReference(): { readonly runner: SubjectRunner; readonly runs: () => number } {
   let runs = 0;
-  const counting: SubjectRunner = {
+  const runner: SubjectRunner = {
     name: 'reference',
     supports: {},
     ordersTies: true,
     run: (scenario, options) => ((runs += 1), runScenario(scenario, gather, options)),
   };
-  describeGatherConformance(counting, { runs: 5, seed: 2, properties: [success], timeout: 30_000 });
+  return { runner, runs: () => runs };
+}
+
+describe('describeGatherConformance with good arguments', () => {
+  // Declares its block, whose one test runs the reference on five scenarios before the next test.
+  const counting = countingReference();
+  describeGatherConformance(counting.runner, { runs: 5, seed: 2, properties: [success], timeout: 30_000 });
 
   it('still declares and runs its property tests', () => {
-    expect(runs).toBe(5);
+    expect(counting.runs()).toBe(5);
   });
 });
 
 describe('describeGatherConformance with a shard', () => {
   // Slice 2 of 4 of eight scenarios: the scenarios at positions 1 and 5, and no others.
-  let runs = 0;
-  const counting: SubjectRunner = {
-    name: 'reference',
-    supports: {},
-    ordersTies: true,
-    run: (scenario, options) => ((runs += 1), runScenario(scenario, gather, options)),
-  };
-  describeGatherConformance(counting, { runs: 8, seed: 2, shard: { index: 2, count: 4 }, properties: [success] });
+  const counting = countingReference();
+  describeGatherConformance(counting.runner, {
+    runs: 8,
+    seed: 2,
+    shard: { index: 2, count: 4 },
+    properties: [success],
+  });
 
   it('checks only the scenarios of its slice', () => {
-    expect(runs).toBe(2);
+    expect(counting.runs()).toBe(2);
   });
 });

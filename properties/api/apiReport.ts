@@ -98,6 +98,11 @@ export function apiExports(): readonly ApiExport[] {
   });
 }
 
+/** `1 value`, `2 values`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** The report's Markdown: per entry, its values and its types, each with its signature. */
 export function formatApiReport(exports: readonly ApiExport[]): string {
   const lines = [
@@ -112,7 +117,13 @@ export function formatApiReport(exports: readonly ApiExport[]): string {
       .filter((one) => one.entry === entry)
       .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'value' ? -1 : 1));
     const values = ofEntry.filter((one) => one.kind === 'value').length;
-    lines.push(`## \`${entry}\``, '', `${values} values, ${ofEntry.length - values} types.`, '', '```ts');
+    lines.push(
+      `## \`${entry}\``,
+      '',
+      `${count(values, 'value')}, ${count(ofEntry.length - values, 'type')}.`,
+      '',
+      '```ts',
+    );
     for (const one of ofEntry) lines.push(`${one.kind === 'type' ? 'type ' : ''}${one.name}: ${one.signature}`);
     lines.push('```', '');
   }

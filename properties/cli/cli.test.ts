@@ -14,6 +14,14 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'dist/src/cli/main.js');
 const tutorial1 = join(root, 'scenarios/tutorial-1-two-calls.json');
 
+/** Each line of a protocol session's output, parsed. */
+function jsonLines(output: string): Record<string, unknown>[] {
+  return output
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 function tempFile(content: unknown): string {
   const path = join(mkdtempSync(join(tmpdir(), 'gather-sim-')), 'scenario.json');
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
@@ -161,11 +169,7 @@ describe('gather-sim serve', () => {
     ];
     const io = fakeIo([...requests.map((request) => JSON.stringify(request)), 'not json', '{"id": "x"}'].join('\n'));
     expect(await serveCommand([], io)).toBe(0);
-    const lines = io
-      .out()
-      .trimEnd()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = jsonLines(io.out());
     expect(lines[0]).toEqual({
       protocol: 'gather-sim/1',
       name: 'reference',
@@ -195,11 +199,7 @@ describe('gather-sim serve', () => {
       }),
     );
     expect(await serveCommand(['--subject', 'p-map'], io)).toBe(0);
-    const lines = io
-      .out()
-      .trimEnd()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = jsonLines(io.out());
     expect(lines[0]).toEqual({
       protocol: 'gather-sim/1',
       name: 'p-map',

@@ -19,25 +19,31 @@ export type SubjectValidation =
 
 /** Checks that a value has a subject's shape (see {@link Subject}), naming what is wrong. */
 export function validateSubject(value: unknown): SubjectValidation {
-  if (!isRecord(value))
-    return { ok: false, problem: `expected { name, supports?, gather }, got ${describeValue(value)}` };
+  let problem = '';
+  const fail = (found: string): false => {
+    problem = found;
+    return false;
+  };
+  return isSubject(value, fail) ? { ok: true, subject: value } : { ok: false, problem };
+}
+
+/** Whether `value` has a subject's shape; when not, returns `fail(problem)`, naming what is wrong. */
+function isSubject(value: unknown, fail: (problem: string) => false): value is Subject {
+  if (!isRecord(value)) return fail(`expected { name, supports?, gather }, got ${describeValue(value)}`);
   const { name, supports, gather } = value;
   if (typeof name !== 'string' || name === '')
-    return { ok: false, problem: `"name": expected a non-empty string, got ${describeValue(name)}` };
+    return fail(`"name": expected a non-empty string, got ${describeValue(name)}`);
   if (typeof gather !== 'function')
-    return {
-      ok: false,
-      problem: `"gather": expected a function (children, { returnExceptions, signal }) => Promise, got ${describeValue(gather)}`,
-    };
+    return fail(
+      `"gather": expected a function (children, { returnExceptions, signal }) => Promise, got ${describeValue(gather)}`,
+    );
   if (supports !== undefined) {
-    if (!isRecord(supports))
-      return { ok: false, problem: `"supports": expected an object of booleans, got ${describeValue(supports)}` };
+    if (!isRecord(supports)) return fail(`"supports": expected an object of booleans, got ${describeValue(supports)}`);
     for (const [key, flag] of Object.entries(supports)) {
       if (!(CAPABILITIES as readonly string[]).includes(key))
-        return { ok: false, problem: `"supports.${key}": unknown capability; known: ${CAPABILITIES.join(', ')}` };
-      if (typeof flag !== 'boolean')
-        return { ok: false, problem: `"supports.${key}": expected a boolean, got ${describeValue(flag)}` };
+        return fail(`"supports.${key}": unknown capability; known: ${CAPABILITIES.join(', ')}`);
+      if (typeof flag !== 'boolean') return fail(`"supports.${key}": expected a boolean, got ${describeValue(flag)}`);
     }
   }
-  return { ok: true, subject: value as unknown as Subject };
+  return true;
 }

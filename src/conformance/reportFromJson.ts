@@ -82,20 +82,27 @@ function runFrom(value: unknown, where: string): Run | undefined {
   need(observation.ok, `${where}.observation`, 'an OBSERVATION', value['observation']);
   const trace = value['trace'];
   need(
-    Array.isArray(trace) &&
-      trace.every((event) => isRecord(event) && typeof event['at'] === 'number' && typeof event['kind'] === 'string'),
+    Array.isArray(trace) && trace.every(isTraceEvent),
     `${where}.trace`,
     'a list of {"at", "kind", ...} events',
     trace,
   );
   return {
     observation: observation.observation,
-    trace: trace as unknown as TraceEvent[],
+    trace,
     starts: [],
     problems: [],
     ties: [],
     leaks: [],
   };
+}
+
+/**
+ * Whether a value is a trace event as far as the timeline relies on: its `at` and `kind`
+ * (the rest is drawn as it comes).
+ */
+function isTraceEvent(value: unknown): value is TraceEvent {
+  return isRecord(value) && typeof value['at'] === 'number' && typeof value['kind'] === 'string';
 }
 
 function isTieOrder(value: unknown): value is { mode: OrderedTieMode; picks: number[] } {

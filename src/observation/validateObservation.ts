@@ -91,12 +91,16 @@ const OUTCOMES = ['value', 'error', 'cancelled', 'pending'];
  */
 export function validateObservation(input: unknown): ObservationValidation {
   const issues: Issues = [];
-  if (!isRecord(input))
-    return {
-      ok: false,
-      issues: [{ path: '', message: `expected an observation object, got ${describeValue(input)}` }],
-    };
-  if (!exactKeys(input, ['gather', 'tasks', 'unhandled'], [], '', issues)) return { ok: false, issues };
+  return isObservation(input, issues) ? { ok: true, observation: input } : { ok: false, issues };
+}
+
+/** Whether `input` is an OBSERVATION; when not, adds to `issues` what is wrong with it. */
+function isObservation(input: unknown, issues: Issues): input is Observation {
+  if (!isRecord(input)) {
+    issues.push({ path: '', message: `expected an observation object, got ${describeValue(input)}` });
+    return false;
+  }
+  if (!exactKeys(input, ['gather', 'tasks', 'unhandled'], [], '', issues)) return false;
   gather(input['gather'], issues);
   const tasks = input['tasks'];
   if (!Array.isArray(tasks)) issues.push({ path: 'tasks', message: `expected a list, got ${describeValue(tasks)}` });
@@ -122,5 +126,5 @@ export function validateObservation(input: unknown): ObservationValidation {
   if (!Array.isArray(unhandled))
     issues.push({ path: 'unhandled', message: `expected a list of errors, got ${describeValue(unhandled)}` });
   else unhandled.forEach((item, index) => error(item, `unhandled[${index}]`, issues));
-  return issues.length === 0 ? { ok: true, observation: input as unknown as Observation } : { ok: false, issues };
+  return issues.length === 0;
 }

@@ -54,18 +54,19 @@ export interface Model {
 export function buildModel(scenario: Scenario): Model {
   const tasks: ModelTask[] = [];
   const gathers: ModelGather[] = [];
+  // Numbers are handed out before the nested gathers are walked; each entry is written at its number below.
+  let taskCount = 0;
+  let gatherCount = 0;
   const addGather = (spec: GatherScenario, wrapper: number | undefined, topLevel: boolean): number => {
-    const id = gathers.length;
-    gathers.push(undefined as unknown as ModelGather); // reserve the number; filled below
+    const id = gatherCount++;
     const children = spec.tasks.map((task, index) => {
-      const taskId = tasks.length;
+      const taskId = taskCount++;
       const top = topLevel ? index : undefined;
       if (isGatherTask(task)) {
-        tasks.push(undefined as unknown as ModelTask);
         const inner = addGather(task.gather, taskId, false);
         tasks[taskId] = { kind: 'gather', id: taskId, top, inner, parent: id };
       } else {
-        tasks.push({
+        tasks[taskId] = {
           kind: 'leaf',
           id: taskId,
           top,
@@ -73,7 +74,7 @@ export function buildModel(scenario: Scenario): Model {
           result: isHangTask(task) ? { value: null } : 'error' in task ? { error: task.error } : { value: task.value },
           onCancel: task.onCancel ?? 'raise',
           parent: id,
-        });
+        };
       }
       return taskId;
     });

@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isRecord } from '../scenario/validateScenario.js';
 import { shellWord } from '../report/shellQuote.js';
 import { BUNDLED_SUBJECTS } from '../subjects/bundledSubjects.js';
+import { importModule } from './importModule.js';
 import { validateSubject, type Subject } from './Subject.js';
 
 /** A loaded subject with the run option that selects it again, or why it could not load. */
@@ -9,13 +11,15 @@ export type LoadedSubject =
   | { readonly ok: true; readonly subject: Subject; readonly replay: string }
   | { readonly ok: false; readonly problem: string; readonly missingPackage?: boolean };
 
+const EVERY_CAPABILITY = { returnExceptions: true, cancellation: true, dedupe: true } as const;
+
 async function importDefault(
   url: URL,
   label: string,
 ): Promise<{ readonly ok: true; readonly value: unknown } | Extract<LoadedSubject, { ok: false }>> {
   try {
-    const module = (await import(url.href)) as { default?: unknown };
-    return { ok: true, value: module.default };
+    const module = await importModule(url);
+    return { ok: true, value: isRecord(module) ? module['default'] : undefined };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     return {
@@ -27,9 +31,20 @@ async function importDefault(
 }
 
 /**
+ * The default export as ES modules see it. A CommonJS module that sets `exports.default`
+ * (what tsc emits for `export default`) is imported as `{ default: ... }`: its inner
+ * `default` is the export meant.
+ */
+function unwrapDefault(value: unknown): unknown {
+  return isRecord(value) && 'default' in value && !('gather' in value) ? value['default'] : value;
+}
+
+/**
  * Loads a subject module: a bundled subject by name (`p-map`) or a file path whose default
- * export is `{ name, supports?, gather }`. Never throws: a bad path or shape is a problem
- * that names the module and what is wrong.
+ * export is `{ name, supports?, gather }`, or a bare gather function, named after its file and
+ * claiming every capability (as `checkGather` takes one). A CommonJS `exports.default` is the
+ * default export; a TypeScript file loads through tsx when the user's project has it. Never
+ * throws: a bad path or shape is a problem that names the module and what is wrong.
  */
 export async function loadSubject(spec: string): Promise<LoadedSubject> {
   const bundled = BUNDLED_SUBJECTS.find((candidate) => candidate.name === spec);
@@ -47,7 +62,12 @@ export async function loadSubject(spec: string): Promise<LoadedSubject> {
     }
     return imported;
   }
-  const validation = validateSubject(imported.value);
+  const value = unwrapDefault(imported.value);
+  const validation = validateSubject(
+    typeof value === 'function'
+      ? { name: basename(spec, extname(spec)), supports: EVERY_CAPABILITY, gather: value }
+      : value,
+  );
   if (!validation.ok)
     return { ok: false, problem: `${label}: its default export is not a subject: ${validation.problem}` };
   return { ok: true, subject: validation.subject, replay: `--subject ${shellWord(spec)}` };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkCommand } from './checkCommand.js';
 import { convertCommand } from './convertCommand.js';
-import { EXIT, type CliIo } from './CliIo.js';
+import { EXIT, processOutput, type CliIo } from './CliIo.js';
 import { mergeCommand } from './mergeCommand.js';
 import { runCommand } from './runCommand.js';
 import { serveCommand } from './serveCommand.js';
@@ -70,7 +70,7 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
 
 process.exitCode = await main(process.argv.slice(2), {
   stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: processOutput(process.stdout),
+  stderr: processOutput(process.stderr),
   env: process.env,
 });

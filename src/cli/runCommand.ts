@@ -33,7 +33,9 @@ virtual time and shows the outcome with a lane-per-task timeline and what rules 
 make of it. A file with "expect" is checked against it.
 
   FILE              a scenario file (JSON, or the text form: see gather-sim convert), a
-                    folder of them (.json and .gsim), or - for standard input
+                    folder of them (.json and .gsim), or - for standard input; a
+                    name that is not a file here is a bundled example scenario:
+                    tutorial-1-two-calls, r04-fail-fast, scenarios/r07-empty.json...
   --subject MODULE  run on this subject: a module whose default export is
                     { name, supports?, gather }, or a bundled subject's name (p-map,
                     cpython-asyncio...)
@@ -61,6 +63,7 @@ An external subject that crashes, goes silent or breaks the protocol is reported
 stderr (exit 1); nothing waits on it longer than 10 s.
 
 Example:
+  gather-sim run tutorial-1-two-calls
   gather-sim run scenarios/tutorial-1-two-calls.json
   echo '{"tasks": [{"sleep": 1000, "value": 100}]}' | gather-sim run - --json
   gather-sim run scenarios/r04-fail-fast.json --subject p-map

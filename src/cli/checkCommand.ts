@@ -12,6 +12,7 @@ import { EXIT, type CliIo } from './CliIo.js';
 import { openSubject, type OpenedSubject, type SubjectSpec } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
 import { parseTieMode } from './parseTieMode.js';
+import { whyUnwritable } from './whyUnwritable.js';
 import { wrapList } from './wrapList.js';
 import { writeReport } from './writeReport.js';
 
@@ -58,6 +59,8 @@ the shrunk scenario, expected against observed, the timeline and a replay line.
   --markdown         print the matrix as a Markdown table
   --html FILE        also write the report as a self-contained HTML page: the matrix and
                      every failure with its timeline drawn in SVG
+  --junit FILE       also write the report as JUnit XML for CI systems: a test case per
+                     subject and property, a failure with the report printed for it
   -h, --help         show this help
 
 Progress goes to standard error.
@@ -73,7 +76,8 @@ Examples:
   gather-sim check ./my-gather.mjs --runs 100000 --shard 2/8 --json > shard-2.json
   gather-sim check p-map --property fail-fast --seed 7
   gather-sim check ./my-gather.mjs --ties exhaustive
-  gather-sim check --html report.html`;
+  gather-sim check --html report.html
+  gather-sim check ./my-gather.mjs --junit check.xml`;
 
 function parseCount(text: string | undefined, option: string, fallback: number, io: CliIo): number | undefined {
   if (text === undefined) return fallback;
@@ -158,6 +162,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
         json: { type: 'boolean' },
         markdown: { type: 'boolean' },
         html: { type: 'string' },
+        junit: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     },
@@ -198,6 +203,11 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     io.stderr.write(
       `gather-sim check: --shard ${shard.index}/${shard.count}: more slices than --runs (${runs}); a slice past the last scenario would check nothing\n`,
     );
+    return EXIT.usage;
+  }
+  const unwritable = values.junit === undefined ? undefined : await whyUnwritable(values.junit);
+  if (unwritable !== undefined) {
+    io.stderr.write(`gather-sim check: --junit: ${unwritable}\n`);
     return EXIT.usage;
   }
   const opened = await openSubjects(specs, { helloMs: timeout, answerMs: timeout }, io);

@@ -7,7 +7,7 @@ import { parseCommandArgs } from './parseCommandArgs.js';
 import { writeReport } from './writeReport.js';
 
 /** The help text of `gather-sim merge`. */
-export const MERGE_USAGE = `Usage: gather-sim merge REPORT... [--json | --markdown] [--html FILE]
+export const MERGE_USAGE = `Usage: gather-sim merge REPORT... [--json | --markdown] [--html FILE] [--junit FILE]
 
 Merges the --json reports of the shards of one campaign (gather-sim check --shard I/N, the
 same seed and runs on every machine) into the report of the whole run: a property fails
@@ -17,6 +17,8 @@ with the failure earliest in the seed's sequence, and passes with every shard's 
   --json      print the merged report as JSON
   --markdown  print the merged matrix as a Markdown table
   --html FILE also write it as a self-contained HTML page, timelines in SVG
+  --junit FILE
+              also write it as JUnit XML for CI systems (see gather-sim check --help)
   -h, --help  show this help
 
 Exit status: 0 every applicable property passed, 1 one failed, 2 bad usage or reports
@@ -37,6 +39,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
         json: { type: 'boolean' },
         markdown: { type: 'boolean' },
         html: { type: 'string' },
+        junit: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     },

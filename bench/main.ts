@@ -1,5 +1,7 @@
-// npm run bench [-- --json]: the side-by-side benchmark (issue "Performance"). It prints
+// npm run bench [--json]: the side-by-side benchmark (issue "Performance"). It prints
 // figures and never fails on them: speed and memory goals live here, not in timed tests.
+// JSON with `--json` after `--`, or with npm's own `--json` (npm then writes its
+// "> gather-sim@0.1.0 bench" banner to stderr, and tells the script through npm_config_json).
 import { cpus } from 'node:os';
 import { checkProperty } from '../src/properties/checkProperty.js';
 import { gatherProperties } from '../src/properties/gatherProperties.js';
@@ -8,7 +10,7 @@ import { gather } from '../src/gather/gather.js';
 import { bareLoop, floor, harness, type Measure } from './measure.js';
 import { HEADLINE, workload, type WorkloadShape } from './workloads.js';
 
-const json = process.argv.includes('--json');
+const json = process.argv.includes('--json') || process.env['npm_config_json'] === 'true';
 const log = (text: string): void => {
   process.stderr.write(`${text}\n`);
 };

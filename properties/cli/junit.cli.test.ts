@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseXml } from '../conformance/parseXml.js';
+import { runCli } from './runCli.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'gather-sim-junit-'));
+const HOSTILE = 'my <gather> & "co" ]]>\u0001';
+
+/** Promise.all claiming cancellation, which it does not have: R8 outer-cancellation fails. */
+writeFileSync(
+  join(folder, 'my-gather.mjs'),
+  `export default {
+  name: ${JSON.stringify(HOSTILE)},
+  supports: { cancellation: true },
+  gather: (children) => Promise.all(children.map((child) => child(new AbortController().signal))),
+};
+`,
+);
+
+describe('gather-sim check --junit', () => {
+  it('writes JUnit XML a CI system reads: a test case per property, the failure with its report', async () => {
+    const file = join(folder, 'check.xml');
+    const result = await runCli(
+      [
+        'check',
+        './my-gather.mjs',
+        '--runs',
+        '20',
+        '--property',
+        'start,outer-cancellation,return-exceptions',
+        '--junit',
+        file,
+      ],
+      folder,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`wrote ${file}\n`);
+    const [parsed] = parseXml([readFileSync(file, 'utf8')]);
+    if (parsed === undefined || 'error' in parsed) throw new Error(`not well-formed: ${parsed?.error ?? ''}`);
+    expect(parsed.attributes).toMatchObject({ tests: '3', failures: '1', errors: '0', skipped: '1' });
+    const cases = parsed.children[0]?.children.filter((element) => element.tag === 'testcase') ?? [];
+    expect(cases.map((element) => [element.attributes['classname'], element.attributes['name']])).toEqual([
+      ['my <gather> & "co" ]]>\\u0001', 'start'],
+      ['my <gather> & "co" ]]>\\u0001', 'return-exceptions'],
+      ['my <gather> & "co" ]]>\\u0001', 'outer-cancellation'],
+    ]);
+    const failure = cases[2]?.children[0];
+    expect(failure?.tag).toBe('failure');
+    expect(failure?.attributes['message']).toMatch(/^FAIL {2}R8 outer-cancellation: /);
+    expect(failure?.text).toContain('replay the property: npx gather-sim check --subject ./my-gather.mjs');
+    expect(result.stdout).toContain(failure?.text.split('\n')[2] ?? 'the scenario line');
+  }, 60_000);
+
+  it('refuses a file it cannot write before checking anything, exit 2', async () => {
+    const result = await runCli(['check', './my-gather.mjs', '--junit', join(folder, 'missing/check.xml')], folder);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^gather-sim check: --junit: cannot write .*missing\/check\.xml: ENOENT.*\n$/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses a folder as the file', async () => {
+    const result = await runCli(['check', './my-gather.mjs', '--junit', folder], folder);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`gather-sim check: --junit: ${folder} is a folder\n`);
+  });
+});

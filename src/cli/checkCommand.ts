@@ -26,7 +26,9 @@ the shrunk scenario, expected against observed, the timeline and a replay line.
 
   MODULE             a subject module: a file whose default export is
                      { name, supports?: { returnExceptions?, cancellation?, dedupe? },
-                     gather },
+                     gather }, or a bare gather function (named after its file, claiming
+                     every capability); an ES module, CommonJS (exports.default too) or
+                     TypeScript (through the project's tsx: npm i -D tsx);
                      or the name of a bundled subject (none given: every one):
                      ${wrapList(BUNDLED_MATRIX, 80, 21)}
   --subject MODULE   the same as a MODULE argument (repeat for more)

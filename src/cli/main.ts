@@ -24,7 +24,12 @@ Options:
   -h, --help     show this help (or a command's: gather-sim run --help)
   -v, --version  show the version
 
-Exit status: 0 ok, 1 a finding, 2 bad usage or input.
+Exit status: 0 ok, 1 a finding, 2 bad usage or input. Output piped into a reader that
+stops early (| head -1) ends quietly, with the status of the whole run.
+
+Colour: on a terminal only, never with NO_COLOR set or TERM=dumb; FORCE_COLOR comes
+first, as in Node: FORCE_COLOR=1 (2, 3, true) colours even into a pipe, FORCE_COLOR=0
+(false) never colours.
 
 The spec ships with the package, in ${fileURLToPath(new URL('../../../docs/', import.meta.url))}:
   semantics.md     the rules R1-R12 and ties

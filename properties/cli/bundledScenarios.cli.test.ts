@@ -8,7 +8,7 @@ import { root, runCli } from './runCli.js';
 const consumer = mkdtempSync(join(tmpdir(), 'gather-sim-consumer-'));
 const bundledTutorial = join(root, 'scenarios/tutorial-1-two-calls.json');
 
-describe('bundled example scenarios', () => {
+describe('bundled example scenarios', { timeout: 60_000 }, () => {
   it.each(['tutorial-1-two-calls', 'tutorial-1-two-calls.json', 'scenarios/tutorial-1-two-calls.json'])(
     'run by %s from a folder that has no such file',
     async (name) => {

@@ -56,9 +56,15 @@ describe('colour', () => {
     expect(stdout).not.toContain(ESCAPE);
   });
 
-  it('colours into a pipe with FORCE_COLOR=1, and not at all in a terminal with FORCE_COLOR=0', async () => {
-    const { stdout } = await promisify(execFile)('sh', ['-c', command], { env: { ...process.env, FORCE_COLOR: '1' } });
-    expect(stdout).toContain(`${ESCAPE}31mx${ESCAPE}39m`);
-    expect(await inTerminal({ TERM: 'xterm', FORCE_COLOR: '0' })).not.toContain(ESCAPE);
-  });
+  it(
+    'colours into a pipe with FORCE_COLOR=1, and not at all in a terminal with FORCE_COLOR=0',
+    { timeout: 30_000 },
+    async () => {
+      const { stdout } = await promisify(execFile)('sh', ['-c', command], {
+        env: { ...process.env, FORCE_COLOR: '1' },
+      });
+      expect(stdout).toContain(`${ESCAPE}31mx${ESCAPE}39m`);
+      expect(await inTerminal({ TERM: 'xterm', FORCE_COLOR: '0' })).not.toContain(ESCAPE);
+    },
+  );
 });

@@ -19,7 +19,7 @@ writeFileSync(
 `,
 );
 
-describe('gather-sim check --junit', () => {
+describe('gather-sim check --junit', { timeout: 60_000 }, () => {
   it('writes JUnit XML a CI system reads: a test case per property, the failure with its report', async () => {
     const file = join(folder, 'check.xml');
     const result = await runCli(
@@ -51,7 +51,7 @@ describe('gather-sim check --junit', () => {
     expect(failure?.attributes['message']).toMatch(/^FAIL {2}R8 outer-cancellation: /);
     expect(failure?.text).toContain('replay the property: npx gather-sim check --subject ./my-gather.mjs');
     expect(result.stdout).toContain(failure?.text.split('\n')[2] ?? 'the scenario line');
-  }, 60_000);
+  });
 
   it('refuses a file it cannot write before checking anything, exit 2', async () => {
     const result = await runCli(['check', './my-gather.mjs', '--junit', join(folder, 'missing/check.xml')], folder);

@@ -34,7 +34,7 @@ export default subject;
 `;
 const QUICK = ['--runs', '5', '--property', 'start,order,return-exceptions'];
 
-describe('subject modules in the CLI', () => {
+describe('subject modules in the CLI', { timeout: 60_000 }, () => {
   it.each(['my-gather.ts', 'my-gather.mts', 'my-gather.cts'])(
     'loads a TypeScript subject (%s) through the tsx of the project it is in',
     async (file) => {
@@ -45,7 +45,6 @@ describe('subject modules in the CLI', () => {
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain('typed-gather: conforms (2 pass, 0 FAIL, 1 n/a)');
     },
-    60_000,
   );
 
   it('runs a scenario on a TypeScript subject with run --subject', async () => {
@@ -55,7 +54,7 @@ describe('subject modules in the CLI', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('subject typed-gather');
     expect(result.stdout).toContain('expect: matched');
-  }, 60_000);
+  });
 
   it('refuses a TypeScript subject where tsx is not installed with one line naming the fix, exit 2', async () => {
     const folder = project();

@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkCommand } from '../../src/cli/checkCommand.js';
+import { mergeCommand } from '../../src/cli/mergeCommand.js';
 import { parseXml } from '../conformance/parseXml.js';
+import { fakeIo } from './fakeIo.js';
 import { runCli } from './runCli.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'gather-sim-junit-'));
@@ -64,5 +67,22 @@ describe('gather-sim check --junit', { timeout: 60_000 }, () => {
     const result = await runCli(['check', './my-gather.mjs', '--junit', folder], folder);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`gather-sim check: --junit: ${folder} is a folder\n`);
+  });
+
+  it('from gather-sim merge is the JUnit XML of the unsharded run', async () => {
+    const options = ['p-map', '--runs', '40', '--property', 'start,outer-cancellation'];
+    const shards: string[] = [];
+    for (const index of [1, 2]) {
+      const io = fakeIo();
+      expect(await checkCommand([...options, '--shard', `${index}/2`, '--json'], io)).toBe(1);
+      shards.push(join(folder, `shard-${index}.json`));
+      writeFileSync(join(folder, `shard-${index}.json`), io.out());
+    }
+    const merged = join(folder, 'merged.xml');
+    expect(await mergeCommand([...shards, '--junit', merged], fakeIo())).toBe(1);
+    const whole = join(folder, 'whole.xml');
+    expect(await checkCommand([...options, '--junit', whole], fakeIo())).toBe(1);
+    expect(readFileSync(merged, 'utf8')).toBe(readFileSync(whole, 'utf8'));
+    expect(readFileSync(whole, 'utf8')).toContain('<testcase classname="p-map" name="outer-cancellation">');
   });
 });

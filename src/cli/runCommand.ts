@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { DEFAULT_SEED } from '../conformance/checkGather.js';
 import { realPerformanceNow } from '../clock/realTimers.js';
 import { missingCapabilities } from '../conformance/Capabilities.js';
@@ -14,9 +13,10 @@ import { runDigest } from '../executor/runDigest.js';
 import { formatLeaks } from '../report/formatLeaks.js';
 import { formatGatherOutcome } from '../report/formatResult.js';
 import { formatTimeline, TIMELINE_LEGEND } from '../report/formatTimeline.js';
-import { readScenarioFile, type ScenarioFile } from '../scenario/readScenarioFile.js';
+import { readScenarioFile, scenarioFormOfPath, type ScenarioFile } from '../scenario/readScenarioFile.js';
 import { formatScenarioIssues } from '../scenario/validateScenario.js';
-import { EXIT, readAll, type CliIo } from './CliIo.js';
+import { EXIT, type CliIo } from './CliIo.js';
+import { readInputText } from './readInputText.js';
 import { collectScenarioFiles } from './collectScenarioFiles.js';
 import { openSubject } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
@@ -71,17 +71,14 @@ type Loaded =
   { readonly path: string; readonly file: ScenarioFile } | { readonly path: string; readonly problem: string };
 
 async function load(path: string, io: CliIo): Promise<Loaded> {
-  let text: string;
-  try {
-    text = path === '-' ? await readAll(io.stdin) : await readFile(path, 'utf8');
-  } catch (error) {
-    return { path, problem: `cannot read ${path}: ${(error as Error).message}` };
-  }
-  const reading = readScenarioFile(text);
+  const where = path === '-' ? 'standard input' : path;
+  const input = await readInputText(path, io.stdin);
+  if ('problem' in input) return { path, problem: `${where}: ${input.problem}` };
+  const reading = readScenarioFile(input.text, scenarioFormOfPath(path));
   if (!reading.ok)
     return {
       path,
-      problem: `${path === '-' ? 'standard input' : path} is not a valid scenario file:\n${formatScenarioIssues(reading.issues)}`,
+      problem: `${where} is not a valid scenario file:\n${formatScenarioIssues(reading.issues)}`,
     };
   return { path, file: reading.file };
 }

@@ -7,6 +7,7 @@ import {
   type ScenarioFile,
 } from '../scenario/readScenarioFile.js';
 import { formatScenarioIssues } from '../scenario/validateScenario.js';
+import { escapeControl } from '../report/escapeControl.js';
 import { EXIT, type CliIo } from './CliIo.js';
 import { readInputText } from './readInputText.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
@@ -59,7 +60,7 @@ export async function convertCommand(argv: readonly string[], io: CliIo): Promis
     return EXIT.usage;
   }
   const [path] = parsed.positionals as [string];
-  const where = path === '-' ? 'standard input' : path;
+  const where = path === '-' ? 'standard input' : escapeControl(path);
   const input = await readInputText(path, io.stdin);
   if ('problem' in input) {
     io.stderr.write(`gather-sim convert: ${where}: ${input.problem}\n`);

@@ -12,27 +12,22 @@ export async function* readLines(
   stream: AsyncIterable<string | Buffer>,
   maxBytes: number,
 ): AsyncGenerator<InputLine, void, undefined> {
-  let parts: Buffer[] = [];
-  let size = 0;
-  let tooLong = false;
+  // The line being read: its bytes so far, unless it went over the limit.
+  const line = { parts: [] as Buffer[], size: 0, tooLong: false };
   let number = 0;
   const finish = (): InputLine => {
     number += 1;
-    let bytes = Buffer.concat(parts);
+    let bytes = Buffer.concat(line.parts);
     if (bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
-    const line: InputLine = tooLong ? { number, tooLong: true } : { number, bytes };
-    parts = [];
-    size = 0;
-    tooLong = false;
-    return line;
+    const done: InputLine = line.tooLong ? { number, tooLong: true } : { number, bytes };
+    Object.assign(line, { parts: [], size: 0, tooLong: false });
+    return done;
   };
   const keep = (bytes: Buffer): void => {
-    if (tooLong) return;
-    size += bytes.length;
-    if (size > maxBytes) {
-      tooLong = true;
-      parts = [];
-    } else parts.push(bytes);
+    if (line.tooLong) return;
+    line.size += bytes.length;
+    if (line.size > maxBytes) Object.assign(line, { parts: [], tooLong: true });
+    else line.parts.push(bytes);
   };
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
@@ -44,5 +39,5 @@ export async function* readLines(
     }
     if (start < bytes.length) keep(bytes.subarray(start));
   }
-  if (size > 0 || tooLong) yield finish();
+  if (line.size > 0) yield finish();
 }

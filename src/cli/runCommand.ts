@@ -10,6 +10,7 @@ import type { Observation } from '../observation/Observation.js';
 import { isAllowed, predict, type Prediction } from '../oracle/predict.js';
 import { forEachTieOrder } from '../executor/forEachTieOrder.js';
 import { runDigest } from '../executor/runDigest.js';
+import { escapeControl } from '../report/escapeControl.js';
 import { formatLeaks } from '../report/formatLeaks.js';
 import { formatGatherOutcome } from '../report/formatResult.js';
 import { formatTimeline, TIMELINE_LEGEND } from '../report/formatTimeline.js';
@@ -71,7 +72,7 @@ type Loaded =
   { readonly path: string; readonly file: ScenarioFile } | { readonly path: string; readonly problem: string };
 
 async function load(path: string, io: CliIo): Promise<Loaded> {
-  const where = path === '-' ? 'standard input' : path;
+  const where = path === '-' ? 'standard input' : escapeControl(path);
   const input = await readInputText(path, io.stdin);
   if ('problem' in input) return { path, problem: `${where}: ${input.problem}` };
   const reading = readScenarioFile(input.text, scenarioFormOfPath(path));
@@ -194,7 +195,7 @@ async function runOne(path: string, runner: SubjectRunner, order: TieOrder, json
   if (json) {
     io.stdout.write(`${JSON.stringify(run.observation)}\n`);
   } else {
-    const title = [file.name, file.description].filter((part) => part !== undefined).join(': ');
+    const title = escapeControl([file.name, file.description].filter((part) => part !== undefined).join(': '));
     const lines = [
       path === '-' ? 'standard input' : path,
       ...(title === '' ? [] : [title]),
@@ -214,7 +215,7 @@ async function runOne(path: string, runner: SubjectRunner, order: TieOrder, json
       lines.push(
         `note: the scenario needs ${missing.join(' and ')}, which ${runner.name} does not claim: nothing here counts against it`,
       );
-    for (const problem of run.problems) lines.push(`problem: ${problem}`);
+    for (const problem of run.problems) lines.push(`problem: ${escapeControl(problem)}`);
     lines.push(
       ...(run.leaks.length === 0
         ? ['leaks: none (no timer of the gather pending once all had settled, no unhandled rejection)']

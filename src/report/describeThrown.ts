@@ -34,6 +34,7 @@ export function describeThrown(value: unknown): string {
   }
   if (typeof value === 'string') return `a thrown string ${jsonOf(value) ?? ''}`;
   if (value === undefined || value === null) return `a thrown ${String(value)}`;
-  if (typeof value === 'symbol' || typeof value === 'function') return `a thrown ${typeof value}`;
-  return `a thrown ${typeof value} ${String(value as number | boolean | bigint)}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return `a thrown ${typeof value} ${String(value)}`;
+  return `a thrown ${typeof value}`;
 }

@@ -1,3 +1,4 @@
+import { escapeControl } from '../report/escapeControl.js';
 import { checkJsonShape, INPUT_LIMITS, joinPath as at } from './inputLimits.js';
 import { MAX_TIME, type Scenario } from './Scenario.js';
 
@@ -305,7 +306,9 @@ export function validateScenario(input: unknown): ScenarioValidation {
   return { ok: true, scenario: input as Scenario };
 }
 
-/** Formats issues one per line: `tasks[2].sleep: expected ..., got -1`. */
+/** Formats issues one per line: `tasks[2].sleep: expected ..., got -1`; control characters escaped (see escapeControl). */
 export function formatScenarioIssues(issues: readonly ScenarioIssue[]): string {
-  return issues.map((issue) => `${issue.path === '' ? '(scenario)' : issue.path}: ${issue.message}`).join('\n');
+  return issues
+    .map((issue) => escapeControl(`${issue.path === '' ? '(scenario)' : issue.path}: ${issue.message}`))
+    .join('\n');
 }

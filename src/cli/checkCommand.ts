@@ -14,6 +14,8 @@ import { parseCommandArgs } from './parseCommandArgs.js';
 import { parseTieMode } from './parseTieMode.js';
 import { wrapList } from './wrapList.js';
 import { writeReport } from './writeReport.js';
+import { checkWritablePath } from './checkWritablePath.js';
+import { parseIntegerOption, type IntegerRange } from './parseIntegerOption.js';
 
 /** The help text of `gather-sim check`. */
 export const CHECK_USAGE = `Usage: gather-sim check [MODULE...] [options]
@@ -75,14 +77,24 @@ Examples:
   gather-sim check ./my-gather.mjs --ties exhaustive
   gather-sim check --html report.html`;
 
-function parseCount(text: string | undefined, option: string, fallback: number, io: CliIo): number | undefined {
+/** What `--seed`, `--runs` and `--timeout` accept (a timer of Node's lasts at most 2^31-1 ms). */
+const COUNT_RANGES: Record<'--seed' | '--runs' | '--timeout', IntegerRange> = {
+  '--seed': { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, what: 'an integer' },
+  '--runs': { min: 1, max: Number.MAX_SAFE_INTEGER, what: 'a positive integer' },
+  '--timeout': { min: 1, max: 2 ** 31 - 1, what: 'a whole number of ms from 1 to 2147483647' },
+};
+
+function parseCount(
+  text: string | undefined,
+  option: keyof typeof COUNT_RANGES,
+  fallback: number,
+  io: CliIo,
+): number | undefined {
   if (text === undefined) return fallback;
-  const value = Number(text);
-  if (Number.isSafeInteger(value) && value >= (option === '--seed' ? Number.MIN_SAFE_INTEGER : 1)) return value;
-  io.stderr.write(
-    `gather-sim check: ${option}: expected ${option === '--seed' ? 'an integer' : 'a positive integer'}, got "${text}"\n`,
-  );
-  return undefined;
+  const range = COUNT_RANGES[option];
+  const value = parseIntegerOption(text, range);
+  if (value === undefined) io.stderr.write(`gather-sim check: ${option}: expected ${range.what}, got "${text}"\n`);
+  return value;
 }
 
 /** `--shard I/N`: undefined when absent, null (after saying why) when malformed. */
@@ -198,6 +210,11 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     io.stderr.write(
       `gather-sim check: --shard ${shard.index}/${shard.count}: more slices than --runs (${runs}); a slice past the last scenario would check nothing\n`,
     );
+    return EXIT.usage;
+  }
+  const unwritable = values.html === undefined ? undefined : await checkWritablePath(values.html);
+  if (unwritable !== undefined) {
+    io.stderr.write(`gather-sim check: --html: ${unwritable}\n`);
     return EXIT.usage;
   }
   const opened = await openSubjects(specs, { helloMs: timeout, answerMs: timeout }, io);

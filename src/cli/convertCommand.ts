@@ -28,6 +28,7 @@ Converting back gives the same file.
 ${SCENARIO_TEXT_GRAMMAR}
 
 Exit status: 0 converted, 2 bad usage or an invalid scenario file.
+Input limits (file size, nesting, number of tasks...): docs/protocol.md, section Limits.
 
 Examples:
   gather-sim convert scenarios/tutorial-3-return-exceptions.json > tutorial-3.gsim

@@ -28,7 +28,8 @@ Exit status: 0 ok, 1 a finding, 2 bad usage or input.
 
 The spec ships with the package, in ${fileURLToPath(new URL('../../../docs/', import.meta.url))}:
   semantics.md     the rules R1-R12 and ties
-  protocol.md      scenarios, observations and the gather-sim/1 protocol
+  protocol.md      scenarios, observations and the gather-sim/1 protocol; its section
+                   Limits lists what input is accepted (sizes, nesting, counts)
   architecture.md  the parts, and the files each common change touches`;
 
 function version(): string {

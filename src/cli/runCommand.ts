@@ -60,6 +60,7 @@ Exit status: 0 ran (and every "expect" matched, and the spec allows what the sub
 invalid scenario file or a subject module that cannot be loaded.
 An external subject that crashes, goes silent or breaks the protocol is reported with its
 stderr (exit 1); nothing waits on it longer than 10 s.
+Input limits (file size, nesting, number of tasks...): docs/protocol.md, section Limits.
 
 Example:
   gather-sim run scenarios/tutorial-1-two-calls.json

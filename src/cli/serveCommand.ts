@@ -25,6 +25,7 @@ every request.
   -h, --help        show this help
 
 Exit status: 0 standard input closed, 2 bad usage or a subject module that cannot be loaded.
+Input limits (line length, nesting, number of tasks...): docs/protocol.md, section Limits.
 
 Example:
   echo '{"id": 1, "scenario": {"tasks": [{"sleep": 1000, "value": 100}]}}' | gather-sim serve`;

@@ -247,7 +247,7 @@ describe('safe output and options of the built CLI', { timeout: 60_000 }, () => 
     };
     const result = await cli(['run', file(folder(), 'esc.json', JSON.stringify(scenario))]);
     expect(result.code).toBe(0);
-    expect(result.stdout).not.toMatch(/[\u0007\u001b\u009b]/);
+    expect(result.stdout).not.toMatch(/[\u0007\u001b\u009b]/); // eslint-disable-line no-control-regex -- the raw controls must not be there
     expect(result.stdout).toContain('clear\\u001b[2Jscreen: bell\\u0007 csi\\u009b');
   });
 

@@ -19,6 +19,7 @@ import { checkJsonShape, INPUT_LIMITS } from '../../src/scenario/inputLimits.js'
 import { readScenarioFile, scenarioFormOf } from '../../src/scenario/readScenarioFile.js';
 import type { Scenario } from '../../src/scenario/Scenario.js';
 import { validateScenario } from '../../src/scenario/validateScenario.js';
+import reference from '../../src/subjects/reference.js';
 import { fakeIo } from '../cli/fakeIo.js';
 
 /** An array nested `depth` levels deep, built without recursion. */
@@ -48,9 +49,9 @@ describe('limits in the library readers', { timeout: 60_000 }, () => {
     expect(() => predict(cyclicScenario())).toThrow(
       /predict: the scenario is invalid: tasks\[0\]\.value\.self: a cycle/,
     );
-    await expect(
-      runScenario(cyclicScenario(), async (children) => Promise.all(children.map((child) => child()))),
-    ).rejects.toThrow(/runScenario: the scenario is invalid: tasks\[0\]\.value\.self: a cycle/);
+    await expect(runScenario(cyclicScenario(), reference.gather)).rejects.toThrow(
+      /runScenario: the scenario is invalid: tasks\[0\]\.value\.self: a cycle/,
+    );
   });
 
   it('accepts a value shared by two tasks: a repeated reference is not a cycle', () => {

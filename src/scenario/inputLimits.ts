@@ -25,9 +25,23 @@ export function joinPath(path: string, key: string | number): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
-/** A long JSON path with its middle left out, so a message stays readable. */
+/** A long JSON path with its middle left out at whole steps (`tasks[0].value[0][0]...[0][0]`), so a message stays readable. */
 export function shortenPath(path: string): string {
-  return path.length <= 80 ? path : `${path.slice(0, 40)}...${path.slice(-37)}`;
+  if (path.length <= 80) return path;
+  const steps = path.match(/\[\d+\]|\.?[^.[]+/g) ?? [path];
+  let head = '';
+  let first = 0;
+  for (const step of steps) {
+    if (head.length + step.length > 40) break;
+    head += step;
+    first += 1;
+  }
+  let tail = '';
+  for (const step of steps.slice(first).reverse()) {
+    if (tail.length + step.length > 37) break;
+    tail = `${step}${tail}`;
+  }
+  return `${head}...${tail}`;
 }
 
 interface Frame {

@@ -77,15 +77,26 @@ export function checkJsonShape(value: unknown, base = ''): ScenarioIssue | undef
     }
     frame.entered = true;
     ancestors.add(frame.value);
-    const entries: [string | number, unknown][] = Array.isArray(frame.value)
-      ? frame.value.map((item, index) => [index, item])
-      : Object.entries(frame.value);
-    for (const [key, item] of entries) {
-      if (typeof item !== 'object' || item === null) continue;
+    const push = (key: string | number, item: unknown): ScenarioIssue | undefined => {
+      if (typeof item !== 'object' || item === null) return undefined;
       const path = joinPath(frame.path, key);
       if (ancestors.has(item)) return { path: shortenPath(path), message: 'a cycle: the value contains itself' };
       stack.push({ value: item, path, depth: frame.depth + 1, entered: false });
+      return undefined;
+    };
+    // Item by item, building nothing per item: an array of millions of numbers costs no memory here.
+    let cycle: ScenarioIssue | undefined;
+    if (Array.isArray(frame.value)) {
+      const items = frame.value as unknown[];
+      for (let index = 0; index < items.length && cycle === undefined; index += 1) cycle = push(index, items[index]);
+    } else {
+      const record = frame.value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        cycle = push(key, record[key]);
+        if (cycle !== undefined) break;
+      }
     }
+    if (cycle !== undefined) return cycle;
   }
   return undefined;
 }

@@ -12,9 +12,10 @@ import { EXIT, type CliIo } from './CliIo.js';
 import { openSubject, type OpenedSubject, type SubjectSpec } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
 import { parseTieMode } from './parseTieMode.js';
-import { whyUnwritable } from './whyUnwritable.js';
 import { wrapList } from './wrapList.js';
 import { writeReport } from './writeReport.js';
+import { checkWritablePath } from './checkWritablePath.js';
+import { parseIntegerOption, type IntegerRange } from './parseIntegerOption.js';
 
 /** The help text of `gather-sim check`. */
 export const CHECK_USAGE = `Usage: gather-sim check [MODULE...] [options]
@@ -81,14 +82,24 @@ Examples:
   gather-sim check --html report.html
   gather-sim check ./my-gather.mjs --junit check.xml`;
 
-function parseCount(text: string | undefined, option: string, fallback: number, io: CliIo): number | undefined {
+/** What `--seed`, `--runs` and `--timeout` accept (a timer of Node's lasts at most 2^31-1 ms). */
+const COUNT_RANGES: Record<'--seed' | '--runs' | '--timeout', IntegerRange> = {
+  '--seed': { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, what: 'an integer' },
+  '--runs': { min: 1, max: Number.MAX_SAFE_INTEGER, what: 'a positive integer' },
+  '--timeout': { min: 1, max: 2 ** 31 - 1, what: 'a whole number of ms from 1 to 2147483647' },
+};
+
+function parseCount(
+  text: string | undefined,
+  option: keyof typeof COUNT_RANGES,
+  fallback: number,
+  io: CliIo,
+): number | undefined {
   if (text === undefined) return fallback;
-  const value = Number(text);
-  if (Number.isSafeInteger(value) && value >= (option === '--seed' ? Number.MIN_SAFE_INTEGER : 1)) return value;
-  io.stderr.write(
-    `gather-sim check: ${option}: expected ${option === '--seed' ? 'an integer' : 'a positive integer'}, got "${text}"\n`,
-  );
-  return undefined;
+  const range = COUNT_RANGES[option];
+  const value = parseIntegerOption(text, range);
+  if (value === undefined) io.stderr.write(`gather-sim check: ${option}: expected ${range.what}, got "${text}"\n`);
+  return value;
 }
 
 /** `--shard I/N`: undefined when absent, null (after saying why) when malformed. */
@@ -207,9 +218,13 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     );
     return EXIT.usage;
   }
-  const unwritable = values.junit === undefined ? undefined : await whyUnwritable(values.junit);
-  if (unwritable !== undefined) {
-    io.stderr.write(`gather-sim check: --junit: ${unwritable}\n`);
+  for (const [option, path] of [
+    ['--html', values.html],
+    ['--junit', values.junit],
+  ] as const) {
+    const unwritable = path === undefined ? undefined : await checkWritablePath(path);
+    if (unwritable === undefined) continue;
+    io.stderr.write(`gather-sim check: ${option}: ${unwritable}\n`);
     return EXIT.usage;
   }
   const opened = await openSubjects(specs, { helloMs: timeout, answerMs: timeout }, io);

@@ -1,16 +1,24 @@
-import { readFile } from 'node:fs/promises';
 import { formatScenarioText } from '../scenario/formatScenarioText.js';
 import { SCENARIO_TEXT_GRAMMAR } from '../scenario/parseScenarioText.js';
-import { readScenarioFile, type ScenarioFile } from '../scenario/readScenarioFile.js';
+import {
+  readScenarioFile,
+  scenarioFormOf,
+  scenarioFormOfPath,
+  type ScenarioFile,
+} from '../scenario/readScenarioFile.js';
 import { formatScenarioIssues } from '../scenario/validateScenario.js';
-import { EXIT, readAll, type CliIo } from './CliIo.js';
+import { escapeControl } from '../report/escapeControl.js';
+import { EXIT, type CliIo } from './CliIo.js';
+import { readInputText } from './readInputText.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
 
 /** The help text of `gather-sim convert`. */
 export const CONVERT_USAGE = `Usage: gather-sim convert FILE [--to text|json]
 
 Converts a scenario file between JSON and gather-sim's text form, which every command
-that reads scenario files accepts as well (a file whose first character is "{" is JSON).
+that reads scenario files accepts as well. A .json file is JSON, a .gsim file the text
+form; any other file or standard input is JSON when its first character (after blanks)
+is {, [, ", - or a digit, and the text form otherwise.
 Converting back gives the same file.
 
   FILE          a scenario file, or - for standard input
@@ -20,6 +28,7 @@ Converting back gives the same file.
 ${SCENARIO_TEXT_GRAMMAR}
 
 Exit status: 0 converted, 2 bad usage or an invalid scenario file.
+Input limits (file size, nesting, number of tasks...): docs/protocol.md, section Limits.
 
 Examples:
   gather-sim convert scenarios/tutorial-3-return-exceptions.json > tutorial-3.gsim
@@ -52,21 +61,21 @@ export async function convertCommand(argv: readonly string[], io: CliIo): Promis
     return EXIT.usage;
   }
   const [path] = parsed.positionals as [string];
-  let text: string;
-  try {
-    text = path === '-' ? await readAll(io.stdin) : await readFile(path, 'utf8');
-  } catch (error) {
-    io.stderr.write(`gather-sim convert: cannot read ${path}: ${(error as Error).message}\n`);
+  const where = path === '-' ? 'standard input' : escapeControl(path);
+  const input = await readInputText(path, io.stdin);
+  if ('problem' in input) {
+    io.stderr.write(`gather-sim convert: ${where}: ${input.problem}\n`);
     return EXIT.usage;
   }
-  const reading = readScenarioFile(text);
+  const given = scenarioFormOfPath(path) ?? scenarioFormOf(input.text);
+  const reading = readScenarioFile(input.text, given);
   if (!reading.ok) {
     io.stderr.write(
-      `gather-sim convert: ${path === '-' ? 'standard input' : path} is not a valid scenario file:\n${formatScenarioIssues(reading.issues)}\n`,
+      `gather-sim convert: ${where} is not a valid scenario file:\n${formatScenarioIssues(reading.issues)}\n`,
     );
     return EXIT.usage;
   }
-  const form = to ?? (text.trimStart().startsWith('{') ? 'text' : 'json');
+  const form = to ?? (given === 'json' ? 'text' : 'json');
   io.stdout.write(form === 'text' ? formatScenarioText(reading.file) : formatScenarioJson(reading.file));
   return EXIT.ok;
 }

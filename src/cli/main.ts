@@ -33,7 +33,8 @@ first, as in Node: FORCE_COLOR=1 (2, 3, true) colours even into a pipe, FORCE_CO
 
 The spec ships with the package, in ${fileURLToPath(new URL('../../../docs/', import.meta.url))}:
   semantics.md     the rules R1-R12 and ties
-  protocol.md      scenarios, observations and the gather-sim/1 protocol
+  protocol.md      scenarios, observations and the gather-sim/1 protocol; its section
+                   Limits lists what input is accepted (sizes, nesting, counts)
   architecture.md  the parts, and the files each common change touches`;
 
 function version(): string {

@@ -41,7 +41,10 @@ export async function openSubject(
   optional: boolean,
   limits: ExternalSubjectOptions,
 ): Promise<OpenedSubject> {
-  if ('external' in spec) return openExternal(spec.external, limits, undefined);
+  if ('external' in spec)
+    return spec.external.trim() === ''
+      ? { problem: 'expected a command to run (--external CMD), got an empty string' }
+      : openExternal(spec.external, limits, undefined);
   if (spec.module === CPYTHON_SUBJECT) {
     const found = cpythonCommand();
     if ('missing' in found) {

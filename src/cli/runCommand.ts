@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { DEFAULT_SEED } from '../conformance/checkGather.js';
 import { realPerformanceNow } from '../clock/realTimers.js';
 import { missingCapabilities } from '../conformance/Capabilities.js';
@@ -11,12 +10,14 @@ import type { Observation } from '../observation/Observation.js';
 import { isAllowed, predict, type Prediction } from '../oracle/predict.js';
 import { forEachTieOrder } from '../executor/forEachTieOrder.js';
 import { runDigest } from '../executor/runDigest.js';
+import { escapeControl } from '../report/escapeControl.js';
 import { formatLeaks } from '../report/formatLeaks.js';
 import { formatGatherOutcome } from '../report/formatResult.js';
 import { formatTimeline, TIMELINE_LEGEND } from '../report/formatTimeline.js';
-import { readScenarioFile, type ScenarioFile } from '../scenario/readScenarioFile.js';
+import { readScenarioFile, scenarioFormOfPath, type ScenarioFile } from '../scenario/readScenarioFile.js';
 import { formatScenarioIssues } from '../scenario/validateScenario.js';
-import { EXIT, readAll, type CliIo } from './CliIo.js';
+import { EXIT, type CliIo } from './CliIo.js';
+import { readInputText } from './readInputText.js';
 import { collectScenarioFiles } from './collectScenarioFiles.js';
 import { openSubject } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
@@ -61,6 +62,7 @@ Exit status: 0 ran (and every "expect" matched, and the spec allows what the sub
 invalid scenario file or a subject module that cannot be loaded.
 An external subject that crashes, goes silent or breaks the protocol is reported with its
 stderr (exit 1); nothing waits on it longer than 10 s.
+Input limits (file size, nesting, number of tasks...): docs/protocol.md, section Limits.
 
 Example:
   gather-sim run tutorial-1-two-calls
@@ -74,17 +76,14 @@ type Loaded =
   { readonly path: string; readonly file: ScenarioFile } | { readonly path: string; readonly problem: string };
 
 async function load(path: string, io: CliIo): Promise<Loaded> {
-  let text: string;
-  try {
-    text = path === '-' ? await readAll(io.stdin) : await readFile(path, 'utf8');
-  } catch (error) {
-    return { path, problem: `cannot read ${path}: ${(error as Error).message}` };
-  }
-  const reading = readScenarioFile(text);
+  const where = path === '-' ? 'standard input' : escapeControl(path);
+  const input = await readInputText(path, io.stdin);
+  if ('problem' in input) return { path, problem: `${where}: ${input.problem}` };
+  const reading = readScenarioFile(input.text, scenarioFormOfPath(path));
   if (!reading.ok)
     return {
       path,
-      problem: `${path === '-' ? 'standard input' : path} is not a valid scenario file:\n${formatScenarioIssues(reading.issues)}`,
+      problem: `${where} is not a valid scenario file:\n${formatScenarioIssues(reading.issues)}`,
     };
   return { path, file: reading.file };
 }
@@ -200,7 +199,7 @@ async function runOne(path: string, runner: SubjectRunner, order: TieOrder, json
   if (json) {
     io.stdout.write(`${JSON.stringify(run.observation)}\n`);
   } else {
-    const title = [file.name, file.description].filter((part) => part !== undefined).join(': ');
+    const title = escapeControl([file.name, file.description].filter((part) => part !== undefined).join(': '));
     const lines = [
       path === '-' ? 'standard input' : path,
       ...(title === '' ? [] : [title]),
@@ -220,7 +219,7 @@ async function runOne(path: string, runner: SubjectRunner, order: TieOrder, json
       lines.push(
         `note: the scenario needs ${missing.join(' and ')}, which ${runner.name} does not claim: nothing here counts against it`,
       );
-    for (const problem of run.problems) lines.push(`problem: ${problem}`);
+    for (const problem of run.problems) lines.push(`problem: ${escapeControl(problem)}`);
     lines.push(
       ...(run.leaks.length === 0
         ? ['leaks: none (no timer of the gather pending once all had settled, no unhandled rejection)']

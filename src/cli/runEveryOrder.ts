@@ -10,6 +10,7 @@ import { formatTimeline, TIMELINE_LEGEND } from '../report/formatTimeline.js';
 import type { ScenarioFile } from '../scenario/readScenarioFile.js';
 import { EXIT, type CliIo } from './CliIo.js';
 import { useColour } from './useColour.js';
+import { escapeControl } from '../report/escapeControl.js';
 import { expectDifferences } from './expectDifferences.js';
 
 /** An order's picks as the option that replays it. */
@@ -49,7 +50,7 @@ export async function runEveryOrder(
     },
     () => true,
   );
-  const title = [file.name, file.description].filter((part) => part !== undefined).join(': ');
+  const title = escapeControl([file.name, file.description].filter((part) => part !== undefined).join(': '));
   const lines = [where, ...(title === '' ? [] : [title]), `subject ${runner.name}`];
   if (explored.status === 'too-many') {
     const why =
@@ -95,7 +96,7 @@ export async function runEveryOrder(
   }
   if (problems > 0)
     lines.push(
-      `problem: ${problems} of ${orders} orders: ${(distinct.size > 0 ? [...distinct.values()].flatMap(({ run }) => run.problems) : []).join('; ')}`,
+      `problem: ${problems} of ${orders} orders: ${(distinct.size > 0 ? [...distinct.values()].flatMap(({ run }) => run.problems.map(escapeControl)) : []).join('; ')}`,
     );
   if (file.expect !== undefined)
     lines.push(

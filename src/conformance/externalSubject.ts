@@ -198,7 +198,10 @@ export async function startExternalSubject(
           breakWith(`answered out of order: expected id ${id}, got ${describeValue(message['id'])}`),
         );
       if ('error' in message)
-        return failedRun(scenario, `the subject could not run the scenario: ${String(message['error'])}`);
+        return failedRun(
+          scenario,
+          `the subject could not run the scenario: ${typeof message['error'] === 'string' ? message['error'] : `(an error answer that is not a string) ${describeValue(message['error'])}`}`,
+        );
       const validation = validateObservation(message['observation']);
       if (!validation.ok)
         return failedRun(

@@ -18,8 +18,8 @@ export type {
 } from '../scenario/Scenario.js';
 export { formatScenarioIssues, validateScenario } from '../scenario/validateScenario.js';
 export type { ScenarioIssue, ScenarioValidation } from '../scenario/validateScenario.js';
-export { readScenarioFile } from '../scenario/readScenarioFile.js';
-export type { ScenarioFile, ScenarioFileReading } from '../scenario/readScenarioFile.js';
+export { readScenarioFile, scenarioFormOf } from '../scenario/readScenarioFile.js';
+export type { ScenarioFile, ScenarioFileReading, ScenarioForm } from '../scenario/readScenarioFile.js';
 export { formatScenarioText } from '../scenario/formatScenarioText.js';
 export { parseScenarioText } from '../scenario/parseScenarioText.js';
 export type { ScenarioTextReading } from '../scenario/parseScenarioText.js';

@@ -2,6 +2,7 @@ import type { VirtualClock } from '../clock/VirtualClock.js';
 import type { GatherFunction, Child, GatherOptions } from '../gather/GatherFunction.js';
 import type { TaskOutcomeKind } from '../observation/Observation.js';
 import type { ErrorOrigins } from './toJson.js';
+import { describeThrown } from '../report/describeThrown.js';
 import type { TraceEvent } from './TraceEvent.js';
 
 /** What is recorded of one top-level task during a run. */
@@ -40,7 +41,9 @@ export function callSubject(
   try {
     returned = context.subject(children, options);
   } catch (error) {
-    context.problems.push(`${where}: the gather threw synchronously instead of returning a promise (${String(error)})`);
+    context.problems.push(
+      `${where}: the gather threw synchronously instead of returning a promise (${describeThrown(error)})`,
+    );
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the subject's own throw, whatever it is, is what the run observes
     return Promise.reject(error);
   }

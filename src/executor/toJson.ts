@@ -18,7 +18,8 @@ export function isErrorLike(value: unknown, origins: ErrorOrigins): boolean {
 export function errorToJson(error: unknown, origins: ErrorOrigins): ErrorJson {
   if (isCancellation(error)) return CANCELLED_JSON;
   if (typeof error === 'object' && error !== null) {
-    const { name, message } = error as { name?: unknown; message?: unknown };
+    const name = readSafely(error, 'name');
+    const message = readSafely(error, 'message');
     const task = origins.get(error);
     return {
       name: typeof name === 'string' ? name : 'NonError',
@@ -27,6 +28,15 @@ export function errorToJson(error: unknown, origins: ErrorOrigins): ErrorJson {
     };
   }
   return { name: 'NonError', message: jsonText(error) };
+}
+
+/** A property of a thrown object, or undefined when its getter throws. */
+function readSafely(error: object, key: 'name' | 'message'): unknown {
+  try {
+    return (error as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
 }
 
 /** `JSON.stringify` as it behaves: no text (undefined) for undefined, a function, a symbol, or a toJSON giving one. */

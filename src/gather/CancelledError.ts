@@ -10,6 +10,10 @@ export class CancelledError extends Error {
 /** True for a cancellation error: one whose `name` is `CancelledError` or `AbortError`. */
 export function isCancellation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const name = (error as { name?: unknown }).name;
-  return name === 'CancelledError' || name === 'AbortError';
+  try {
+    const name = (error as { name?: unknown }).name;
+    return name === 'CancelledError' || name === 'AbortError';
+  } catch {
+    return false; // a `name` getter that throws: not a cancellation
+  }
 }

@@ -1,5 +1,6 @@
 import { describeValue, isRecord, type ScenarioIssue } from '../scenario/validateScenario.js';
 import { MAX_TIME } from '../scenario/Scenario.js';
+import { checkJsonShape } from '../scenario/inputLimits.js';
 import type { Observation } from './Observation.js';
 
 /** The result of validating untrusted input as an OBSERVATION. */
@@ -90,6 +91,8 @@ const OUTCOMES = ['value', 'error', 'cancelled', 'pending'];
  * file, or an external subject's answer), naming the JSON path and the bad value of each issue.
  */
 export function validateObservation(input: unknown): ObservationValidation {
+  const shape = checkJsonShape(input);
+  if (shape !== undefined) return { ok: false, issues: [shape] };
   const issues: Issues = [];
   return isObservation(input, issues) ? { ok: true, observation: input } : { ok: false, issues };
 }

@@ -17,6 +17,7 @@ import { tieOrderCount } from '../scenario/tieOrderCount.js';
 import { tiePicksArbitrary } from './arbitraries.js';
 import type { CheckFailure, CheckOutcome, GatherProperty } from './GatherProperty.js';
 import { checkPropertyArguments } from '../validation/checkPropertyArguments.js';
+import { describeThrown } from '../report/describeThrown.js';
 import { DEFAULT_NUM_RUNS } from './defaultNumRuns.js';
 
 /** How to run a property. */
@@ -154,9 +155,9 @@ export async function checkProperty(
         return verdict.ok;
       } catch (error) {
         lastFailure = {
-          reason: `the check itself threw: ${String(error)}`,
+          reason: `the check of this scenario could not finish: ${describeThrown(error)}`,
           expected: 'a verdict',
-          observed: String(error),
+          observed: describeThrown(error),
           picks: [],
         };
         return false;

@@ -1,3 +1,4 @@
+import { checkJsonShape, INPUT_LIMITS } from './inputLimits.js';
 import type { ScenarioIssue } from './validateScenario.js';
 
 /**
@@ -112,11 +113,16 @@ class LineReader {
     this.position = Math.min(index + 1, text.length);
     const source = text.slice(start, this.position);
     if (source === '') throw new TextError(`expected ${what} (JSON), got the end of the line`);
+    let value: unknown;
     try {
-      return JSON.parse(source) as unknown;
+      value = JSON.parse(source) as unknown;
     } catch {
       throw new TextError(`expected ${what} (JSON), got ${source.length > 40 ? `${source.slice(0, 37)}...` : source}`);
     }
+    const shape = checkJsonShape(value);
+    if (shape !== undefined)
+      throw new TextError(`${what}${shape.path === '' ? '' : ` at ${shape.path}`}: ${shape.message}`);
+    return value;
   }
 
   /** An error spec: a name, then its message as a JSON string. */
@@ -269,6 +275,10 @@ export function parseScenarioText(text: string): ScenarioTextReading {
   try {
     for (const raw of lines) {
       number += 1;
+      if (raw.length > INPUT_LIMITS.textLine)
+        throw new TextError(
+          `${raw.length} characters: the limit is ${INPUT_LIMITS.textLine} characters a line (docs/protocol.md#limits)`,
+        );
       const line = raw.replace(/\r$/, '');
       const trimmed = line.trimStart();
       if (trimmed === '' || trimmed.startsWith('#')) continue;

@@ -1,3 +1,5 @@
+import { escapeControl } from '../report/escapeControl.js';
+import { checkJsonShape, INPUT_LIMITS, joinPath as at } from './inputLimits.js';
 import { MAX_TIME, type Scenario } from './Scenario.js';
 
 /** One reason a scenario is malformed: where (a JSON path) and what rule it breaks. */
@@ -18,6 +20,8 @@ const RESERVED_NAMES = new Set(['CancelledError', 'AbortError']);
 const TOP_KEYS = ['tasks', 'args', 'returnExceptions', 'cancelGatherAt', 'cancelTasks'];
 const NESTED_KEYS = ['tasks', 'args', 'returnExceptions'];
 const MAX_DEPTH = 64;
+/** Issues listed at most; the rest are counted. */
+const MAX_ISSUES = 100;
 
 /** Formats a bad value for a message: short JSON, or its type when JSON cannot show it. */
 export function describeValue(value: unknown): string {
@@ -26,14 +30,13 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
     return `a ${typeof value}`;
   }
-  const text = JSON.stringify(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    return Array.isArray(value) ? 'an array JSON cannot show' : 'an object JSON cannot show';
+  }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/** Joins a JSON path and a key or index. */
-function at(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  return path === '' ? key : `${path}.${key}`;
 }
 
 /** True for a JSON object (not null, not an array). */
@@ -50,9 +53,27 @@ class Validator {
   readonly issues: ScenarioIssue[] = [];
   /** The largest cleanup time anywhere, to check that cancel time + cleanup stays in range. */
   maxCleanup = 0;
+  /** Tasks and `args` entries seen so far, all gathers together, against {@link INPUT_LIMITS}. */
+  readonly counted = { tasks: 0, args: 0 };
+
+  /** Counts `count` more of `what`; false (after failing) when that goes over its limit. */
+  withinLimit(what: 'tasks' | 'args', count: number, path: string): boolean {
+    this.counted[what] += count;
+    if (this.counted[what] <= INPUT_LIMITS[what]) return true;
+    const noun = what === 'tasks' ? 'tasks' : 'entries of "args"';
+    this.fail(
+      path,
+      `${this.counted[what]} ${noun} (all gathers together) so far: the limit is ${INPUT_LIMITS[what]} (docs/protocol.md#limits)`,
+    );
+    return false;
+  }
+
+  /** Issues past the first {@link MAX_ISSUES}, counted only. */
+  dropped = 0;
 
   fail(path: string, message: string): void {
-    this.issues.push({ path, message });
+    if (this.issues.length < MAX_ISSUES) this.issues.push({ path, message });
+    else this.dropped += 1;
   }
 
   time(value: unknown, path: string): void {
@@ -84,6 +105,7 @@ class Validator {
     if (!Array.isArray(tasks)) {
       this.fail(at(path, 'tasks'), `expected an array of tasks, got ${describeValue(tasks)}`);
     } else {
+      if (!this.withinLimit('tasks', tasks.length, at(path, 'tasks'))) return;
       taskCount = tasks.length;
       tasks.forEach((task, index) => this.task(task, at(at(path, 'tasks'), index), depth));
     }
@@ -102,6 +124,7 @@ class Validator {
       this.fail(path, `expected an array of task indices, got ${describeValue(value)}`);
       return;
     }
+    if (!this.withinLimit('args', value.length, path)) return;
     const seen = new Set<number>();
     value.forEach((index, position) => {
       const valid = Number.isInteger(index) && index >= 0 && (taskCount === undefined || index < taskCount);
@@ -120,7 +143,11 @@ class Validator {
     if (taskCount !== undefined) {
       const missing = [...Array(taskCount).keys()].filter((index) => !seen.has(index));
       if (missing.length > 0) {
-        this.fail(path, `every task index must appear at least once; missing ${missing.join(', ')}`);
+        const shown =
+          missing.length > 20
+            ? `${missing.slice(0, 20).join(', ')} and ${missing.length - 20} more`
+            : missing.join(', ');
+        this.fail(path, `every task index must appear at least once; missing ${shown}`);
       }
     }
   }
@@ -136,6 +163,11 @@ class Validator {
       const listPath = at(path, 'cancelTasks');
       if (!Array.isArray(list)) {
         this.fail(listPath, `expected an array of {"task": index, "at": ms}, got ${describeValue(list)}`);
+      } else if (list.length > INPUT_LIMITS.cancelTasks) {
+        this.fail(
+          listPath,
+          `${list.length} task cancellations: the limit is ${INPUT_LIMITS.cancelTasks} (docs/protocol.md#limits)`,
+        );
       } else {
         list.forEach((entry, index) => {
           const entryPath = at(listPath, index);
@@ -260,16 +292,23 @@ class Validator {
 /**
  * Checks that untrusted input is a SCENARIO of docs/protocol.md#scenario, exactly: no unknown keys, every
  * task in one form, times integers in [0, 10^12], every task index in `args` at least once.
- * Returns every issue found, each naming its JSON path, the rule and the bad value.
+ * Returns every issue found, each naming its JSON path, the rule and the bad value. A value
+ * nested too deep, a cycle or more tasks than docs/protocol.md#limits allows is an issue too,
+ * found without recursing.
  */
 export function validateScenario(input: unknown): ScenarioValidation {
+  const shape = checkJsonShape(input);
+  if (shape !== undefined) return { ok: false, issues: [shape] };
   const validator = new Validator();
   validator.gather(input, '', true, 0);
+  if (validator.dropped > 0) validator.issues.push({ path: '', message: `and ${validator.dropped} more issues` });
   if (validator.issues.length > 0) return { ok: false, issues: validator.issues };
   return { ok: true, scenario: input as Scenario };
 }
 
-/** Formats issues one per line: `tasks[2].sleep: expected ..., got -1`. */
+/** Formats issues one per line: `tasks[2].sleep: expected ..., got -1`; control characters escaped (see escapeControl). */
 export function formatScenarioIssues(issues: readonly ScenarioIssue[]): string {
-  return issues.map((issue) => `${issue.path === '' ? '(scenario)' : issue.path}: ${issue.message}`).join('\n');
+  return issues
+    .map((issue) => escapeControl(`${issue.path === '' ? '(scenario)' : issue.path}: ${issue.message}`))
+    .join('\n');
 }

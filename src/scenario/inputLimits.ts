@@ -1,0 +1,102 @@
+import type { ScenarioIssue } from './validateScenario.js';
+
+/**
+ * What gather-sim's readers accept (docs/protocol.md#limits): input beyond a limit gets an
+ * error naming the limit, the place and the value, before any work on it starts.
+ */
+export const INPUT_LIMITS = {
+  /** Bytes of a scenario file, of standard input, of one protocol line. */
+  bytes: 16 * 1024 * 1024,
+  /** Characters of one line of the text form. */
+  textLine: 1024 * 1024,
+  /** Levels of arrays and objects inside one another in one JSON document. */
+  depth: 256,
+  /** Tasks of a scenario, all its nested gathers together. */
+  tasks: 200_000,
+  /** Entries of `args`, all gathers of a scenario together. */
+  args: 200_000,
+  /** Entries of `cancelTasks`. */
+  cancelTasks: 200_000,
+} as const;
+
+/** Joins a JSON path and a key or index. */
+export function joinPath(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path === '' ? key : `${path}.${key}`;
+}
+
+/** A long JSON path with its middle left out at whole steps (`tasks[0].value[0][0]...[0][0]`), so a message stays readable. */
+export function shortenPath(path: string): string {
+  if (path.length <= 80) return path;
+  const steps = path.match(/\[\d+\]|\.?[^.[]+/g) ?? [path];
+  let head = '';
+  let first = 0;
+  for (const step of steps) {
+    if (head.length + step.length > 40) break;
+    head += step;
+    first += 1;
+  }
+  let tail = '';
+  for (const step of steps.slice(first).reverse()) {
+    if (tail.length + step.length > 37) break;
+    tail = `${step}${tail}`;
+  }
+  return `${head}...${tail}`;
+}
+
+interface Frame {
+  readonly value: object;
+  readonly path: string;
+  readonly depth: number;
+  /** Set once the frame's children are on the stack: popping it again leaves it. */
+  entered: boolean;
+}
+
+/**
+ * Checks, without recursing, that a value is as deep as a JSON document may be
+ * ({@link INPUT_LIMITS}.depth levels of arrays and objects) and holds no cycle. Returns the
+ * first issue, naming its JSON path (under `base`), or undefined when the value is fine.
+ * Run it before anything that walks a value recursively.
+ */
+export function checkJsonShape(value: unknown, base = ''): ScenarioIssue | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const ancestors = new Set<object>();
+  const stack: Frame[] = [{ value, path: base, depth: 1, entered: false }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    if (frame.entered) {
+      ancestors.delete(frame.value);
+      stack.pop();
+      continue;
+    }
+    if (frame.depth > INPUT_LIMITS.depth) {
+      return {
+        path: shortenPath(frame.path),
+        message: `nested ${frame.depth} levels deep: the limit is ${INPUT_LIMITS.depth} levels of arrays and objects (docs/protocol.md#limits)`,
+      };
+    }
+    frame.entered = true;
+    ancestors.add(frame.value);
+    const push = (key: string | number, item: unknown): ScenarioIssue | undefined => {
+      if (typeof item !== 'object' || item === null) return undefined;
+      const path = joinPath(frame.path, key);
+      if (ancestors.has(item)) return { path: shortenPath(path), message: 'a cycle: the value contains itself' };
+      stack.push({ value: item, path, depth: frame.depth + 1, entered: false });
+      return undefined;
+    };
+    // Item by item, building nothing per item: an array of millions of numbers costs no memory here.
+    let cycle: ScenarioIssue | undefined;
+    if (Array.isArray(frame.value)) {
+      const items = frame.value as unknown[];
+      for (let index = 0; index < items.length && cycle === undefined; index += 1) cycle = push(index, items[index]);
+    } else {
+      const record = frame.value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        cycle = push(key, record[key]);
+        if (cycle !== undefined) break;
+      }
+    }
+    if (cycle !== undefined) return cycle;
+  }
+  return undefined;
+}

@@ -13,16 +13,18 @@ export interface Outcome {
   readonly stderr: string;
 }
 
+/** Variables `npm test` and vitest set for their own children, and colour settings. */
+const NOT_PASSED_ON = ['NODE_OPTIONS', 'INIT_CWD', 'FORCE_COLOR', 'NO_COLOR'];
+
 /**
  * The environment of a consumer's commands: this process's, without npm's lifecycle
- * variables (a nested npm would take the repository for its project), vitest's own
- * (a nested vitest would take itself for a worker) or colours.
+ * variables (lower-case `npm_*`: a nested npm would take the repository for its project;
+ * a user's own `NPM_CONFIG_*` stay), vitest's own (a nested vitest would take itself for a
+ * worker) or colours.
  */
 function consumerEnvironment(): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !/^(npm_|VITEST|NODE_OPTIONS$|FORCE_COLOR$|NO_COLOR$)/i.test(name) && name !== 'INIT_CWD',
-    ),
+    Object.entries(process.env).filter(([name]) => !/^(npm_|VITEST)/.test(name) && !NOT_PASSED_ON.includes(name)),
   );
   return { ...env, NO_COLOR: '1', CI: 'true' };
 }

@@ -85,6 +85,7 @@ beforeAll(async () => {
     throw new Error('no build to pack: run `npm run build` (npm test does it first)');
   const tarball = await packTarball(scratch);
   // Two at a time: the machine has two cores, and each runner is a process tree of its own.
+  // About 100 s of CPU in all; the timeout leaves room for a machine busy with other work.
   await pMap(
     [
       ...runners.map((setup) => ({ kind: 'runner' as const, setup })),
@@ -105,7 +106,7 @@ beforeAll(async () => {
     },
     { concurrency: 2 },
   );
-}, 300_000);
+}, 600_000);
 
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });

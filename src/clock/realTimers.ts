@@ -5,6 +5,8 @@
  * CLI measures wall time. Should a user's @sinonjs/fake-timers clock (vitest's and jest's
  * fake timers are one) have faked a global already, the original it saved is taken.
  */
+
+/** The global `name` as found, or, if a fake-timers clock faked it, the original it keeps as `clock._name`. */
 function unfaked<T>(name: string, found: T): T {
   let value: unknown = found;
   for (;;) {

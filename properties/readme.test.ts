@@ -34,7 +34,11 @@ describe('the README', () => {
     expect(opening).toContain('npm ci && npm test');
   });
 
-  for (const example of ['readme.example.test.ts', 'readme.conformance.example.test.ts']) {
+  for (const example of [
+    'readme.example.test.ts',
+    'readme.conformance.example.test.ts',
+    'citizen/readme.fakeTimers.example.test.ts',
+  ]) {
     it(`shows the vitest example exactly as properties/${example} runs it`, () => {
       const text = readFileSync(new URL(`./${example}`, import.meta.url), 'utf8');
       expect(readme).toContain(`\`\`\`ts\n${text}\`\`\``);

@@ -204,10 +204,21 @@ describe('runScenario', () => {
     expect(host.emit).toBe(emit);
   });
 
-  it('refuses to overlap two runs, which would share the faked globals', async () => {
-    const first = runScenario(twoTasks, gather);
-    await expect(runScenario(twoTasks, gather)).rejects.toThrow(/another run is in progress/);
-    await first;
+  it('takes runs started together in turn, each observing what it observes alone', async () => {
+    const scenarios = [
+      twoTasks,
+      {
+        tasks: [
+          { sleep: 5, error: { name: 'APIError', message: 'boom' } },
+          { sleep: 7, value: 3 },
+        ],
+      },
+      { tasks: [{ sleep: 30, value: 'slow' }], cancelGatherAt: 12 },
+    ];
+    const alone = [];
+    for (const scenario of scenarios) alone.push(await runScenario(scenario, gather));
+    const together = await Promise.all(scenarios.map((scenario) => runScenario(scenario, gather)));
+    expect(together).toEqual(alone);
   });
 
   it('counts each start of a task, so a gather without de-duplication shows', async () => {

@@ -1,10 +1,13 @@
 import { withGlobal, type Clock as FakeClock } from '@sinonjs/fake-timers';
 import { EventQueue, type ClockEvent, type SleepHandle, type Sleeper } from './EventQueue.js';
 import type { TieChoice } from './TieChoice.js';
+import { asRunCode } from './runsInTurn.js';
 import {
   drainPromiseJobs,
   pendingRealImmediates,
+  realNextTick,
   realPerformanceNow,
+  realQueueMicrotask,
   realResources,
   type RealResources,
 } from './realTimers.js';
@@ -31,7 +34,7 @@ export interface LoopLimits {
   readonly watchImmediates: boolean;
 }
 
-/** The globals a run fakes; microtasks (`queueMicrotask`, promises) stay real. */
+/** The globals a run fakes with the clock's timers and `Date`. */
 const FAKED = [
   'setTimeout',
   'clearTimeout',
@@ -41,37 +44,55 @@ const FAKED = [
   'clearInterval',
   'Date',
 ] as const;
-type Faked = (typeof FAKED)[number];
+/**
+ * Every global a run sets: the faked ones, and `queueMicrotask`, real during a run (microtasks
+ * and promises stay real, also when the user's fake timers fake `queueMicrotask`).
+ */
+const RUN_GLOBALS = [...FAKED, 'queueMicrotask'] as const;
+type RunGlobal = (typeof RUN_GLOBALS)[number];
 
 /**
  * One fake-timers clock for the process, built once (building one per run was most of a
  * run's cost): its timers and `Date` stand in for the global ones during a run.
  */
 const fake: FakeClock = withGlobal(globalThis).createClock(0, Number.MAX_SAFE_INTEGER);
-const realGlobals = Object.fromEntries(FAKED.map((name) => [name, globalThis[name]])) as Record<Faked, unknown>;
-const fakeGlobals = Object.fromEntries(FAKED.map((name) => [name, fake[name]])) as Record<Faked, unknown>;
-/** Node's own `process.nextTick`, to call and to put back: a plain function that uses no `this`. */
-const realProcessNextTick = (process as { readonly nextTick: (callback: () => void) => void }).nextTick;
+/** What a run sets each global to. */
+const runGlobals = {
+  ...(Object.fromEntries(FAKED.map((name) => [name, fake[name]])) as Record<RunGlobal, unknown>),
+  queueMicrotask: realQueueMicrotask,
+};
 
 let installed = false;
 /** Times `process.nextTick` callbacks of the subject have run: drains watch it. */
 let ticksRun = 0;
 /** `process.nextTick` during a run: the real one, counting the callbacks it runs. */
 const countingNextTick = ((callback: (...args: unknown[]) => void, ...args: unknown[]) =>
-  realProcessNextTick(() => {
+  realNextTick(() => {
     ticksRun += 1;
     callback(...args);
   })) as typeof process.nextTick;
-const resumeOnNextTick = (resolve: () => void): void => {
-  realProcessNextTick(resolve);
+const fireNextTimer = (clock: FakeClock): void => {
+  clock.next();
 };
+const fireEvent = (event: ClockEvent): void => {
+  event.fire();
+};
+const resumeOnNextTick = (resolve: () => void): void => {
+  realNextTick(resolve);
+};
+
+/** The globals a run found when it began, the user's own fake timers included: what it puts back. */
+interface Found {
+  readonly globals: Record<RunGlobal, unknown>;
+  readonly nextTick: typeof process.nextTick;
+}
 
 /**
  * A virtual clock. Its own events (the scripts' sleeps, cleanups and outer cancellations)
  * sit in a heap of exact times, however far (no 2^31 ms limit); while it is installed the
  * global timers and `Date` are @sinonjs/fake-timers' on the same virtual time, so a gather
  * that calls them runs in virtual time too. Promise jobs stay real and are drained at each
- * instant. One clock at a time: a run fakes process globals.
+ * instant. One clock at a time: a run sets process globals, and puts back those it found.
  */
 export class VirtualClock {
   private readonly events = new EventQueue();
@@ -79,6 +100,8 @@ export class VirtualClock {
   readonly ties: TieChoice[] = [];
 
   private constructor(
+    /** The globals to put back at the end of the run. */
+    private readonly found: Found,
     /** Real immediates and timers others had queued when the run began. */
     private readonly baseline: RealResources,
     /** The position to fire at each tie in turn (see {@link TieChoice}); past its end, 0: first-in-first-out. */
@@ -86,20 +109,27 @@ export class VirtualClock {
   ) {}
 
   /**
-   * Fakes the global timers and `Date` at virtual time 0. Always pair with {@link uninstall}.
+   * Fakes the global timers and `Date` at virtual time 0, saving the globals it finds (a
+   * user's fake timers included, which it neither advances nor fires) for {@link uninstall}
+   * to put back. Always pair with it; one clock at a time (runs take turns: see `inTurn`).
    * `picks` orders the events due at the same instant (see {@link TieChoice}); none: first-in-first-out.
    */
   static install(picks: readonly number[] = []): VirtualClock {
     if (installed) {
       throw new Error(
-        'VirtualClock.install: another run is in progress; gather-sim runs fake the global timers, so they cannot overlap (await each run before starting the next)',
+        'VirtualClock.install: another run is in progress (a second copy of gather-sim in this process?); runs fake the global timers, so they take turns (see inTurn)',
       );
     }
     // Back to 0: a full reset only when a run left timers behind (a runaway, say).
     if (fake.countTimers() > 0) fake.reset();
     else fake.now = 0;
-    const clock = new VirtualClock(realResources(), picks);
-    for (const name of FAKED) (globalThis as Record<string, unknown>)[name] = fakeGlobals[name];
+    const globals = globalThis as Record<string, unknown>;
+    const found: Found = {
+      globals: Object.fromEntries(RUN_GLOBALS.map((name) => [name, globals[name]])) as Record<RunGlobal, unknown>,
+      nextTick: (process as { readonly nextTick: typeof process.nextTick }).nextTick,
+    };
+    const clock = new VirtualClock(found, realResources(), picks);
+    for (const name of RUN_GLOBALS) globals[name] = runGlobals[name];
     process.nextTick = countingNextTick;
     installed = true;
     return clock;
@@ -139,14 +169,14 @@ export class VirtualClock {
       if (fired >= limits.maxTimers) return 'runaway';
       if (realPerformanceNow() > deadline) return 'wall-time';
       if (global !== undefined && (own === undefined || (global.callAt ?? 0) <= own.at)) {
-        fake.next();
+        asRunCode(fireNextTimer, fake);
         fired += 1;
         continue;
       }
       // No global timer is due before `own`: moving the fake clock's time is all a tick would do.
       fake.now = (own as ClockEvent).at;
       fired += 1;
-      this.takeNext().fire();
+      asRunCode(fireEvent, this.takeNext());
     }
   }
 
@@ -213,11 +243,15 @@ export class VirtualClock {
     return realResources().timeouts > this.baseline.timeouts;
   }
 
-  /** Restores the real timers, `Date` and `process.nextTick`. Safe to call twice. */
+  /**
+   * Puts back the timers, `Date`, `queueMicrotask` and `process.nextTick` found at
+   * {@link install}: the real ones, or the user's fakes as they were. Safe to call twice.
+   */
   uninstall(): void {
     if (!installed) return;
-    for (const name of FAKED) (globalThis as Record<string, unknown>)[name] = realGlobals[name];
-    process.nextTick = realProcessNextTick;
+    const { globals, nextTick } = this.found;
+    for (const name of RUN_GLOBALS) (globalThis as Record<string, unknown>)[name] = globals[name];
+    process.nextTick = nextTick;
     installed = false;
   }
 }

@@ -1,4 +1,4 @@
-import { drainPromiseJobs } from './realTimers.js';
+import { drainPromiseJobs, realNextTick } from './realTimers.js';
 
 /** What became an unhandled rejection during a capture and was never handled after. */
 export interface UnhandledCapture {
@@ -25,6 +25,29 @@ const loudRejections = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? 
 );
 
 /**
+ * The process Node announces unhandled rejections on: `process`, except inside a sandbox
+ * such as jest's, where each test file runs in a vm context whose `process` is a copy that
+ * Node never emits on. There it is the host's `process`, reached through a function of the
+ * host's realm (Node's own `process.nextTick`, whose `Function` is the host's).
+ */
+function announcingProcess(): NodeJS.Process {
+  const HostFunction = realNextTick.constructor as new (body: string) => () => unknown;
+  if ((HostFunction as unknown) === Function) return process;
+  try {
+    // The one way to the host's global scope from a vm context: a fixed string, no input.
+    const host = new HostFunction('return process')();
+    return typeof (host as Partial<NodeJS.Process> | undefined)?.emit === 'function'
+      ? (host as NodeJS.Process)
+      : process;
+  } catch {
+    // Code generation from strings disallowed: the process at hand is all there is.
+    return process;
+  }
+}
+
+let announcing: NodeJS.Process | undefined;
+
+/**
  * Takes over the process's `unhandledRejection` and `rejectionHandled` events for a run:
  * Node announces them through `process.emit`, which the capture stands in for, so a
  * rejection nobody handled is recorded (and counts as handled, so Node neither warns nor
@@ -33,9 +56,11 @@ const loudRejections = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? 
  * two assignments; moving the listeners, as this once did, cost more than a run.)
  */
 export function captureUnhandled(): UnhandledCapture {
+  announcing ??= announcingProcess();
+  const host = announcing;
   const pending = new Map<Promise<unknown>, unknown>();
   // Read as an Emit, whose `this` is the process: it is only ever called with `.call(this, …)`.
-  const realEmit = (process as { readonly emit: Emit }).emit;
+  const realEmit = (host as { readonly emit: Emit }).emit;
   let marker: { readonly reason: object; readonly reached: () => void } | undefined;
   const capturing: Emit = function (event, ...args) {
     if (event === 'unhandledRejection') {
@@ -49,12 +74,12 @@ export function captureUnhandled(): UnhandledCapture {
     }
     return realEmit.call(this, event, ...args);
   };
-  process.emit = capturing as typeof process.emit;
+  host.emit = capturing as typeof host.emit;
   return {
     flush() {
       // Should another hand have replaced process.emit meanwhile, or should Node raise or
       // warn about every unhandled rejection, one real macrotask does it.
-      if (loudRejections || process.emit !== (capturing as typeof process.emit)) return drainPromiseJobs();
+      if (loudRejections || host.emit !== (capturing as typeof host.emit)) return drainPromiseJobs();
       return new Promise<void>((resolve) => {
         const reason = {};
         marker = {
@@ -69,7 +94,7 @@ export function captureUnhandled(): UnhandledCapture {
       });
     },
     stop() {
-      if (process.emit === (capturing as typeof process.emit)) process.emit = realEmit as typeof process.emit;
+      if (host.emit === (capturing as typeof host.emit)) host.emit = realEmit as typeof host.emit;
       return [...pending.values()];
     },
   };

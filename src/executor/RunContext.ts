@@ -1,3 +1,4 @@
+import { asRunCode } from '../clock/runsInTurn.js';
 import type { VirtualClock } from '../clock/VirtualClock.js';
 import type { GatherFunction, Child, GatherOptions } from '../gather/GatherFunction.js';
 import type { TaskOutcomeKind } from '../observation/Observation.js';
@@ -39,7 +40,7 @@ export function callSubject(
 ): Promise<unknown[]> {
   let returned: unknown;
   try {
-    returned = context.subject(children, options);
+    returned = asRunCode(({ subject }) => subject(children, options), context);
   } catch (error) {
     context.problems.push(
       `${where}: the gather threw synchronously instead of returning a promise (${describeThrown(error)})`,

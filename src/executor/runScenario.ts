@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { captureUnhandled } from '../clock/captureUnhandled.js';
 import { drainPromiseJobs, pendingRealImmediates, realPerformanceNow } from '../clock/realTimers.js';
+import { inTurn } from '../clock/runsInTurn.js';
 import { VirtualClock, type LoopEnd, type LoopLimits } from '../clock/VirtualClock.js';
 import { CancelledError } from '../gather/CancelledError.js';
 import type { GatherFunction } from '../gather/GatherFunction.js';
@@ -51,8 +52,12 @@ const LOOP_END_PROBLEMS: Record<Exclude<LoopEnd, 'quiescent'>, (limits: LoopLimi
  * Runs a scenario against a gather on the virtual clock and observes it: the gather is
  * called at virtual time 0 with children built from the task scripts, outer cancellations
  * fire at their times, and the run goes on after the gather settles until no timer is left,
- * so every sibling's fate is seen. Global timers and `Date` are fake during the run and
- * always restored, also when the subject throws. Never waits in real time.
+ * so every sibling's fate is seen. Global timers and `Date` are fake during the run, and the
+ * globals found when it began (a user's own fake timers included, neither advanced nor
+ * fired) are put back after it, also when the subject throws. Runs take turns: one started
+ * while another is in progress waits for it, and runs as it would alone; one started from
+ * the subject's own code (synchronously, or in a timer or abort listener) is refused with an
+ * `Error`. Never waits in real time.
  *
  * The scenario must be valid (see `validateScenario`), the subject a function and the
  * options as documented: otherwise it rejects with a `TypeError` naming the problem.
@@ -65,6 +70,11 @@ export async function runScenario(
   checkScenarioArgument('runScenario', scenario);
   checkArgument('runScenario', 'subject', gatherFunction, subject);
   checkOptions('runScenario', runOptions, { maxTimers: positiveLimit, wallMs: positiveLimit, ties: tiePicks });
+  return inTurn('runScenario', () => runAlone(scenario, subject, runOptions));
+}
+
+/** {@link runScenario} once its turn has come. */
+async function runAlone(scenario: Scenario, subject: GatherFunction, runOptions: RunOptions): Promise<Run> {
   // A first attempt drains each instant without ever yielding to the event loop, so work a
   // subject queued on a real setImmediate it captured before the run cannot have run during
   // it: if any is queued at its end, the attempt is void, and a second one watches for such

@@ -59,14 +59,14 @@ describe('gather-sim check --junit', { timeout: 60_000 }, () => {
   it('refuses a file it cannot write before checking anything, exit 2', async () => {
     const result = await runCli(['check', './my-gather.mjs', '--junit', join(folder, 'missing/check.xml')], folder);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^gather-sim check: --junit: cannot write .*missing\/check\.xml: ENOENT.*\n$/);
+    expect(result.stderr).toMatch(/^gather-sim check: --junit: cannot write .*missing\/check\.xml: the folder .*missing does not exist\n$/);
     expect(result.stdout).toBe('');
   });
 
   it('refuses a folder as the file', async () => {
     const result = await runCli(['check', './my-gather.mjs', '--junit', folder], folder);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`gather-sim check: --junit: ${folder} is a folder\n`);
+    expect(result.stderr).toBe(`gather-sim check: --junit: ${folder} is a folder, not a file\n`);
   });
 
   it('from gather-sim merge is the JUnit XML of the unsharded run', async () => {

@@ -204,7 +204,7 @@ describe('gather-sim check', () => {
     expect(await checkCommand(['p-map', '--runs', '30', '--seed', '7'], second)).toBe(1);
     expect(first.out()).toBe(second.out());
     expect(first.out()).toContain('p-map: departs from asyncio.gather');
-  });
+  }, 60_000);
 
   it('replays a printed failure with the command line it prints', async () => {
     const io = fakeIo();

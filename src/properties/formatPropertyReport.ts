@@ -1,6 +1,6 @@
 import { formatTieOrder } from '../clock/TieChoice.js';
-import { formatLeaks } from '../report/formatLeaks.js';
-import { formatTimeline } from '../report/formatTimeline.js';
+import { formatFailureDetails } from '../report/formatFailureDetails.js';
+import { formatReplayOptions } from '../report/formatReplayOptions.js';
 import { formatScenarioText } from '../scenario/formatScenarioText.js';
 import { shellQuote } from '../report/shellQuote.js';
 import type { PropertyReport } from './checkProperty.js';
@@ -39,26 +39,10 @@ export function formatPropertyReport(
       .trimEnd()
       .split('\n')
       .map((line) => `    ${line}`),
-    `  expected: ${JSON.stringify(failure.expected)}`,
-    `  observed: ${JSON.stringify(failure.observed)}`,
+    ...formatFailureDetails(report, options),
   ];
-  if (ties !== undefined) {
-    lines.push(
-      order === ''
-        ? `  tie order: first-in-first-out (${ties.mode})`
-        : `  tie order: ${order} (${ties.mode}: at each tie in turn, the position among the events due then of the one that fired next)`,
-    );
-  }
-  if (failure.run !== undefined) {
-    lines.push(...formatLeaks(failure.run.leaks).map((line) => `  ${line}`));
-    lines.push(
-      '  timeline of the subject:',
-      ...formatTimeline(failure.run.observation, failure.run.trace, { width: 76, colour: options.colour === true })
-        .split('\n')
-        .map((line) => `    ${line}`),
-    );
-  }
   lines.push(
+    `  replay here: ${formatReplayOptions(report)} (options of assertGather, describeGatherConformance)`,
     `  replay with fast-check: { seed: ${report.seed}, path: ${JSON.stringify(report.path)}, endOnFailure: true }`,
     ...(replay === undefined
       ? [`  replay the scenario on the reference: echo ${shellQuote(scenario)} | npx gather-sim run -${runTies}`]

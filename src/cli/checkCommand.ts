@@ -11,6 +11,7 @@ import { BUNDLED_MATRIX } from '../subjects/bundledSubjects.js';
 import { EXIT, type CliIo } from './CliIo.js';
 import { openSubject, type OpenedSubject, type SubjectSpec } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
+import { seedOption } from './seedOption.js';
 import { parseTieMode } from './parseTieMode.js';
 import { wrapList } from './wrapList.js';
 import { writeReport } from './writeReport.js';
@@ -34,8 +35,8 @@ the shrunk scenario, expected against observed, the timeline and a replay line.
   --timeout MS       real-time limit for an external subject's hello and each answer
                      (default 10000); past it the subject is broken, never waited for
   --runs N           scenarios per property (default ${DEFAULT_RUNS})
-  --seed N           the fast-check seed (default ${DEFAULT_SEED}); the same seed gives
-                     the same report
+  --seed N           the fast-check seed (default $GATHER_SIM_SEED, else ${DEFAULT_SEED});
+                     the same seed gives the same report
   --property ID      run only this property (repeat, or separate with commas); ids:
                      ${wrapList(
                        gatherProperties.map((property) => property.id),
@@ -78,10 +79,8 @@ Examples:
 function parseCount(text: string | undefined, option: string, fallback: number, io: CliIo): number | undefined {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (Number.isSafeInteger(value) && value >= (option === '--seed' ? Number.MIN_SAFE_INTEGER : 1)) return value;
-  io.stderr.write(
-    `gather-sim check: ${option}: expected ${option === '--seed' ? 'an integer' : 'a positive integer'}, got "${text}"\n`,
-  );
+  if (Number.isSafeInteger(value) && value >= 1) return value;
+  io.stderr.write(`gather-sim check: ${option}: expected a positive integer, got "${text}"\n`);
   return undefined;
 }
 
@@ -168,7 +167,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const specs: SubjectSpec[] = [...parsed.positionals, ...(values.subject ?? [])].map((module) => ({ module }));
   specs.push(...(values.external ?? []).map((external) => ({ external })));
   const runs = parseCount(values.runs, '--runs', DEFAULT_RUNS, io);
-  const seed = parseCount(values.seed, '--seed', DEFAULT_SEED, io);
+  const seed = seedOption(values.seed, 'check', io);
   const timeout = parseCount(values.timeout, '--timeout', 10_000, io);
   const properties = pickProperties(values.property ?? [], io);
   const shard = parseShard(values.shard, io);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { formatTieOrder, picksOf } from '../clock/TieChoice.js';
-import { DEFAULT_SEED } from '../conformance/checkGather.js';
+import { seedOption } from './seedOption.js';
 import type { Run } from '../executor/Run.js';
 import type { CliIo } from './CliIo.js';
 import { parseTieMode } from './parseTieMode.js';
@@ -32,11 +32,8 @@ export function tieOrderOf(
   }
   if (mode === 'exhaustive') return { kind: 'exhaustive' };
   if (mode !== 'shuffle') return { kind: 'picks', picks: [] };
-  const seed = Number(values.seed ?? DEFAULT_SEED);
-  if (!Number.isSafeInteger(seed)) {
-    io.stderr.write(`gather-sim run: --seed: expected an integer, got "${values.seed ?? ''}"\n`);
-    return undefined;
-  }
+  const seed = seedOption(values.seed, 'run', io);
+  if (seed === undefined) return undefined;
   // Unbiased, unlike the first values fast-check draws in a property: a real shuffle.
   const draw = fc.noBias(fc.array(fc.nat({ max: 719 }), { minLength: 24, maxLength: 24 }));
   return { kind: 'picks', picks: fc.sample(draw, { seed, numRuns: 1 })[0] ?? [] };

@@ -1,0 +1,22 @@
+import { defaultSeed } from '../conformance/checkDefaults.js';
+import type { CliIo } from './CliIo.js';
+
+/**
+ * `--seed N` of `command`, else the seed of every check (`GATHER_SIM_SEED` in the
+ * environment, else `DEFAULT_SEED`); undefined after saying what is wrong (a `--seed` or a
+ * `GATHER_SIM_SEED` that is not an integer).
+ */
+export function seedOption(text: string | undefined, command: string, io: CliIo): number | undefined {
+  if (text !== undefined) {
+    const value = Number(text);
+    if (text.trim() !== '' && Number.isSafeInteger(value)) return value;
+    io.stderr.write(`gather-sim ${command}: --seed: expected an integer, got "${text}"\n`);
+    return undefined;
+  }
+  try {
+    return defaultSeed(io.env ?? {});
+  } catch (error) {
+    io.stderr.write(`gather-sim ${command}: ${(error as Error).message}\n`);
+    return undefined;
+  }
+}

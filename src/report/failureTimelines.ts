@@ -1,6 +1,6 @@
 import { traceFromObservation } from '../conformance/traceFromObservation.js';
 import type { TraceEvent } from '../executor/TraceEvent.js';
-import type { Observation } from '../observation/Observation.js';
+import type { Observation, ResultJson } from '../observation/Observation.js';
 import type { CheckFailure } from '../properties/GatherProperty.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { timelineInstants } from './formatTimeline.js';
@@ -21,6 +21,29 @@ export interface FailureTimelines {
   readonly instants: readonly number[];
 }
 
+/**
+ * The trace an expected observation implies, with the value or error of each task that ran
+ * its script to the end uncancelled (which the observation alone shows only in a result
+ * list), so that its lane's note reads like the subject's.
+ */
+function withScriptedResults(scenario: Scenario, observation: Observation): TraceEvent[] {
+  const trace = traceFromObservation(scenario, observation);
+  observation.tasks.forEach((task, index) => {
+    const script = scenario.tasks[index];
+    if (task.settled === null || task.cancelRequested !== null || script === undefined) return;
+    if (trace.some((event) => event.kind === 'settle' && event.task === index)) return;
+    const result: ResultJson | undefined =
+      task.outcome === 'value' && 'value' in script
+        ? { value: script.value }
+        : task.outcome === 'error' && 'error' in script
+          ? { error: { ...script.error, task: index } }
+          : undefined;
+    if (result !== undefined)
+      trace.push({ at: task.settled, kind: 'settle', task: index, outcome: task.outcome, result });
+  });
+  return trace.sort((a, b) => a.at - b.at);
+}
+
 /** The expected and the subject's timeline of a failure, on one axis. Pure. */
 export function failureTimelines(scenario: Scenario, failure: CheckFailure): FailureTimelines {
   const expected =
@@ -28,7 +51,7 @@ export function failureTimelines(scenario: Scenario, failure: CheckFailure): Fai
       ? undefined
       : {
           observation: failure.expectedObservation,
-          trace: traceFromObservation(scenario, failure.expectedObservation),
+          trace: withScriptedResults(scenario, failure.expectedObservation),
         };
   const subject =
     failure.run === undefined ? undefined : { observation: failure.run.observation, trace: failure.run.trace };

@@ -1,5 +1,6 @@
 import { checkGather, type CheckGatherOptions } from './checkGather.js';
 import { conforms } from './ConformanceReport.js';
+import { failureError } from './failureError.js';
 import { formatReport } from './formatReport.js';
 import type { SubjectLike } from './SubjectRunner.js';
 import { checkGatherArguments } from '../validation/checkGatherArguments.js';
@@ -22,8 +23,8 @@ export async function assertGather(subject: SubjectLike, options: CheckGatherOpt
   const message = applied
     ? formatReport(report)
     : `assertGather: no property applies to this subject, so nothing was checked\n${formatReport(report)}`;
-  const error = new Error(message, { cause: report });
   // The frames above (and of) assertGather are gather-sim's: the stack starts at the user's test.
-  Error.captureStackTrace(error, assertGather);
-  throw error;
+  const callSite = new Error();
+  Error.captureStackTrace(callSite, assertGather);
+  throw failureError(message, report, callSite);
 }

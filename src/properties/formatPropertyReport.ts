@@ -7,10 +7,14 @@ import type { PropertyReport } from './checkProperty.js';
 
 /**
  * A property's verdict as text. A failure shows the rule, the shrunk scenario as JSON that
- * `gather-sim run` accepts back, expected against observed, the subject's timeline, and two
- * ways to replay it: the fast-check `{ seed, path }` and a one-line command that runs the
- * scenario on the subject, and one that replays the property (`replay`, the option that
- * selects the subject in `gather-sim run` and `check`; the reference when absent).
+ * `gather-sim run` accepts back (and in text form), expected against observed as
+ * differences by JSON path, the expected timeline (asyncio.gather's) above the subject's on
+ * one axis, and the ways to replay it: the options of `assertGather` and
+ * `describeGatherConformance` (`{ seed, path, properties: [id] }`), fast-check's
+ * `{ seed, path }`, a one-line command that runs the scenario on the subject, and one that
+ * replays the property (`replay`, the option that selects the subject in `gather-sim run`
+ * and `check`; the reference when absent). Pure: what test runners, `check` and a JUnit
+ * report show as a failure's message.
  */
 export function formatPropertyReport(
   report: PropertyReport,

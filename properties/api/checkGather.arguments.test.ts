@@ -41,7 +41,7 @@ describe('checkGather arguments', () => {
     );
   });
 
-  it('checkGather rejects an empty list of properties, which would check nothing, and a list holding a non-property', async () => {
+  it('checkGather rejects an empty list of properties, which would check nothing, and a list holding a non-property or an unknown id', async () => {
     expectTypeError(
       await bad(gather, { properties: [] }),
       'checkGather: properties must be a non-empty array of gather properties (an empty one checks nothing), got [] (array)',
@@ -51,8 +51,12 @@ describe('checkGather arguments', () => {
       'checkGather: properties must be a non-empty array of gather properties (an empty one checks nothing), got "success" (string)',
     );
     expectTypeError(
-      await bad(gather, { properties: [success, 'order'] }),
-      'checkGather: properties[1] must be a gather property { id, rule, statement, needs, arbitrary, check } (see gatherProperties), got "order" (string)',
+      await bad(gather, { properties: [success, 'orders'] }),
+      'checkGather: properties[1] must be the id of one of gatherProperties (start, order, success, fail-fast, siblings-live-on, return-exceptions, empty, outer-cancellation, child-cancellation, cancel-after-done, nesting, concurrency, no-unhandled, no-leaked-timers, determinism, oracle), got "orders" (string)',
+    );
+    expectTypeError(
+      await bad(gather, { properties: [success, 5] }),
+      'checkGather: properties[1] must be a gather property { id, rule, statement, needs, arbitrary, check } (see gatherProperties), got 5 (number)',
     );
     expectTypeError(
       await bad(gather, { properties: [{ ...success, check: undefined }] }),

@@ -28,6 +28,8 @@ describe('describeGatherConformance arguments', () => {
     bad(gather, { ties: 'random' }),
     bad(gather, { seed: 0.5 }),
     bad(gather, 'fast'),
+    bad(gather, { properties: ['fail-fast', 'failfast'] }),
+    bad(gather, { path: '3:1', properties: ['fail-fast'] }),
   ];
 
   it('describeGatherConformance throws synchronously for a missing subject or a non-function gather', () => {
@@ -73,6 +75,16 @@ describe('describeGatherConformance arguments', () => {
     );
     expectTypeError(otherErrors[2], 'describeGatherConformance: seed must be a safe integer, got 0.5 (number)');
     expectTypeError(otherErrors[3], 'describeGatherConformance: options must be an object, got "fast" (string)');
+  });
+
+  it('describeGatherConformance throws synchronously for a property id it does not know, and for a path without its seed', () => {
+    expect(String(otherErrors[4])).toMatch(
+      /^TypeError: describeGatherConformance: properties\[1\] must be the id of one of gatherProperties \(start, .*\), got "failfast" \(string\)$/,
+    );
+    expectTypeError(
+      otherErrors[5],
+      'describeGatherConformance: path must be given with seed and exactly one property (a path replays one failure), got "3:1" (string)',
+    );
   });
 });
 

@@ -39,7 +39,8 @@ interface ExecFailure {
 
 /** The part of a DOM element the test reads in the page (this project compiles without the DOM library). */
 interface LaidOut {
-  getBoundingClientRect(): { readonly width: number };
+  getBoundingClientRect(): { readonly width: number; readonly left: number; readonly right: number };
+  querySelectorAll(selectors: string): ArrayLike<LaidOut>;
 }
 
 describe.skipIf(!haveBrowser)('check --html in headless Chromium', () => {
@@ -79,7 +80,9 @@ describe.skipIf(!haveBrowser)('check --html in headless Chromium', () => {
       const section = tab.locator('section#fail-p-settle-siblings-live-on');
       await expect.poll(() => new URL(tab.url()).hash).toBe('#fail-p-settle-siblings-live-on');
       expect(await section.locator('h2').textContent()).toBe('p-settle: FAIL R5 siblings-live-on');
-      const svg = section.locator('svg.timeline');
+      // The expected timeline (asyncio.gather's) above the subject's.
+      expect(await section.locator('div.timeline.expected svg.timeline').isVisible()).toBe(true);
+      const svg = section.locator('div.timeline.subject svg.timeline');
       expect(await svg.isVisible()).toBe(true);
       const box = await svg.boundingBox();
       expect(box?.width ?? 0).toBeGreaterThan(300);
@@ -105,6 +108,18 @@ describe.skipIf(!haveBrowser)('check --html in headless Chromium', () => {
           elements.map((element) => element.getBoundingClientRect().width),
         );
       expect(marks.every((width) => width > 0)).toBe(true);
+      // No two marks of a lane overlap, in either timeline, as the browser lays them out.
+      const overlaps = await section.locator('g.lane').evaluateAll((lanes: readonly LaidOut[]) =>
+        lanes.flatMap((lane) => {
+          const boxes = Array.from(lane.querySelectorAll('.mark'), (mark) => mark.getBoundingClientRect());
+          return boxes.flatMap((box, index) =>
+            boxes
+              .slice(index + 1)
+              .filter((other) => Math.min(box.right, other.right) - Math.max(box.left, other.left) > 0.5),
+          ).length;
+        }),
+      );
+      expect(overlaps.every((count) => count === 0)).toBe(true);
       await tab.screenshot({ path: join(folder, 'report.png'), fullPage: true });
     } finally {
       await browser.close();

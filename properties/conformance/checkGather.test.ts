@@ -92,7 +92,8 @@ describe('checkGather', () => {
     expect(text).toBe(formatReport(report));
     expect(text).toContain('R4 fail-fast  FAIL');
     expect(text).toContain('wraps: departs from asyncio.gather (0 pass, 1 FAIL, 0 n/a)');
-    expect(text).toMatch(/replay with fast-check: \{ seed: 20261125, path: "[\d:]+", endOnFailure: true \}/);
+    expect(text).toMatch(/replay with fast-check: \{ seed: -?\d+, path: "[\d:]+", endOnFailure: true \}/);
+    expect(text).toContain(`seed ${report.seed}`);
     expect(formatMarkdown(report)).toContain('| `fail-fast` | R4 | **FAIL** |');
     const json = reportToJson(report) as { subjects: { properties: { status: string; scenario: unknown }[] }[] };
     expect(json.subjects[0]?.properties[0]).toMatchObject({

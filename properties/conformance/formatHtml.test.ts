@@ -24,18 +24,40 @@ async function failingReport(): Promise<ConformanceReport> {
 }
 
 describe('the HTML report', () => {
-  it('draws one inline SVG timeline per failure, with no script, and escapes what subjects are called', async () => {
+  it('draws the expected and the subject’s timeline of each failure as inline SVG, with no script, and escapes what subjects are called', async () => {
     const report = await failingReport();
     const html = formatHtml(report);
     const failures = report.subjects.flatMap((subject) =>
       subject.properties.filter((property) => property.status === 'fail'),
     );
     expect(failures.length).toBeGreaterThanOrEqual(2);
-    expect(html.match(/<svg class="timeline"/g)).toHaveLength(failures.length);
+    expect(html.match(/<div class="timeline subject">\n<svg class="timeline"/g)).toHaveLength(failures.length);
+    expect(html.match(/<div class="timeline expected">\n<svg class="timeline"/g)).toHaveLength(failures.length);
+    expect(html.match(/<svg class="timeline"/g)).toHaveLength(2 * failures.length);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;: FAIL R5 siblings-live-on');
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+  });
+
+  it('shows expected against observed as differences by JSON path, and the options that replay a failure at once', async () => {
+    const html = formatHtml(await failingReport());
+    expect(html).toContain(
+      '<h3>Expected against observed, by JSON path</h3>\n<ul class="differences"><li><code>tasks[1].outcome: expected &quot;value&quot;, observed &quot;cancelled&quot;</code></li>',
+    );
+    expect(html).not.toContain('expected: {');
+    expect(html).toMatch(
+      /assertGather, describeGatherConformance: \{ seed: -?\d+, path: &quot;[\d:]+&quot;, properties: \[&quot;siblings-live-on&quot;\] \}/,
+    );
+  });
+
+  it('counts one subject and one property in the singular', async () => {
+    const report = await checkGather(gather, { runs: 5, properties: ['order'] });
+    expect(formatHtml(report)).toContain('<h1>gather-sim check: 1 property on 1 subject</h1>');
+    const two = await checkGather(gather, { runs: 5, properties: ['order', 'success'] });
+    expect(formatHtml({ ...two, subjects: [...two.subjects, ...two.subjects] })).toContain(
+      '<h1>gather-sim check: 2 properties on 2 subjects</h1>',
+    );
   });
 
   it('is the same drawn from a check --json report read back, so merged shards get their timelines', async () => {

@@ -11,6 +11,7 @@ import { BUNDLED_MATRIX } from '../subjects/bundledSubjects.js';
 import { EXIT, type CliIo } from './CliIo.js';
 import { openSubject, type OpenedSubject, type SubjectSpec } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
+import { seedOption } from './seedOption.js';
 import { parseTieMode } from './parseTieMode.js';
 import { wrapList } from './wrapList.js';
 import { writeReport } from './writeReport.js';
@@ -38,8 +39,8 @@ the shrunk scenario, expected against observed, the timeline and a replay line.
   --timeout MS       real-time limit for an external subject's hello and each answer
                      (default 10000); past it the subject is broken, never waited for
   --runs N           scenarios per property (default ${DEFAULT_RUNS})
-  --seed N           the fast-check seed (default ${DEFAULT_SEED}); the same seed gives
-                     the same report
+  --seed N           the fast-check seed (default $GATHER_SIM_SEED, else ${DEFAULT_SEED});
+                     the same seed gives the same report
   --property ID      run only this property (repeat, or separate with commas); ids:
                      ${wrapList(
                        gatherProperties.map((property) => property.id),
@@ -82,9 +83,8 @@ Examples:
   gather-sim check --html report.html
   gather-sim check ./my-gather.mjs --junit check.xml`;
 
-/** What `--seed`, `--runs` and `--timeout` accept (a timer of Node's lasts at most 2^31-1 ms). */
-const COUNT_RANGES: Record<'--seed' | '--runs' | '--timeout', IntegerRange> = {
-  '--seed': { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, what: 'an integer' },
+/** What `--runs` and `--timeout` accept (a timer of Node's lasts at most 2^31-1 ms). */
+const COUNT_RANGES: Record<'--runs' | '--timeout', IntegerRange> = {
   '--runs': { min: 1, max: Number.MAX_SAFE_INTEGER, what: 'a positive integer' },
   '--timeout': { min: 1, max: 2 ** 31 - 1, what: 'a whole number of ms from 1 to 2147483647' },
 };
@@ -186,7 +186,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const specs: SubjectSpec[] = [...parsed.positionals, ...(values.subject ?? [])].map((module) => ({ module }));
   specs.push(...(values.external ?? []).map((external) => ({ external })));
   const runs = parseCount(values.runs, '--runs', DEFAULT_RUNS, io);
-  const seed = parseCount(values.seed, '--seed', DEFAULT_SEED, io);
+  const seed = seedOption(values.seed, 'check', io);
   const timeout = parseCount(values.timeout, '--timeout', 10_000, io);
   const properties = pickProperties(values.property ?? [], io);
   const shard = parseShard(values.shard, io);

@@ -47,7 +47,8 @@ make of it. A file with "expect" is checked against it.
                     or exhaustive (every order, each checked against rules R1-R12;
                     at most 6 events due together); the order a run took is printed
   --tie-order LIST  replay an order of tied events: the picks a run printed (2,0,1)
-  --seed N          the seed of --ties shuffle (default ${DEFAULT_SEED})
+  --seed N          the seed of --ties shuffle (default $GATHER_SIM_SEED, else
+                    ${DEFAULT_SEED})
   --check-determinism
                     run each scenario twice and report a subject whose second run
                     differs from the first (a digest of observation and trace)

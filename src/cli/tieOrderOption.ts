@@ -1,12 +1,9 @@
 import fc from 'fast-check';
 import { formatTieOrder, picksOf } from '../clock/TieChoice.js';
-import { DEFAULT_SEED } from '../conformance/checkGather.js';
+import { seedOption } from './seedOption.js';
 import type { Run } from '../executor/Run.js';
 import type { CliIo } from './CliIo.js';
-import { parseIntegerOption } from './parseIntegerOption.js';
 import { parseTieMode } from './parseTieMode.js';
-
-const SEED_RANGE = { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
 
 /** The order of tied events a run takes: given picks (fifo is none), or every order. */
 export type TieOrder = { readonly kind: 'picks'; readonly picks: readonly number[] } | { readonly kind: 'exhaustive' };
@@ -35,12 +32,8 @@ export function tieOrderOf(
   }
   if (mode === 'exhaustive') return { kind: 'exhaustive' };
   if (mode !== 'shuffle') return { kind: 'picks', picks: [] };
-  const seed =
-    values.seed === undefined ? DEFAULT_SEED : parseIntegerOption(values.seed, { ...SEED_RANGE, what: 'an integer' });
-  if (seed === undefined) {
-    io.stderr.write(`gather-sim run: --seed: expected an integer, got "${values.seed ?? ''}"\n`);
-    return undefined;
-  }
+  const seed = seedOption(values.seed, 'run', io);
+  if (seed === undefined) return undefined;
   // Unbiased, unlike the first values fast-check draws in a property: a real shuffle.
   const draw = fc.noBias(fc.array(fc.nat({ max: 719 }), { minLength: 24, maxLength: 24 }));
   return { kind: 'picks', picks: fc.sample(draw, { seed, numRuns: 1 })[0] ?? [] };

@@ -1,12 +1,12 @@
 import { checkProperty, type PropertyReport, type Shard } from '../properties/checkProperty.js';
-import { gatherProperties } from '../properties/gatherProperties.js';
 import type { GatherProperty } from '../properties/GatherProperty.js';
 import { isOrderedTieMode, type TieMode } from '../clock/TieChoice.js';
 import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 import { toSubjectRunner, type SubjectLike } from './SubjectRunner.js';
 import { checkGatherArguments } from '../validation/checkGatherArguments.js';
+import { selectProperties } from './selectProperties.js';
 
-import { DEFAULT_RUNS, DEFAULT_SEED } from './checkDefaults.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, defaultSeed } from './checkDefaults.js';
 
 export { DEFAULT_RUNS, DEFAULT_SEED };
 
@@ -14,7 +14,7 @@ export { DEFAULT_RUNS, DEFAULT_SEED };
 export interface CheckGatherOptions {
   /** Scenarios per property (default 200). */
   readonly runs?: number;
-  /** The fast-check seed of every property (default {@link DEFAULT_SEED}). */
+  /** The fast-check seed of every property (default: `GATHER_SIM_SEED` when set, else {@link DEFAULT_SEED}). */
   readonly seed?: number;
   /** With `seed` and a single property, replays one failure straight away (fast-check's `path`). */
   readonly path?: string;
@@ -22,8 +22,11 @@ export interface CheckGatherOptions {
   readonly shard?: Shard;
   /** How events due at the same instant are ordered (default fifo; see `CheckPropertyOptions.ties`). */
   readonly ties?: TieMode;
-  /** The properties to run (default: all of `gatherProperties`). */
-  readonly properties?: readonly GatherProperty[];
+  /**
+   * The properties to run (default: all of `gatherProperties`): properties, or the ids of
+   * those of `gatherProperties` (`['fail-fast']`, as a failure's replay line prints them).
+   */
+  readonly properties?: readonly (GatherProperty | string)[];
   /** Called after each property on each subject, for progress. */
   readonly onProgress?: (subject: string, report: PropertyReport) => void;
 }
@@ -32,10 +35,10 @@ export interface CheckGatherOptions {
 export async function checkSubject(subject: SubjectLike, options: CheckGatherOptions = {}): Promise<SubjectReport> {
   const runner = toSubjectRunner(subject);
   const reports: PropertyReport[] = [];
-  for (const property of options.properties ?? gatherProperties) {
+  for (const property of selectProperties(options.properties)) {
     const report = await checkProperty(property, runner, {
       numRuns: options.runs ?? DEFAULT_RUNS,
-      seed: options.seed ?? DEFAULT_SEED,
+      seed: options.seed ?? defaultSeed(),
       ...(options.path === undefined ? {} : { path: options.path }),
       ...(options.shard === undefined ? {} : { shard: options.shard }),
       ...(options.ties === undefined ? {} : { ties: options.ties }),
@@ -62,11 +65,12 @@ export async function checkSubject(subject: SubjectLike, options: CheckGatherOpt
 export async function checkGather(subject: SubjectLike, options: CheckGatherOptions = {}): Promise<ConformanceReport> {
   checkGatherArguments('checkGather', subject, options);
   const ties = isOrderedTieMode(options.ties) ? { ties: options.ties } : {};
+  const seed = options.seed ?? defaultSeed();
   const report = {
-    seed: options.seed ?? DEFAULT_SEED,
+    seed,
     runs: options.runs ?? DEFAULT_RUNS,
     ...ties,
-    subjects: [await checkSubject(subject, options)],
+    subjects: [await checkSubject(subject, { ...options, seed })],
   };
   return options.shard === undefined ? report : { ...report, shard: options.shard };
 }

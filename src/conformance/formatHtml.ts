@@ -1,6 +1,9 @@
 import type { PropertyReport } from '../properties/checkProperty.js';
 import { formatTieOrder } from '../clock/TieChoice.js';
 import { escapeHtml } from '../report/escapeHtml.js';
+import { failureTimelines, type TimelineRun } from '../report/failureTimelines.js';
+import { formatDifferences } from '../report/formatDifferences.js';
+import { formatReplayOptions } from '../report/formatReplayOptions.js';
 import { formatTimelineSvg } from '../report/formatTimelineSvg.js';
 import { taskNote } from '../report/formatTimeline.js';
 import { formatGatherOutcome } from '../report/formatResult.js';
@@ -18,6 +21,7 @@ h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2.5rem; border-top
 table { border-collapse: collapse; } th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.6rem; text-align: left; }
 td.pass { background: #dafbe1; } td.FAIL { background: #ffebe9; font-weight: bold; } td.na, td.skipped { color: #57606a; } td.BROKEN { background: #cf222e; color: #fff; }
 td a { color: inherit; } pre { background: #f6f8fa; padding: 0.6rem; overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
+ul.differences { padding-left: 1.2rem; } ul.differences li { margin: 0.15rem 0; }
 svg.timeline { display: block; border: 1px solid #d0d7de; background: #fff; max-width: 100%; height: auto; }
 svg text.label, svg text.tick, svg text.unit { fill: #1f2328; }
 `;
@@ -32,6 +36,10 @@ const LEGEND = [
     .join(' ')};`,
   'the gather is the last lane. Hover a lane for what became of it.</span>',
 ].join(' ');
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
 
 function anchor(subject: string, property: string): string {
   return `fail-${subject}-${property}`.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -53,34 +61,39 @@ function failureSection(subject: SubjectReport, report: Failure): string {
     subject.replay === undefined
       ? undefined
       : `npx gather-sim check ${subject.replay} --property ${property.id} --seed ${report.seed} --path ${report.path}${ties === undefined ? '' : ` --ties ${ties.mode}`}`;
-  const run = failure.run;
-  const timeline =
-    run === undefined
-      ? '<p>(no timeline: the check itself failed, or the report was read back from JSON without its run)</p>'
-      : [
-          formatTimelineSvg(run.observation, run.trace),
-          '<table class="notes"><tbody>',
-          ...run.observation.tasks.map(
-            (task, index) => `<tr><th>task ${index}</th><td>${escapeHtml(taskNote(index, task, run.trace))}</td></tr>`,
-          ),
-          `<tr><th>gather</th><td>${escapeHtml(formatGatherOutcome(run.observation.gather))}</td></tr>`,
-          '</tbody></table>',
-        ].join('\n');
+  const timelines = failureTimelines(report.scenario, failure);
+  const draw = (run: TimelineRun, heading: string, kind: string): string =>
+    [
+      `<h3>${heading}</h3>`,
+      `<div class="timeline ${kind}">`,
+      formatTimelineSvg(run.observation, run.trace, { alsoAt: timelines.instants }),
+      '<table class="notes"><tbody>',
+      ...run.observation.tasks.map(
+        (task, index) => `<tr><th>task ${index}</th><td>${escapeHtml(taskNote(index, task, run.trace))}</td></tr>`,
+      ),
+      `<tr><th>gather</th><td>${escapeHtml(formatGatherOutcome(run.observation.gather))}</td></tr>`,
+      '</tbody></table>',
+      '</div>',
+    ].join('\n');
+  const differences = formatDifferences(failure.expected, failure.observed);
   return [
     `<section class="failure" id="${anchor(subject.subject, property.id)}">`,
     `<h2>${escapeHtml(subject.subject)}: FAIL ${escapeHtml(property.rule)} ${escapeHtml(property.id)}</h2>`,
     `<p class="statement">${escapeHtml(property.statement)}</p>`,
     `<p class="reason">Failed after ${report.numRuns} scenario(s)${failure.reason === property.statement ? '' : `: ${escapeHtml(failure.reason)}`}.${order === '' ? '' : ` Tie order ${escapeHtml(order)} (${ties?.mode ?? ''}).`}</p>`,
-    '<h3>Timeline of the subject</h3>',
-    timeline,
+    `<h3>${escapeHtml(differences.heading.replace(/^./, (first) => first.toUpperCase()))}</h3>`,
+    `<ul class="differences">${differences.lines.map((line) => `<li><code>${escapeHtml(line)}</code></li>`).join('')}</ul>`,
+    ...(timelines.expected === undefined
+      ? []
+      : [draw(timelines.expected, 'Expected timeline (asyncio.gather)', 'expected')]),
+    timelines.subject === undefined
+      ? '<p>(no timeline of the subject: the check itself failed)</p>'
+      : draw(timelines.subject, 'Timeline of the subject', 'subject'),
     '<h3>Scenario</h3>',
     `<pre class="scenario-text">${escapeHtml(formatScenarioText({ scenario: report.scenario }))}</pre>`,
     `<pre class="scenario-json">${escapeHtml(json)}</pre>`,
-    '<h3>Expected and observed</h3>',
-    `<pre class="expected">expected: ${escapeHtml(JSON.stringify(failure.expected))}</pre>`,
-    `<pre class="observed">observed: ${escapeHtml(JSON.stringify(failure.observed))}</pre>`,
     '<h3>Replay</h3>',
-    `<pre class="replay">${escapeHtml([`fast-check: { seed: ${report.seed}, path: ${JSON.stringify(report.path)}, endOnFailure: true }`, replayRun, ...(replayCheck === undefined ? [] : [replayCheck])].join('\n'))}</pre>`,
+    `<pre class="replay">${escapeHtml([`assertGather, describeGatherConformance: ${formatReplayOptions(report)}`, `fast-check: { seed: ${report.seed}, path: ${JSON.stringify(report.path)}, endOnFailure: true }`, replayRun, ...(replayCheck === undefined ? [] : [replayCheck])].join('\n'))}</pre>`,
     '</section>',
   ].join('\n');
 }
@@ -88,12 +101,13 @@ function failureSection(subject: SubjectReport, report: Failure): string {
 /**
  * A conformance report as one self-contained HTML page: the matrix (each FAIL a link to
  * its failure), a line per subject, and every failure with its timeline drawn as inline
- * SVG (no script, no external file), its shrunk scenario in text form and JSON, expected
- * against observed, and the lines that replay it. Pure.
+ * SVG (no script, no external file): expected against observed as differences by JSON path,
+ * the expected timeline above the subject's on one axis, its shrunk scenario in text form
+ * and JSON, and the lines that replay it. Pure.
  */
 export function formatHtml(report: ConformanceReport): string {
   const rows = matrixRows(report);
-  const title = `gather-sim check: ${rows.length} properties on ${report.subjects.length} subjects`;
+  const title = `gather-sim check: ${plural(rows.length, 'property', 'properties')} on ${plural(report.subjects.length, 'subject', 'subjects')}`;
   const header = ['property', 'rule', ...report.subjects.map((subject) => subject.subject)]
     .map((text) => `<th>${escapeHtml(text)}</th>`)
     .join('');

@@ -5,6 +5,7 @@ import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 import { isOrderedTieMode, ORDERED_TIE_MODES, type OrderedTieMode } from '../clock/TieChoice.js';
 import type { Run } from '../executor/Run.js';
 import type { TraceEvent } from '../executor/TraceEvent.js';
+import type { Observation } from '../observation/Observation.js';
 import { validateObservation } from '../observation/validateObservation.js';
 import { describeValue, formatScenarioIssues, isRecord, validateScenario } from '../scenario/validateScenario.js';
 
@@ -57,6 +58,7 @@ function propertyFrom(value: unknown, where: string): PropertyReport {
   if (ties !== undefined)
     need(isTieOrder(ties), `${where}.ties`, `{"mode": ${ORDERED_TIE_MODES_TEXT}, "picks": [numbers]}`, ties);
   const run = runFrom(value['run'], `${where}.run`);
+  const expectedObservation = observationFrom(value['expectedObservation'], `${where}.expectedObservation`);
   return {
     status,
     property,
@@ -70,6 +72,7 @@ function propertyFrom(value: unknown, where: string): PropertyReport {
       expected: value['expected'],
       observed: value['observed'],
       ...(run === undefined ? {} : { run }),
+      ...(expectedObservation === undefined ? {} : { expectedObservation }),
     },
   };
 }
@@ -95,6 +98,14 @@ function runFrom(value: unknown, where: string): Run | undefined {
     ties: [],
     leaks: [],
   };
+}
+
+/** A failure's expected observation as `reportToJson` wrote it, when it did. */
+function observationFrom(value: unknown, where: string): Observation | undefined {
+  if (value === undefined) return undefined;
+  const observation = validateObservation(value);
+  need(observation.ok, where, 'an OBSERVATION', value);
+  return observation.observation;
 }
 
 /**

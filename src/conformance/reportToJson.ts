@@ -28,6 +28,9 @@ function propertyToJson(report: PropertyReport): object {
         ...(report.failure.run === undefined
           ? {}
           : { run: { observation: report.failure.run.observation, trace: report.failure.run.trace } }),
+        ...(report.failure.expectedObservation === undefined
+          ? {}
+          : { expectedObservation: report.failure.expectedObservation }),
       };
   }
 }

@@ -1,6 +1,7 @@
 import type fc from 'fast-check';
 import type { Run } from '../executor/Run.js';
 import type { Capability } from '../conformance/Capabilities.js';
+import type { Observation } from '../observation/Observation.js';
 import type { SubjectRunner } from '../conformance/SubjectRunner.js';
 import type { Scenario } from '../scenario/Scenario.js';
 
@@ -11,6 +12,11 @@ export interface CheckFailure {
   readonly observed: unknown;
   /** The subject's run, for its timeline (absent when the check itself threw). */
   readonly run?: Run;
+  /**
+   * The whole observation the spec allows that is closest to the subject's (the fewest
+   * differences), for the expected timeline drawn beside the subject's.
+   */
+  readonly expectedObservation?: Observation;
 }
 
 /** The verdict of a property on one scenario. */

@@ -19,12 +19,16 @@ import type { CheckFailure, CheckOutcome, GatherProperty } from './GatherPropert
 import { checkPropertyArguments } from '../validation/checkPropertyArguments.js';
 import { describeThrown } from '../report/describeThrown.js';
 import { DEFAULT_NUM_RUNS } from './defaultNumRuns.js';
+import { defaultSeed } from '../conformance/checkDefaults.js';
 
 /** How to run a property. */
 export interface CheckPropertyOptions {
   /** Scenarios to try (default 100). */
   readonly numRuns?: number;
-  /** The fast-check seed; a failure prints the one that replays it. */
+  /**
+   * The fast-check seed (default: `GATHER_SIM_SEED` when set, else {@link DEFAULT_SEED}); a
+   * failure prints the one that replays it.
+   */
   readonly seed?: number;
   /** With `seed`, replays one failure straight away (fast-check's `path`). */
   readonly path?: string;
@@ -100,7 +104,7 @@ export async function checkProperty(
   const runner = toSubjectRunner(subject);
   const missing = missingCapabilities(property.needs, runner.supports);
   if (missing.length > 0) return { status: 'n/a', property, missing };
-  const seed = options.seed ?? 0;
+  const seed = options.seed ?? defaultSeed();
   const mode = runner.ordersTies === true ? (options.ties ?? DEFAULT_TIE_MODE) : DEFAULT_TIE_MODE;
   // fast-check reports the last failing value it found while shrinking: keep its details.
   let lastFailure: (CheckFailure & { readonly picks: readonly number[] }) | undefined;

@@ -24,6 +24,7 @@ export const determinism: GatherProperty = {
       expected: { observation: first.observation, trace: first.trace },
       observed: { observation: second.observation, trace: second.trace },
       run: second,
+      expectedObservation: first.observation,
     };
   },
 };

@@ -1,16 +1,20 @@
 import { formatTieOrder } from '../clock/TieChoice.js';
-import { formatLeaks } from '../report/formatLeaks.js';
-import { formatTimeline } from '../report/formatTimeline.js';
+import { formatFailureDetails } from '../report/formatFailureDetails.js';
+import { formatReplayOptions } from '../report/formatReplayOptions.js';
 import { formatScenarioText } from '../scenario/formatScenarioText.js';
 import { shellQuote } from '../report/shellQuote.js';
 import type { PropertyReport } from './checkProperty.js';
 
 /**
  * A property's verdict as text. A failure shows the rule, the shrunk scenario as JSON that
- * `gather-sim run` accepts back, expected against observed, the subject's timeline, and two
- * ways to replay it: the fast-check `{ seed, path }` and a one-line command that runs the
- * scenario on the subject, and one that replays the property (`replay`, the option that
- * selects the subject in `gather-sim run` and `check`; the reference when absent).
+ * `gather-sim run` accepts back (and in text form), expected against observed as
+ * differences by JSON path, the expected timeline (asyncio.gather's) above the subject's on
+ * one axis, and the ways to replay it: the options of `assertGather` and
+ * `describeGatherConformance` (`{ seed, path, properties: [id] }`), fast-check's
+ * `{ seed, path }`, a one-line command that runs the scenario on the subject, and one that
+ * replays the property (`replay`, the option that selects the subject in `gather-sim run`
+ * and `check`; the reference when absent). Pure: what test runners, `check` and a JUnit
+ * report show as a failure's message.
  */
 export function formatPropertyReport(
   report: PropertyReport,
@@ -39,26 +43,10 @@ export function formatPropertyReport(
       .trimEnd()
       .split('\n')
       .map((line) => `    ${line}`),
-    `  expected: ${JSON.stringify(failure.expected)}`,
-    `  observed: ${JSON.stringify(failure.observed)}`,
+    ...formatFailureDetails(report, options),
   ];
-  if (ties !== undefined) {
-    lines.push(
-      order === ''
-        ? `  tie order: first-in-first-out (${ties.mode})`
-        : `  tie order: ${order} (${ties.mode}: at each tie in turn, the position among the events due then of the one that fired next)`,
-    );
-  }
-  if (failure.run !== undefined) {
-    lines.push(...formatLeaks(failure.run.leaks).map((line) => `  ${line}`));
-    lines.push(
-      '  timeline of the subject:',
-      ...formatTimeline(failure.run.observation, failure.run.trace, { width: 76, colour: options.colour === true })
-        .split('\n')
-        .map((line) => `    ${line}`),
-    );
-  }
   lines.push(
+    `  replay here: ${formatReplayOptions(report)} (options of assertGather, describeGatherConformance)`,
     `  replay with fast-check: { seed: ${report.seed}, path: ${JSON.stringify(report.path)}, endOnFailure: true }`,
     ...(replay === undefined
       ? [`  replay the scenario on the reference: echo ${shellQuote(scenario)} | npx gather-sim run -${runTies}`]

@@ -3,6 +3,7 @@ import type { Capability } from '../conformance/Capabilities.js';
 import { expectedStarts } from '../conformance/expectedStarts.js';
 import type { SubjectRunner } from '../conformance/SubjectRunner.js';
 import { canonicalJson } from '../observation/canonicalJson.js';
+import { closestTo } from '../observation/closestTo.js';
 import { jsonEqual } from '../observation/jsonEqual.js';
 import type { Observation } from '../observation/Observation.js';
 import { predict, withSortedUnhandled } from '../oracle/predict.js';
@@ -45,11 +46,20 @@ export function projectionProperty(spec: {
         };
       }
       const starts = expectedStarts(scenario, subject.supports.dedupe === true);
-      const parts = predict(scenario).observations.map((observation) => spec.project(observation, starts));
+      const { observations } = predict(scenario);
+      const parts = observations.map((observation) => spec.project(observation, starts));
       if (parts.some((part) => jsonEqual(part, observed))) return { ok: true };
       const allowed = [...new Map(parts.map((part) => [canonicalJson(part), part] as const)).values()];
       const expected = allowed.length === 1 ? allowed[0] : { oneOf: allowed };
-      return { ok: false, reason: spec.statement, expected, observed, run };
+      const expectedObservation = closestTo(withSortedUnhandled(run.observation), observations);
+      return {
+        ok: false,
+        reason: spec.statement,
+        expected,
+        observed,
+        run,
+        ...(expectedObservation === undefined ? {} : { expectedObservation }),
+      };
     },
   };
 }

@@ -33,6 +33,11 @@ export interface TimelineOptions {
   readonly colour?: boolean;
   /** Lanes drawn at most; the tasks beyond are counted on one line (default 40). */
   readonly maxLanes?: number;
+  /**
+   * Instants to put on the axis besides the run's own: those of another run, so that two
+   * timelines drawn one above the other (expected, observed) share one axis.
+   */
+  readonly alsoAt?: readonly number[];
 }
 
 /** The terminal colour of each mark's character. */
@@ -47,6 +52,14 @@ const GATHER_LANE_MARKS = new Map(
 /** A virtual time as a short column label: exact below 10^7 ms, else 3 significant digits. */
 export function formatTime(ms: number): string {
   return ms < 1e7 ? String(ms) : ms.toExponential(2).replace('e+', 'e');
+}
+
+/** The instants a run's timeline marks, in order, 0 first: for `TimelineOptions.alsoAt`. */
+export function timelineInstants(observation: Observation, trace: readonly TraceEvent[]): number[] {
+  const tasks = observation.tasks.flatMap((task) => [task.started, task.settled, task.cancelRequested]);
+  const gatherAt = 'at' in observation.gather ? [observation.gather.at] : [];
+  const times = [0, ...trace.map((event) => event.at), ...gatherAt, ...tasks].filter((at): at is number => at !== null);
+  return [...new Set(times)].sort((a, b) => a - b);
 }
 
 /** What became of one task, in a phrase: `error APIError("x") at 5, cancel requested at 3`. */
@@ -106,6 +119,7 @@ function layout(
     place(position, position === 0);
   }
   if (instants.length > 1) place(instants.length - 1, false);
+  else place(0, true);
   return { columns, columnOf, axis: axis.join('').trimEnd() };
 }
 
@@ -124,12 +138,9 @@ export function formatTimeline(
 ): string {
   const width = options.width ?? 80;
   const maxLanes = options.maxLanes ?? 40;
-  const observed = observation.tasks.flatMap((task) => [task.started, task.settled, task.cancelRequested]);
-  const gatherAt = 'at' in observation.gather ? [observation.gather.at] : [];
-  const times = [0, ...trace.map((event) => event.at), ...gatherAt, ...observed].filter(
-    (at): at is number => at !== null,
+  const instants = [...new Set([...timelineInstants(observation, trace), ...(options.alsoAt ?? [])])].sort(
+    (a, b) => a - b,
   );
-  const instants = [...new Set(times)].sort((a, b) => a - b);
   const shown = observation.tasks.slice(0, maxLanes);
   const labelWidth = Math.max(8, `task ${shown.length - 1} `.length);
   const { columns, columnOf, axis } = layout(instants, Math.max(8, width - labelWidth - 1));

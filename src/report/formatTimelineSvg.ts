@@ -10,10 +10,25 @@ const LEFT = 70;
 const RIGHT = 20;
 const LANE = 28;
 const TOP = 34;
+/** The room a mark takes on a lane: marks at one instant sit this far apart. */
+const MARK = 16;
 /** The marks drawn on the gather's lane, by the kind of trace event they mark. */
 const GATHER_LANE_MARKS = new Map(
   Object.entries(TIMELINE_MARKS).filter(([, { onGatherLane }]) => onGatherLane === true),
 );
+
+/** A lane's mark: what it marks, and when (null: at the lane's end, for what never settled). */
+interface LaneMark {
+  readonly kind: TimelineMarkKind;
+  readonly at: number | null;
+}
+
+/** A lane's marks in groups of those at one instant, in order of first appearance. */
+function byInstant(marks: readonly LaneMark[]): LaneMark[][] {
+  const groups = new Map<number | null, LaneMark[]>();
+  for (const one of marks) groups.set(one.at, [...(groups.get(one.at) ?? []), one]);
+  return [...groups.values()];
+}
 
 /** A mark's SVG shape at (x, y); nothing for a span. */
 function mark(kind: TimelineMarkKind, x: number, y: number): string {
@@ -25,13 +40,15 @@ function mark(kind: TimelineMarkKind, x: number, y: number): string {
  * its settle, marked with how it ended and where a cancellation was requested; the gather
  * on the last lane, marked where it was cancelled (shapes and colours: `TIMELINE_MARKS`,
  * e.g. a green dot for a value, a red cross for an error, a violet bar for a cancel). Time
- * runs left to right with one slot per distinct instant, labelled on the axis; each mark
- * has a tooltip. Pure.
+ * runs left to right with one slot per distinct instant (and those of `alsoAt`, to share an
+ * axis with another run's timeline), labelled on the axis; marks at one instant of a lane
+ * sit side by side, the slots (and the picture) widening to fit them. Each lane has a
+ * tooltip. Pure.
  */
 export function formatTimelineSvg(
   observation: Observation,
   trace: readonly TraceEvent[],
-  options: { readonly maxLanes?: number } = {},
+  options: { readonly maxLanes?: number; readonly alsoAt?: readonly number[] } = {},
 ): string {
   const shown = observation.tasks.slice(0, options.maxLanes ?? 40);
   const gatherAt = 'at' in observation.gather ? [observation.gather.at] : [];
@@ -40,14 +57,53 @@ export function formatTimelineSvg(
     ...trace.map((event) => event.at),
     ...gatherAt,
     ...shown.flatMap((task) => [task.started, task.settled, task.cancelRequested]),
+    ...(options.alsoAt ?? []),
   ].filter((at): at is number => at !== null);
   const instants = [...new Set(times)].sort((a, b) => a - b);
-  const span = WIDTH - LEFT - RIGHT - 20;
-  const slot = instants.length > 1 ? span / (instants.length - 1) : 0;
+  const outcome = observation.gather;
+  const kind: TaskOutcomeKind =
+    'pending' in outcome
+      ? 'pending'
+      : 'value' in outcome
+        ? 'value'
+        : outcome.error.name === 'CancelledError'
+          ? 'cancelled'
+          : 'error';
+  // The marks of each lane, the gather's last.
+  const lanes: LaneMark[][] = shown.map((task) =>
+    task.started === null
+      ? []
+      : [
+          { kind: 'start', at: task.started },
+          ...(task.cancelRequested === null ? [] : [{ kind: 'cancel-request' as const, at: task.cancelRequested }]),
+          { kind: task.outcome, at: task.settled },
+        ],
+  );
+  lanes.push([
+    ...trace.flatMap((event) => {
+      const gatherMark = GATHER_LANE_MARKS.get(event.kind);
+      return gatherMark?.svg === undefined ? [] : [{ kind: event.kind as TimelineMarkKind, at: event.at }];
+    }),
+    { kind, at: 'at' in outcome ? outcome.at : null },
+  ]);
+  // Marks at one instant of a lane sit side by side, never on top of each other: the slots
+  // between instants are wide enough for the most marks any lane has at one instant.
+  const crowd = Math.max(1, ...lanes.flatMap((marks) => byInstant(marks).map((group) => group.length)));
+  const slot =
+    instants.length > 1 ? Math.max((WIDTH - LEFT - RIGHT - 20) / (instants.length - 1), crowd * MARK + 6) : 0;
+  const width = Math.max(WIDTH, Math.ceil(LEFT + RIGHT + 20 + slot * (instants.length - 1)));
   const x = (at: number): number => Math.round(LEFT + 10 + instants.indexOf(at) * slot);
-  const end = WIDTH - RIGHT;
+  const end = width - RIGHT;
   const height = TOP + (shown.length + 1) * LANE + 8;
   const parts: string[] = [];
+  const drawMarks = (marks: readonly LaneMark[], y: number): void => {
+    for (const group of byInstant(marks)) {
+      group.forEach((one, index) => {
+        const centre = one.at === null ? end : x(one.at);
+        parts.push(mark(one.kind, centre + Math.round((index - (group.length - 1) / 2) * MARK), y));
+      });
+    }
+  };
 
   // The axis: a tick per instant, labels where they do not overlap (about 7 px a character).
   let free = 0;
@@ -76,23 +132,12 @@ export function formatTimelineSvg(
       parts.push(
         `<line x1="${x(task.started)}" y1="${y}" x2="${stop}" y2="${y}" stroke="${TIMELINE_MARKS.running.colour}" stroke-width="3"${task.settled === null ? ' stroke-dasharray="6 4"' : ''}/>`,
       );
-      parts.push(mark('start', x(task.started), y));
-      if (task.cancelRequested !== null) parts.push(mark('cancel-request', x(task.cancelRequested), y));
-      parts.push(mark(task.outcome, stop, y));
+      drawMarks(lanes[index] ?? [], y);
     }
     parts.push('</g>');
   });
 
   const y = TOP + shown.length * LANE + LANE / 2;
-  const outcome = observation.gather;
-  const kind: TaskOutcomeKind =
-    'pending' in outcome
-      ? 'pending'
-      : 'value' in outcome
-        ? 'value'
-        : outcome.error.name === 'CancelledError'
-          ? 'cancelled'
-          : 'error';
   const stop = 'at' in outcome ? x(outcome.at) : end;
   parts.push(
     `<g class="lane gather" data-outcome="${kind}"><title>${escapeHtml(`gather: ${formatGatherOutcome(outcome)}`)}</title>`,
@@ -101,13 +146,10 @@ export function formatTimelineSvg(
   parts.push(
     `<rect x="${x(0)}" y="${y - 5}" width="${Math.max(1, stop - x(0))}" height="10" rx="3" fill="${TIMELINE_MARKS.waiting.colour}" fill-opacity="0.35"/>`,
   );
-  for (const event of trace) {
-    const gatherMark = GATHER_LANE_MARKS.get(event.kind);
-    if (gatherMark?.svg !== undefined) parts.push(gatherMark.svg(x(event.at), y));
-  }
-  parts.push(mark(kind, stop, y), '</g>');
+  drawMarks(lanes[shown.length] ?? [], y);
+  parts.push('</g>');
 
   const more = observation.tasks.length - shown.length;
   const label = `timeline: ${observation.tasks.length} tasks${more > 0 ? ` (${more} not drawn)` : ''}, gather ${formatGatherOutcome(outcome)}`;
-  return `<svg class="timeline" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(label)}" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="ui-monospace, monospace" font-size="12">${parts.join('')}</svg>`;
+  return `<svg class="timeline" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(label)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="ui-monospace, monospace" font-size="12">${parts.join('')}</svg>`;
 }

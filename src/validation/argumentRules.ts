@@ -1,5 +1,6 @@
 import { isTieMode, TIE_MODES } from '../clock/TieChoice.js';
 import { CAPABILITIES } from '../conformance/Capabilities.js';
+import { gatherProperties } from '../properties/gatherProperties.js';
 import { isRecord } from '../scenario/validateScenario.js';
 import type { ArgumentRule } from './checkArgument.js';
 
@@ -110,12 +111,21 @@ export const gatherProperty: ArgumentRule = (value) => {
   return undefined;
 };
 
-/** The properties to run: a non-empty array (an empty one would check nothing) of {@link gatherProperty}. */
+/**
+ * The properties to run: a non-empty array (an empty one would check nothing) of
+ * {@link gatherProperty} or of the ids of `gatherProperties` (`'fail-fast'`).
+ */
 export const gatherPropertyList: ArgumentRule = (value) => {
   if (!Array.isArray(value) || value.length === 0)
     return { at: '', expected: 'a non-empty array of gather properties (an empty one checks nothing)', value };
   for (let index = 0; index < value.length; index += 1) {
-    const problem = gatherProperty(value[index]);
+    const item: unknown = value[index];
+    if (typeof item === 'string') {
+      if (gatherProperties.some((property) => property.id === item)) continue;
+      const ids = gatherProperties.map((property) => property.id).join(', ');
+      return { at: `[${index}]`, expected: `the id of one of gatherProperties (${ids})`, value: item };
+    }
+    const problem = gatherProperty(item);
     if (problem !== undefined) return { ...problem, at: `[${index}]${problem.at}` };
   }
   return undefined;

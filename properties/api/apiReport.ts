@@ -19,11 +19,12 @@ export interface ApiExport {
 /** The package's entries, from package.json's exports map, with their source files. */
 export function packageEntries(): readonly { readonly entry: string; readonly source: string }[] {
   const manifest = JSON.parse(readFileSync(new URL('package.json', `file://${root}`), 'utf8')) as {
-    exports: Record<string, string | { import: string }>;
+    exports: Record<string, string | { import: string | { default: string } }>;
   };
   return Object.entries(manifest.exports).flatMap(([key, target]) => {
     if (typeof target === 'string') return [];
-    const source = target.import.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts');
+    const file = typeof target.import === 'string' ? target.import : target.import.default;
+    const source = file.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts');
     return [{ entry: key === '.' ? 'gather-sim' : `gather-sim/${key.slice(2)}`, source: `${root}${source}` }];
   });
 }

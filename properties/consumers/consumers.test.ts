@@ -108,9 +108,10 @@ beforeAll(async () => {
   );
 }, 600_000);
 
+// Seven projects with node_modules of their own: removing them takes a while on a busy machine.
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
-});
+}, 120_000);
 
 /** The result of one runner's consumer, which beforeAll made. */
 function resultOf(runner: string): RunnerResult {

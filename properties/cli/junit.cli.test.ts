@@ -59,7 +59,9 @@ describe('gather-sim check --junit', { timeout: 60_000 }, () => {
   it('refuses a file it cannot write before checking anything, exit 2', async () => {
     const result = await runCli(['check', './my-gather.mjs', '--junit', join(folder, 'missing/check.xml')], folder);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^gather-sim check: --junit: cannot write .*missing\/check\.xml: the folder .*missing does not exist\n$/);
+    expect(result.stderr).toMatch(
+      /^gather-sim check: --junit: cannot write .*missing\/check\.xml: the folder .*missing does not exist\n$/,
+    );
     expect(result.stdout).toBe('');
   });
 

@@ -11,7 +11,7 @@ export const ORACLE_BUDGET_OPTIONS = {
 /** The help lines of the options in {@link ORACLE_BUDGET_OPTIONS}. */
 export const ORACLE_BUDGET_USAGE = `  --oracle-states N, --oracle-ms MS, --oracle-memory MB
                     the budget of the oracle's prediction of each scenario: branches
-                    of the exploration of tied events (default 20000, the same answer
+                    of the exploration of tied events (default 10000, the same answer
                     on every machine), real milliseconds (default 1000) and megabytes
                     of heap (default 256) on top; over it the spec's verdict is "too
                     many orderings (N explored)" and the run is shown unchecked`;

@@ -14,11 +14,11 @@ const MERGE_LIMIT = 1000;
 /** Branches explored before states start to be merged by key (see predict). */
 const MERGE_AFTER = 16;
 /** The default budget of one prediction (see PredictOptions). */
-const DEFAULT_MAX_STATES = 20_000;
+const DEFAULT_MAX_STATES = 10_000;
 const DEFAULT_MAX_MS = 1000;
 const DEFAULT_MAX_MEMORY_MB = 256;
 /** Branches between two looks at the clock and the heap (see budgetGuard). */
-const GUARD_EVERY = 256;
+const GUARD_EVERY = 64;
 
 /** What the spec allows for one scenario. */
 export interface Prediction {
@@ -42,7 +42,7 @@ export interface Prediction {
 /** Options of {@link predict}. */
 export interface PredictOptions {
   /**
-   * Branches of the exploration at most before giving up on completeness (default 20,000):
+   * Branches of the exploration at most before giving up on completeness (default 10,000):
    * the budget that makes the answer the same on every machine. `maxMs` and `maxMemoryMb`
    * guard it from above.
    */

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bareLoop, floor, harness } from './measure.js';
-import { HEADLINE, workload } from './workloads.js';
+import { HEADLINE, tieHeavy, workload } from './workloads.js';
 
 describe('the benchmark', () => {
   it('draws the same headline workload from the same seed: 10 children, delays in 0-5,000 ms, about 20% failing', () => {
@@ -26,5 +27,18 @@ describe('the benchmark', () => {
   it('runs each way of running a workload on the same scenarios, the harness checking every one against the oracle', async () => {
     const scenarios = workload({ ...HEADLINE, scenarios: 20 });
     for (const measure of [harness, bareLoop, floor]) expect(await measure(scenarios)).toBeGreaterThan(0);
+  });
+});
+
+describe("the oracle's workloads", () => {
+  it('are the tie-heavy fixtures the oracle tests use', () => {
+    for (const tasks of [6, 30, 100]) {
+      const text = readFileSync(
+        new URL(`../properties/fixtures/oracle/tie-heavy-${String(tasks)}.json`, import.meta.url),
+        'utf8',
+      );
+      const { name: _name, description: _description, ...fixture } = JSON.parse(text) as Record<string, unknown>;
+      expect(fixture).toEqual(tieHeavy(tasks));
+    }
   });
 });

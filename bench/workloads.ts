@@ -41,3 +41,30 @@ export function workload(shape: WorkloadShape): Scenario[] {
     }),
   }));
 }
+
+/** A leaf of {@link tieHeavy}: it fails at 1,000 ms, and its 0 ms cleanup raises when cancelled. */
+function failingWithCleanup(message: string): Task {
+  return {
+    sleep: 1000,
+    error: { name: 'TaskError', message },
+    onCancel: { cleanup: 0, error: { name: 'CleanupError', message } },
+  };
+}
+
+/**
+ * The oracle's tie-heavy input (issue 14): `tasks` failing tasks whose 0 ms cleanups raise,
+ * and a nested return-exceptions gather of 6 like them, the gather and each task cancelled
+ * at 10 ms. Its orders of tied events are too many to explore: the oracle's budget decides.
+ * properties/fixtures/oracle/tie-heavy-{6,30,100}.json are this, with a name.
+ */
+export function tieHeavy(tasks: number): Scenario {
+  const top = Array.from({ length: tasks }, (_, index) => failingWithCleanup(`t${String(index)}`));
+  const nested = Array.from({ length: 6 }, (_, index) => failingWithCleanup(`n${String(index)}`));
+  const all: Task[] = [...top, { gather: { tasks: nested, returnExceptions: true } }];
+  return { tasks: all, cancelGatherAt: 10, cancelTasks: all.map((_, task) => ({ task, at: 10 })) };
+}
+
+/** `count` tasks that all sleep 5 ms and return: one big tie, more sleeps than the runaway cap. */
+export function manyTasks(count: number): Scenario {
+  return { tasks: Array.from({ length: count }, (_, index): Task => ({ sleep: 5, value: index })) };
+}

@@ -84,7 +84,7 @@ describe('the oracle explores few orders', () => {
     const reduced = predict(scenario, { maxStates: 16 });
     expect(reduced.complete).toBe(true);
     expect(predict(scenario, { reduce: false, maxStates: 16 }).complete).toBe(false);
-    const all = predict(scenario, { reduce: false });
+    const all = predict(scenario, { reduce: false, maxMs: Infinity });
     expect(reduced.observations.map((allowed) => JSON.stringify(allowed)).sort()).toEqual(
       all.observations.map((allowed) => JSON.stringify(allowed)).sort(),
     );
@@ -92,7 +92,7 @@ describe('the oracle explores few orders', () => {
 
   it('loses no outcome where cancellations of tasks and of nested gathers tie with everything else', () => {
     const sorted = (scenario: Scenario, reduce: boolean): string[] =>
-      predict(scenario, { reduce })
+      predict(scenario, { reduce, maxStates: Infinity, maxMs: Infinity, maxMemoryMb: Infinity })
         .observations.map((allowed) => JSON.stringify(allowed))
         .sort();
     const scenarios = fc

@@ -188,7 +188,7 @@ describe('the oracle', () => {
 
   it('loses no outcome by skipping orders of commuting actions', () => {
     const sorted = (scenario: Scenario, reduce: boolean): string[] =>
-      predict(scenario, { reduce })
+      predict(scenario, { reduce, maxStates: Infinity, maxMs: Infinity, maxMemoryMb: Infinity })
         .observations.map((observation) => JSON.stringify(observation))
         .sort();
     const ties = fc

@@ -16,10 +16,11 @@ import { errorToJson, resultsToJson } from './toJson.js';
 import { checkArgument, checkOptions } from '../validation/checkArgument.js';
 import { gatherFunction, positiveLimit, tiePicks } from '../validation/argumentRules.js';
 import { checkScenarioArgument } from '../validation/checkScenarioArgument.js';
+import { scenarioTimerCount } from './scenarioTimerCount.js';
 
 /** Options of {@link runScenario}. */
 export interface RunOptions {
-  /** Timers one run may fire before it is stopped as a runaway (default 100,000). */
+  /** Timers one run may fire beyond the scenario's own sleeps, cleanups and cancellations before it is stopped as a runaway (default 100,000). */
   readonly maxTimers?: number;
   /**
    * Real milliseconds one run may take before it is stopped (default 10,000): a last
@@ -203,7 +204,8 @@ async function attempt(
       (error: unknown) => settle({ at: clock.now, error: errorToJson(error, context.origins) }),
     );
     const limits = {
-      maxTimers: runOptions.maxTimers ?? 100_000,
+      // The cap is on the subject's own timers: the scenario's are counted on top (see scenarioTimerCount).
+      maxTimers: (runOptions.maxTimers ?? 100_000) + scenarioTimerCount(scenario),
       maxHops: MAX_HOPS_PER_INSTANT,
       wallMs: runOptions.wallMs ?? 10_000,
       watchImmediates,

@@ -107,6 +107,8 @@ export class Simulation {
     private readonly gathers: GatherState[],
     /** Timers fired at the current instant, to tell a tie (2 means "two or more"). */
     private firedNow: number,
+    /** The pending cancellations among `timers`, in the same order: few, looked at on every step. */
+    private cancels: Timer[],
   ) {}
 
   /** The state right after the gather was called at time 0, with every child started (R1). */
@@ -129,6 +131,7 @@ export class Simulation {
       })),
       model.gathers.map(() => ({ finished: 0, cancelRequested: false, outcome: undefined, at: null })),
       0,
+      [],
     );
     const timers: Timer[] = [];
     if (scenario.cancelGatherAt !== undefined)
@@ -143,6 +146,7 @@ export class Simulation {
     }
     // Latest first, and among equal times the first added last (see addTimer): a stable sort, reversed.
     sim.timers = timers.sort((a, b) => a.at - b.at).reverse();
+    sim.cancels = sim.timers.filter((timer) => timer.kind === 'cancel-gather' || timer.kind === 'cancel-task');
     for (const gather of model.gathers) {
       if (gather.children.length === 0) sim.settleGather(gather.id, { kind: 'value', value: [] });
     }
@@ -165,6 +169,7 @@ export class Simulation {
       this.tasks.map((task) => ({ ...task })),
       this.gathers.map((gather) => ({ ...gather })),
       this.firedNow,
+      [...this.cancels],
     );
   }
 
@@ -187,14 +192,29 @@ export class Simulation {
    */
   private dueFrom(): number {
     const { timers } = this;
-    let due = timers.length;
-    while (due > 0 && (timers[due - 1] as Timer).at === this.now) due -= 1;
+    let due = this.firstAt(this.now);
     if (this.jobs.length === 0 && due === timers.length && timers.length > 0) {
       this.now = (timers[timers.length - 1] as Timer).at;
       this.firedNow = 0;
-      while (due > 0 && (timers[due - 1] as Timer).at === this.now) due -= 1;
+      due = this.firstAt(this.now);
     }
     return due;
+  }
+
+  /**
+   * The index in `timers` (latest first) where the timers due at `at` or earlier begin: a
+   * binary search, as thousands of timers may tie.
+   */
+  private firstAt(at: number): number {
+    const { timers } = this;
+    let low = 0;
+    let high = timers.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((timers[middle] as Timer).at > at) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /**
@@ -219,23 +239,72 @@ export class Simulation {
    * {@link actions}: jobs, oldest first, then timers as they fire.
    */
   private independent(due: number): Job | Timer | undefined {
-    const { timers, jobs } = this;
+    const { timers, jobs, cancels } = this;
     let reached: Set<string> | undefined;
-    for (let index = timers.length - 1; index >= due; index -= 1) {
-      const timer = timers[index] as Timer;
-      // A cancellation of the gather reaches every task: only a cleanup's end commutes with it.
-      if (timer.kind === 'cancel-gather') return this.firstDue(due, 'cleanup-end');
-      if (timer.kind === 'cancel-task')
-        for (const place of this.reach(this.model.topTasks[timer.target] as number)) (reached ??= new Set()).add(place);
+    // The due cancellations, as they fire (latest first in `cancels`, like `timers`).
+    const dueCancels: Timer[] = [];
+    for (let index = cancels.length - 1; index >= 0; index -= 1)
+      if ((cancels[index] as Timer).at === this.now) dueCancels.push(cancels[index] as Timer);
+    const reaches = dueCancels.map((timer) => this.cancellationReach(timer));
+    // A cancellation that can change nothing now or later at this instant commutes with everything.
+    const inert = dueCancels.find((_, index) => reaches[index]?.length === 0);
+    if (inert !== undefined) return inert;
+    for (const reach of reaches) {
+      // A cancellation of the gather that may still be refused or accepted reaches every task: only a cleanup's end commutes with it.
+      if (reach === undefined) return this.firstDue(due, 'cleanup-end');
+      for (const place of reach) (reached ??= new Set()).add(place);
     }
     for (const job of jobs)
       if ((job.kind === 'step' || this.callbackCommutes(job)) && this.unreached(job, reached)) return job;
     for (let index = timers.length - 1; index >= due; index -= 1) {
       const timer = timers[index] as Timer;
-      // No cancellation of the gather is due here (see above).
-      if (timer.kind !== 'cancel-task' && this.unreached(timer, reached)) return timer;
+      // No cancellation of the gather that reaches everything is due here (see above).
+      if (timer.kind !== 'cancel-task' && timer.kind !== 'cancel-gather' && this.unreached(timer, reached))
+        return timer;
     }
     return undefined;
+  }
+
+  /**
+   * What a due cancellation may change, now or later at this instant, as places (see
+   * {@link reach}); empty when it changes nothing observable whenever it fires, undefined
+   * for a cancellation of the top-level gather that may still be accepted or refused (it
+   * reaches everything). Once the gather is done it refuses; once it has accepted one, a
+   * further one asks the children again and changes the gather no more.
+   */
+  private cancellationReach(timer: Timer): readonly string[] | undefined {
+    if (timer.kind === 'cancel-task') return this.reach(this.model.topTasks[timer.target] as number);
+    const { gather, state } = this.gather(0);
+    if (state.outcome !== undefined) return [];
+    // Whether it is accepted is read only where the gather waits for every child: a
+    // fail-fast gather with a child bound to fail settles on that failure first.
+    const read = gather.returnExceptions || !gather.children.some((child) => this.boundToFail(child));
+    if (!state.cancelRequested && read) return undefined;
+    const reach = gather.slots.flatMap((child) => this.reach(child));
+    return reach.length === 0 ? [] : ['g0', ...reach];
+  }
+
+  /** Whether a task failed, or is a leaf that took a cancellation it does not ignore: it will end in an error or cancelled. */
+  private boundToFail(taskId: number): boolean {
+    const { outcome } = this.state(taskId);
+    if (outcome !== undefined) return outcome.kind !== 'value';
+    return this.absorbsCancel(taskId);
+  }
+
+  /**
+   * Whether Task.cancel() on a leaf task is a no-op now and whenever it comes later: the
+   * task already took a cancellation it does not ignore (or is done), and no one reads
+   * whether it was cancelled after it finished (only a return-exceptions parent does, see
+   * {@link unretrieved}).
+   */
+  private absorbsCancel(taskId: number): boolean {
+    const task = this.task(taskId);
+    if (task.kind !== 'leaf' || task.onCancel === 'ignore') return false;
+    if (this.gather(task.parent).gather.returnExceptions) return false;
+    const { phase, wake } = this.state(taskId);
+    return (
+      phase === 'done' || phase === 'cleanup' || (phase === 'waking' && (wake === 'cancel' || wake === 'cleanup-done'))
+    );
   }
 
   /** Whether a job or a timer touches nothing the due cancellations of tasks reach (`reached`; none when undefined). */
@@ -285,14 +354,29 @@ export class Simulation {
     );
   }
 
-  /** The tasks (`t3`) and gathers (`g1`) a cancellation of a task reaches: it and all below it. */
+  /**
+   * The tasks (`t3`) and gathers (`g1`) a cancellation of a task reaches: it and all below
+   * it; nothing for a leaf that absorbs it (see {@link absorbsCancel}). Below a nested
+   * gather every child counts, done or not: whether all are done decides if it refuses.
+   */
   private reach(taskId: number): string[] {
+    const task = this.task(taskId);
+    if (task.kind === 'leaf') return this.absorbsCancel(taskId) ? [] : [`t${taskId}`];
+    return [
+      `t${taskId}`,
+      `g${task.inner}`,
+      ...this.gather(task.inner).gather.children.flatMap((child) => this.reachAll(child)),
+    ];
+  }
+
+  /** The tasks and gathers below a task, itself included, absorbing or not. */
+  private reachAll(taskId: number): string[] {
     const task = this.task(taskId);
     if (task.kind === 'leaf') return [`t${taskId}`];
     return [
       `t${taskId}`,
       `g${task.inner}`,
-      ...this.gather(task.inner).gather.children.flatMap((child) => this.reach(child)),
+      ...this.gather(task.inner).gather.children.flatMap((c) => this.reachAll(c)),
     ];
   }
 
@@ -324,6 +408,7 @@ export class Simulation {
 
   private performTimer(timer: Timer): void {
     removeItem(this.timers, timer);
+    if (timer.kind === 'cancel-gather' || timer.kind === 'cancel-task') removeItem(this.cancels, timer);
     // Stryker disable next-line all: see `scheduled` (equivalent).
     if (timer.kind === 'sleep-end' || timer.kind === 'cleanup-end') this.state(timer.target).scheduled -= 1;
     this.firedNow = Math.min(2, this.firedNow + 1);

@@ -3,15 +3,22 @@ import { jsonEqual } from '../observation/jsonEqual.js';
 import type { Observation } from '../observation/Observation.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { buildModel } from './model.js';
+import { realPerformanceNow } from '../clock/realTimers.js';
 import { Simulation } from './Simulation.js';
 import { checkOptions } from '../validation/checkArgument.js';
-import { aBoolean, nonNegativeLimit } from '../validation/argumentRules.js';
+import { aBoolean, nonNegativeLimit, positiveLimit } from '../validation/argumentRules.js';
 import { checkScenarioArgument } from '../validation/checkScenarioArgument.js';
 
 /** Tasks beyond which states are no longer merged by key (see predict). */
 const MERGE_LIMIT = 1000;
 /** Branches explored before states start to be merged by key (see predict). */
 const MERGE_AFTER = 16;
+/** The default budget of one prediction (see PredictOptions). */
+const DEFAULT_MAX_STATES = 10_000;
+const DEFAULT_MAX_MS = 1000;
+const DEFAULT_MAX_MEMORY_MB = 256;
+/** Branches between two looks at the clock and the heap (see budgetGuard). */
+const GUARD_EVERY = 64;
 
 /** What the spec allows for one scenario. */
 export interface Prediction {
@@ -23,14 +30,27 @@ export interface Prediction {
    * observation with its children's unretrieved errors as `unhandled` (CPython reports them).
    */
   readonly observations: readonly Observation[];
-  /** False when the orderings were too many to explore them all (see `maxStates`). */
+  /**
+   * False when the orderings were too many to explore them all within the budget (see
+   * {@link PredictOptions}): `observations` are then only those found so far.
+   */
   readonly complete: boolean;
+  /** Branches of the exploration taken: a state where orders of tied events part, each explored. */
+  readonly explored: number;
 }
 
 /** Options of {@link predict}. */
 export interface PredictOptions {
-  /** Branches of the exploration at most before giving up on completeness (default 200,000). */
+  /**
+   * Branches of the exploration at most before giving up on completeness (default 10,000):
+   * the budget that makes the answer the same on every machine. `maxMs` and `maxMemoryMb`
+   * guard it from above.
+   */
   readonly maxStates?: number;
+  /** Real milliseconds one prediction may take before it gives up (default 1,000). */
+  readonly maxMs?: number;
+  /** Megabytes the JavaScript heap may grow by in one prediction before it gives up (default 256). */
+  readonly maxMemoryMb?: number;
   /**
    * Skip orders of actions that commute (partial-order reduction; default true). Turn it off
    * only to check the reduction itself: the observations are the same, found more slowly.
@@ -49,8 +69,14 @@ export interface PredictOptions {
  */
 export function predict(scenario: Scenario, options: PredictOptions = {}): Prediction {
   checkScenarioArgument('predict', scenario);
-  checkOptions('predict', options, { maxStates: nonNegativeLimit, reduce: aBoolean });
-  const maxStates = options.maxStates ?? 200_000;
+  checkOptions('predict', options, {
+    maxStates: nonNegativeLimit,
+    maxMs: positiveLimit,
+    maxMemoryMb: positiveLimit,
+    reduce: aBoolean,
+  });
+  const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
+  const overBudget = budgetGuard(options.maxMs ?? DEFAULT_MAX_MS, options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB);
   const reduce = options.reduce ?? true;
   const seen = new Set<string>();
   const model = buildModel(scenario);
@@ -110,7 +136,8 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
           if (seen.has(key)) continue;
           seen.add(key);
         }
-        if (branches >= maxStates) {
+        // The count decides alone on any machine fast enough; time and memory are a guard on top.
+        if (branches >= maxStates || (branches % GUARD_EVERY === 0 && overBudget())) {
           complete = false;
           return;
         }
@@ -121,7 +148,18 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
     }
   };
   explore(Simulation.start(model, scenario));
-  return { tieFree, observations: found, complete };
+  return { tieFree, observations: found, complete, explored: branches };
+}
+
+/**
+ * A test of the real-time and memory budget, from now on: true once `maxMs` real
+ * milliseconds have passed or the heap has grown by more than `maxMemoryMb` megabytes.
+ */
+function budgetGuard(maxMs: number, maxMemoryMb: number): () => boolean {
+  const started = realPerformanceNow();
+  const heap = process.memoryUsage().heapUsed;
+  return () =>
+    realPerformanceNow() - started > maxMs || process.memoryUsage().heapUsed - heap > maxMemoryMb * 1024 * 1024;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Observation } from '../observation/Observation.js';
-import { predict } from '../oracle/predict.js';
+import { predictInProperty } from './predictInProperty.js';
 import { argsOf, isGatherTask, type GatherScenario, type Scenario } from '../scenario/Scenario.js';
 import { scenarioArbitrary, timeArbitrary } from './arbitraries.js';
 import { determinism } from './determinismProperty.js';
@@ -123,7 +123,7 @@ export const cancelAfterDone = projectionProperty({
     .tuple(scenarioArbitrary({ ...noCancel, minTasks: 1 }), fc.constantFrom(1, 2, 7, 1000))
     .map(([scenario, delay]): Scenario | undefined => {
       // After the gather settled in every order of tied events: never, if it may not settle.
-      const outcomes = predict(scenario).observations.map((observation) => observation.gather);
+      const outcomes = predictInProperty(scenario).observations.map((observation) => observation.gather);
       const times = outcomes.map((outcome) => ('at' in outcome ? outcome.at : Number.NaN));
       const settledAt = Math.max(...times);
       return Number.isNaN(settledAt) ? undefined : { ...scenario, cancelGatherAt: settledAt + delay };

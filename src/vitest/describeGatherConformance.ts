@@ -51,7 +51,7 @@ export function describeGatherConformance(subject: SubjectLike, options: Describ
             ...(options.path === undefined ? {} : { path: options.path }),
             ...(options.shard === undefined ? {} : { shard: options.shard }),
           });
-          if (report.status === 'fail')
+          if (report.status === 'fail' || report.status === 'error')
             throw new Error(`${runner.name}: ${formatPropertyReport(report, runner.replay)}`);
         },
         timeout,

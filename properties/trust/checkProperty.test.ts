@@ -61,7 +61,7 @@ describe('checkProperty passes only what it checked in full', () => {
     expect(report.reason).toMatch(
       /^fast-check failed without a counterexample after 0 scenarios \(\d+ scenarios skipped\)/,
     );
-  });
+  }, 60_000);
 
   it('reports an error of the harness, not a pass, when fast-check found a failure the check never recorded', async () => {
     const report = await checkProperty(throwsUnprintable, gather, options);
@@ -81,7 +81,7 @@ describe('checkProperty passes only what it checked in full', () => {
   it('passes a property that skips some scenarios, having checked as many as asked for', async () => {
     const report = await checkProperty(skipsHalf, gather, options);
     expect(report).toMatchObject({ status: 'pass', numRuns: 50 });
-  });
+  }, 60_000);
 
   it('makes assertProperty throw, prints ERROR, fails the report and keeps the verdict through JSON', async () => {
     const report = await checkProperty(skipsAll, gather, few);
@@ -100,5 +100,5 @@ describe('checkProperty passes only what it checked in full', () => {
     if (!back.ok) throw new Error(back.problem);
     const [read] = back.report.subjects[0]?.properties ?? [];
     expect(read).toMatchObject({ status: 'error', numRuns: 0, seed: SUITE_SEED } satisfies Partial<PropertyReport>);
-  });
+  }, 60_000);
 });

@@ -66,7 +66,7 @@ describe('the leaked-timer check waits for the gather call that set a timer', ()
     expect(SLOW_GATHER_MS).toBeGreaterThan(100);
     const report = await checkProperty(noLeakedTimers, warningTimerGather, { seed: SUITE_SEED, numRuns: 300 });
     expect(report.status).toBe('pass');
-  });
+  }, 60_000);
 
   it('passes a correct gather with a slow-gather warning timer on every property', async () => {
     const report = await checkSubject(warningTimerGather, { seed: SUITE_SEED, runs: 100 });
@@ -82,5 +82,5 @@ describe('the leaked-timer check waits for the gather call that set a timer', ()
       const report = await checkProperty(noLeakedTimers, subject, { seed: SUITE_SEED, numRuns: 300 });
       expect(report.status).toBe('fail');
     }
-  });
+  }, 60_000);
 });

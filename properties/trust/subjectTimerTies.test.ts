@@ -103,5 +103,5 @@ describe(`ties between the subject's own timers and script events (seed ${SUITE_
         error: { name: 'Error', message: 'completed before my timer' },
       });
     }
-  });
+  }, 60_000);
 });

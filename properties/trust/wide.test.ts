@@ -25,7 +25,7 @@ describe(`wide gathers catch a concurrency cap (seed ${SUITE_SEED})`, () => {
     const report = await checkProperty(concurrency, capped.gather, { seed: SUITE_SEED, numRuns: 300 });
     if (report.status !== 'fail') throw new Error(`not caught: ${report.status}`);
     expect(report.scenario.tasks.length).toBeGreaterThanOrEqual(9);
-  });
+  }, 60_000);
 
   it('fails the capped gather on R12 and on the other properties a late start breaks', async () => {
     if (capped === undefined) throw new Error('no "caps concurrency at 8" wrong gather');

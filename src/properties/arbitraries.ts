@@ -173,16 +173,30 @@ function tasksArbitrary(constraints: ScenarioConstraints, depth: number): fc.Arb
   const wideLeaf = leafArbitrary({ ...constraints, times: 'spread' });
   const wideLength = { minLength: Math.max(minLength, WIDE_MIN), maxLength: maxWide };
   // fast-check keeps most arrays short (a dozen or so): one wide gather in 4 may be as wide as allowed.
-  const wide = fc.oneof(
-    { withCrossShrink: true },
-    { weight: 3, arbitrary: fc.array(wideLeaf, wideLength) },
-    { weight: 1, arbitrary: fc.array(wideLeaf, { ...wideLength, size: 'max' }) },
-  );
+  const wide = fc
+    .oneof(
+      { withCrossShrink: true },
+      { weight: 3, arbitrary: fc.array(wideLeaf, wideLength) },
+      { weight: 1, arbitrary: fc.array(wideLeaf, { ...wideLength, size: 'max' }) },
+    )
+    .map((tasks) => tasks.map(apartBy));
   return fc.oneof(
     { withCrossShrink: true },
     { weight: WIDE_ONE_IN - 1, arbitrary: few },
     { weight: 1, arbitrary: wide },
   );
+}
+
+/**
+ * A wide gather's task `index`, its sleep and cleanup `index` ms later: as fast-check shrinks
+ * times toward 1, its tasks still end on distinct instants (a tie of many would make the
+ * oracle's orders explode).
+ */
+function apartBy(task: Task, index: number): Task {
+  if ('gather' in task) return task;
+  const { onCancel } = task;
+  const reaction = typeof onCancel === 'object' ? { onCancel: { ...onCancel, cleanup: onCancel.cleanup + index } } : {};
+  return 'sleep' in task ? { ...task, sleep: task.sleep + index, ...reaction } : { ...task, ...reaction };
 }
 
 /** The extra arguments of a gather, duplicates of its tasks: a few, now and then many, shrinking toward few. */

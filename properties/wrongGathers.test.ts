@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkProperty } from '../src/properties/checkProperty.js';
 import { gatherProperties } from '../src/properties/gatherProperties.js';
 import { SUITE_SEED } from './seed.js';
-import { wrongGathers } from './wrongGathers.js';
+import { wideWrongGathers, wrongGathers } from './wrongGathers.js';
 
 describe(`the properties catch every deliberately wrong gather (seed ${SUITE_SEED})`, () => {
   it('keeps at least ten wrong gathers, each aimed at a property of the suite', () => {
@@ -11,7 +11,7 @@ describe(`the properties catch every deliberately wrong gather (seed ${SUITE_SEE
     for (const wrong of wrongGathers) expect(ids).toContain(wrong.caughtBy);
   });
 
-  for (const wrong of wrongGathers) {
+  for (const wrong of [...wrongGathers, ...wideWrongGathers]) {
     it(`catches "${wrong.name}" (${wrong.fault}) with ${wrong.caughtBy}`, async () => {
       const property = gatherProperties.find((candidate) => candidate.id === wrong.caughtBy);
       if (property === undefined) throw new Error(`no property ${wrong.caughtBy}`);
@@ -21,7 +21,7 @@ describe(`the properties catch every deliberately wrong gather (seed ${SUITE_SEE
   }
 
   it('shrinks each counterexample to a scenario of at most three top-level tasks, or the few more its fault needs', async () => {
-    for (const wrong of wrongGathers) {
+    for (const wrong of [...wrongGathers, ...wideWrongGathers]) {
       const property = gatherProperties.find((candidate) => candidate.id === wrong.caughtBy);
       if (property === undefined) throw new Error(`no property ${wrong.caughtBy}`);
       const report = await checkProperty(property, wrong.gather, { seed: SUITE_SEED, numRuns: 300 });

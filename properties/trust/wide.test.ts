@@ -5,9 +5,9 @@ import { checkProperty } from '../../src/properties/checkProperty.js';
 import { concurrency, oracle, start } from '../../src/properties/gatherProperties.js';
 import type { Scenario } from '../../src/scenario/Scenario.js';
 import { SUITE_SEED } from '../seed.js';
-import { wrongGathers } from '../wrongGathers.js';
+import { wideWrongGathers } from '../wrongGathers.js';
 
-const capped = wrongGathers.find((wrong) => wrong.name === 'caps concurrency at 8');
+const capped = wideWrongGathers.find((wrong) => wrong.name === 'caps concurrency at 8');
 
 /** Nine children of 10 ms: the ninth, started late by a cap of 8, ends at 20 ms. */
 const nine: Scenario = { tasks: Array.from({ length: 9 }, (_, index) => ({ sleep: 10, value: index })) };

@@ -1,7 +1,10 @@
 /**
  * One same-instant choice a run made: `count` events were due at `at` ms (docs/semantics.md#ties),
  * and the one at position `pick` of them, in first-in-first-out order, fired
- * next. A run's choices, in order, replay its order of tied events exactly.
+ * next. When the subject's own timer (a global `setTimeout` or `setInterval` of the gather)
+ * is due at that instant too, its next one is one of the `count`, at position 0 (the
+ * subject's timers keep their own order among themselves). A run's choices, in order, replay
+ * its order of tied events exactly.
  */
 export interface TieChoice {
   readonly at: number;

@@ -149,9 +149,10 @@ export class VirtualClock {
    * Runs until no timer is left ('quiescent'), or a limit is hit. It fires one event at a
    * time and then drains what it caused: promise jobs, `process.nextTick` callbacks, and
    * work deferred through a real `setImmediate` captured before the run (bluebird does), all
-   * at the same virtual `now`. Global timers due at an instant fire before its own events;
-   * among its own events due together (a tie, docs/semantics.md#ties), the picks choose which
-   * fires next, first-in-first-out by default, and each choice is recorded in {@link ties}.
+   * at the same virtual `now`. Among its own events due together, and the subject's next
+   * global timer when it is due at that instant too (a tie, docs/semantics.md#ties), the picks
+   * choose which fires next: position 0 is the subject's timer, then its own events
+   * first-in-first-out; 0 by default. Each choice is recorded in {@link ties}.
    * `afterEach` is called whenever the effects of an event have drained.
    */
   async runUntilQuiescent(limits: LoopLimits, afterEach?: () => void): Promise<LoopEnd> {
@@ -168,7 +169,8 @@ export class VirtualClock {
       if (own === undefined && global === undefined) return 'quiescent';
       if (fired >= limits.maxTimers) return 'runaway';
       if (realPerformanceNow() > deadline) return 'wall-time';
-      if (global !== undefined && (own === undefined || (global.callAt ?? 0) <= own.at)) {
+      const globalAt = global === undefined ? undefined : (global.callAt ?? 0);
+      if (globalAt !== undefined && (own === undefined || globalAt < own.at)) {
         asRunCode(fireNextTimer, fake);
         fired += 1;
         continue;
@@ -176,21 +178,30 @@ export class VirtualClock {
       // No global timer is due before `own`: moving the fake clock's time is all a tick would do.
       fake.now = (own as ClockEvent).at;
       fired += 1;
-      asRunCode(fireEvent, this.takeNext());
+      const next = this.takeNext(globalAt === fake.now);
+      if (next === undefined) asRunCode(fireNextTimer, fake);
+      else asRunCode(fireEvent, next);
     }
   }
 
-  /** Takes out the next event of its own to fire: the earliest, or the picked one of a tie. */
-  private takeNext(): ClockEvent {
+  /**
+   * Takes out the next event of its own to fire: the earliest, or the picked one of a tie;
+   * undefined when the pick is the subject's global timer due at this instant too
+   * (`subjectTimerDue`), which then fires instead.
+   */
+  private takeNext(subjectTimerDue: boolean): ClockEvent | undefined {
     const due = this.events.takeDue();
-    if (due.length === 1) return due[0] as ClockEvent;
+    const count = due.length + (subjectTimerDue ? 1 : 0);
+    if (count === 1) return due[0];
     const { ties } = this;
-    const pick = (this.picks[ties.length] ?? 0) % due.length;
-    ties.push({ at: fake.now, count: due.length, pick });
+    const pick = (this.picks[ties.length] ?? 0) % count;
+    ties.push({ at: fake.now, count, pick });
+    // Position 0 is the subject's timer, when one is due: the order of a run that picks nothing.
+    const chosen = subjectTimerDue ? pick - 1 : pick;
     due.forEach((event, index) => {
-      if (index !== pick) this.events.push(event);
+      if (index !== chosen) this.events.push(event);
     });
-    return due[pick] as ClockEvent;
+    return due[chosen];
   }
 
   /**

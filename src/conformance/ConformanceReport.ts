@@ -27,10 +27,15 @@ export interface ConformanceReport {
   readonly subjects: readonly SubjectReport[];
 }
 
-/** True when no applicable property failed on any subject that was checked. */
+/**
+ * True when no applicable property failed on any subject that was checked, and the harness
+ * checked every one it was asked to (none has status `error`).
+ */
 export function conforms(report: ConformanceReport | SubjectReport): boolean {
   const subjects = 'subjects' in report ? report.subjects : [report];
   return subjects.every(
-    (subject) => subject.broken === undefined && subject.properties.every((property) => property.status !== 'fail'),
+    (subject) =>
+      subject.broken === undefined &&
+      subject.properties.every((property) => property.status !== 'fail' && property.status !== 'error'),
   );
 }

@@ -11,7 +11,8 @@ function subjectSummary(subject: SubjectReport): string {
   if (subject.broken !== undefined) return `${subject.subject}: BROKEN: ${subject.broken}`;
   const count = (status: string): number => subject.properties.filter((property) => property.status === status).length;
   const verdict = conforms(subject) ? 'conforms' : 'departs from asyncio.gather';
-  return `${subject.subject}: ${verdict} (${count('pass')} pass, ${count('fail')} FAIL, ${count('n/a')} n/a)`;
+  const errors = count('error') === 0 ? '' : `, ${count('error')} ERROR`;
+  return `${subject.subject}: ${verdict} (${count('pass')} pass, ${count('fail')} FAIL, ${count('n/a')} n/a${errors})`;
 }
 
 /**
@@ -42,7 +43,7 @@ export function formatReport(report: ConformanceReport, options: { readonly colo
   ];
   for (const subject of report.subjects) {
     for (const property of subject.properties) {
-      if (property.status !== 'fail') continue;
+      if (property.status !== 'fail' && property.status !== 'error') continue;
       lines.push('', `${subject.subject}: ${formatPropertyReport(property, subject.replay, options)}`);
     }
   }

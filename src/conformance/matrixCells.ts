@@ -12,10 +12,10 @@ function cell(report: PropertyReport | undefined, subject: SubjectReport): strin
   if (subject.skipped !== undefined) return 'skipped';
   if (report === undefined && subject.broken !== undefined) return 'BROKEN';
   if (report === undefined) return '-';
-  return report.status === 'fail' ? 'FAIL' : report.status;
+  return report.status === 'fail' || report.status === 'error' ? report.status.toUpperCase() : report.status;
 }
 
-/** The matrix of a report as rows of words (`pass`, `FAIL`, `n/a`, `skipped`, `BROKEN`). Pure. */
+/** The matrix of a report as rows of words (`pass`, `FAIL`, `ERROR`, `n/a`, `skipped`, `BROKEN`). Pure. */
 export function matrixRows(report: ConformanceReport): MatrixRow[] {
   const properties = new Map<string, { id: string; rule: string }>();
   for (const subject of report.subjects) {

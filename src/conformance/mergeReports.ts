@@ -7,6 +7,9 @@ function mergeProperty(parts: readonly PropertyReport[]): PropertyReport {
   const failures = parts.filter((part): part is Extract<PropertyReport, { status: 'fail' }> => part.status === 'fail');
   // The failure earliest in the seed's sequence: the one an unsliced run would have found.
   if (failures.length > 0) return failures.reduce((first, other) => (other.numRuns < first.numRuns ? other : first));
+  // A shard the harness could not check leaves the whole unchecked.
+  const error = parts.find((part) => part.status === 'error');
+  if (error !== undefined) return error;
   const [first] = parts;
   if (first === undefined || first.status !== 'pass') return first as PropertyReport;
   const sum = (count: (part: PropertyReport) => number): number =>

@@ -48,7 +48,12 @@ function propertyFrom(value: unknown, where: string): PropertyReport {
     if (orders !== undefined) need(typeof orders === 'number', `${where}.orders`, 'a number', orders);
     return { status, property, numRuns, seed, ...(orders === undefined ? {} : { orders }) };
   }
-  need(status === 'fail', `${where}.status`, '"pass", "fail" or "n/a"', status);
+  if (status === 'error') {
+    const { reason } = value;
+    need(typeof reason === 'string', `${where}.reason`, 'a string', reason);
+    return { status, property, numRuns, seed, reason };
+  }
+  need(status === 'fail', `${where}.status`, '"pass", "fail", "error" or "n/a"', status);
   const scenario = validateScenario(value['scenario']);
   if (!scenario.ok)
     throw new Invalid(`${where}.scenario: ${formatScenarioIssues(scenario.issues).replace(/\n/g, '; ')}`);

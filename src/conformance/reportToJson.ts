@@ -7,6 +7,8 @@ function propertyToJson(report: PropertyReport): object {
   switch (report.status) {
     case 'n/a':
       return { ...head, missing: report.missing };
+    case 'error':
+      return { ...head, numRuns: report.numRuns, seed: report.seed, reason: report.reason };
     case 'pass':
       return {
         ...head,

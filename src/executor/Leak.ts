@@ -7,9 +7,9 @@ import type { ErrorJson } from '../observation/Observation.js';
 export type LeakOwner = { readonly by: 'gather' } | { readonly by: 'task'; readonly task: number };
 
 /**
- * Something a run left behind. A timer the gather set (a global `setTimeout` or
- * `setInterval`) still pending once the gather and every task had settled; or a rejection
- * nobody handled.
+ * Something a run left behind. A timer a gather call set (a global `setTimeout` or
+ * `setInterval`) still pending once that call (the gather, or a nested one at any depth), the
+ * gather and every task had settled; or a rejection nobody handled.
  */
 export type Leak =
   | {
@@ -19,7 +19,7 @@ export type Leak =
       readonly createdAt: number;
       readonly dueAt: number;
       readonly interval?: number;
-      /** When the gather and the last task had settled. */
+      /** When the gather, the last task and the gather call that set it had settled. */
       readonly settledAt: number;
     }
   | { readonly kind: 'unhandled'; readonly owner: LeakOwner; readonly error: ErrorJson };

@@ -27,8 +27,18 @@ export interface RunContext {
   readonly abortHandlers: Map<AbortSignal, Set<() => void>>;
   /** The top-level task each error a script created belongs to (nested gathers' tasks included): who left it unhandled. */
   readonly owners: WeakMap<object, number>;
-  /** When attributing timers: runs a nested gather of top-level task `task` in that task's async context. */
-  readonly attribute?: <T>(task: number, call: () => T) => T;
+  /** When attributing timers: runs one nested gather call in an async context of its own, so its timers are known as its. */
+  readonly attribute?: <T>(gatherCall: GatherCall, call: () => T) => T;
+}
+
+/**
+ * One nested gather call, at any depth, while a run attributes timers: the top-level task
+ * it runs under, and when it settled (null while it runs). Its timers count as leaked only
+ * once it has settled.
+ */
+export interface GatherCall {
+  readonly task: number | undefined;
+  settledAt: number | null;
 }
 
 /** Calls the subject, turning a synchronous throw or a non-promise into a problem. */

@@ -10,7 +10,7 @@ import {
   type GatherTask,
   type Task,
 } from '../scenario/Scenario.js';
-import { callSubject, type RunContext, type TaskRecord } from './RunContext.js';
+import { callSubject, type GatherCall, type RunContext, type TaskRecord } from './RunContext.js';
 import { scriptError } from './scriptError.js';
 import { resultToJson } from './toJson.js';
 
@@ -212,14 +212,17 @@ function nestedGather(
     returnExceptions: gather.returnExceptions ?? false,
     ...(inner === undefined ? {} : { signal: inner }),
   };
+  // Known only while a run attributes timers: this call, whose timers leak only once it settled.
+  const gatherCall: GatherCall = { task: place.owner, settledAt: null };
   const settled = (ok: boolean, result: unknown): void => {
     done = true;
+    gatherCall.settledAt = context.clock.now;
     for (const handlers of listening) handlers?.delete(onCancel);
     noteSettled(context, task, place, ok, result);
   };
   const { attribute } = context;
   const call = (): Promise<unknown[]> => callSubject(context, children, options, where);
-  return (attribute !== undefined && place.top !== undefined ? attribute(place.top.index, call) : call()).then(
+  return (attribute === undefined ? call() : attribute(gatherCall, call)).then(
     (value) => {
       settled(true, value);
       return value;

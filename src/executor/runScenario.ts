@@ -11,7 +11,7 @@ import { argsOf, isGatherTask, type Scenario } from '../scenario/Scenario.js';
 import type { Leak, LeakOwner } from './Leak.js';
 import { buildChildren } from './buildChildren.js';
 import type { Run } from './Run.js';
-import { callSubject, type RunContext, type TaskRecord } from './RunContext.js';
+import { callSubject, type GatherCall, type RunContext, type TaskRecord } from './RunContext.js';
 import { errorToJson, resultsToJson } from './toJson.js';
 import { checkArgument, checkOptions } from '../validation/checkArgument.js';
 import { gatherFunction, positiveLimit, tiePicks } from '../validation/argumentRules.js';
@@ -89,8 +89,9 @@ async function runAlone(scenario: Scenario, subject: GatherFunction, runOptions:
     watchImmediates = true;
     run = await attempt(scenario, subject, runOptions, { watchImmediates, attribute: false });
   }
-  // Timers left behind belong to the gather, or to the nested gather of a task: telling
-  // which takes async context tracking, costly enough to pay only for a rerun that needs it.
+  // Timers left behind belong to the gather, or to a nested gather call at some depth, which
+  // may still be running (its timers are not left behind yet): telling which takes async
+  // context tracking, costly enough to pay only for a rerun that needs it.
   if (run.leaks.some((leak) => leak.kind === 'timer') && scenario.tasks.some(isGatherTask)) {
     run = (await attempt(scenario, subject, runOptions, { watchImmediates, attribute: true })) ?? run;
   }
@@ -101,15 +102,22 @@ const ownerOf = (task: number | undefined): LeakOwner => (task === undefined ? {
 
 /**
  * While a run attributes timers: the global timer functions of the fake clock, wrapped to
- * note the top-level task whose nested gather set each one (its async context).
+ * note the nested gather call that set each one (its async context); a timer's callback runs
+ * in the context it was set in, so a timer it sets is that call's too.
  */
-function attributeTimers(storage: AsyncLocalStorage<number>, owners: Map<number, number>): void {
+function attributeTimers(storage: AsyncLocalStorage<GatherCall>, owners: Map<number, GatherCall>): void {
   for (const name of ['setTimeout', 'setInterval'] as const) {
-    const fake = globalThis[name] as (...args: unknown[]) => unknown;
-    (globalThis as Record<string, unknown>)[name] = (...args: unknown[]) => {
-      const timer = fake(...args);
+    const fake = globalThis[name] as (callback: unknown, ...args: unknown[]) => unknown;
+    (globalThis as Record<string, unknown>)[name] = (callback: unknown, ...args: unknown[]) => {
       const owner = storage.getStore();
-      if (owner !== undefined) owners.set(Number(timer), owner);
+      if (owner === undefined) return fake(callback, ...args);
+      const inContext =
+        typeof callback === 'function'
+          ? (...callbackArgs: unknown[]) =>
+              storage.run(owner, () => (callback as (...a: unknown[]) => unknown)(...callbackArgs))
+          : callback;
+      const timer = fake(inContext, ...args);
+      owners.set(Number(timer), owner);
       return timer;
     };
   }
@@ -136,8 +144,8 @@ async function attempt(
 ): Promise<Run | undefined> {
   const { watchImmediates } = mode;
   const clock = VirtualClock.install(runOptions.ties);
-  const storage = mode.attribute ? new AsyncLocalStorage<number>() : undefined;
-  const timerOwners = new Map<number, number>();
+  const storage = mode.attribute ? new AsyncLocalStorage<GatherCall>() : undefined;
+  const timerOwners = new Map<number, GatherCall>();
   if (storage !== undefined) attributeTimers(storage, timerOwners);
   const unhandled = captureUnhandled();
   const context: RunContext = {
@@ -155,18 +163,35 @@ async function attempt(
     problems: [],
     abortHandlers: new Map(),
     owners: new WeakMap(),
-    ...(storage === undefined ? {} : { attribute: <T>(task: number, call: () => T): T => storage.run(task, call) }),
+    ...(storage === undefined
+      ? {}
+      : { attribute: <T>(gatherCall: GatherCall, call: () => T): T => storage.run(gatherCall, call) }),
   };
-  // The subject's timers still pending when the gather and every task had settled, and when that was.
-  let leftBehind: { readonly at: number; readonly timers: ReturnType<VirtualClock['pendingTimers']> } | undefined;
+  // The subject's timers left behind: still pending once the gather and every task had
+  // settled, and the gather call that set each (the gather itself, or a nested one when
+  // attributing) had too; by id.
+  const leftBehind = new Map<number, Leak>();
+  // When the gather and every task had settled.
+  let allSettledAt: number | undefined;
   // Called after every event: the tasks known settled are not looked at again (a task stays settled).
   let settledTasks = 0;
   const noteLeftBehind = (): void => {
-    if (leftBehind !== undefined || 'pending' in gatherOutcome) return;
-    const { records } = context;
-    while (settledTasks < records.length && (records[settledTasks] as TaskRecord).settled !== null) settledTasks += 1;
-    if (settledTasks < records.length) return;
-    leftBehind = { at: clock.now, timers: clock.pendingTimers() };
+    if (allSettledAt === undefined) {
+      if ('pending' in gatherOutcome) return;
+      const { records } = context;
+      while (settledTasks < records.length && (records[settledTasks] as TaskRecord).settled !== null) settledTasks += 1;
+      if (settledTasks < records.length) return;
+      allSettledAt = clock.now;
+    } else if (storage === undefined) return; // without attribution, every timer is the gather's: all judged at once
+    for (const { id, ...timer } of clock.pendingTimers()) {
+      if (leftBehind.has(id)) continue;
+      const gatherCall = timerOwners.get(id);
+      const callSettledAt = gatherCall === undefined ? allSettledAt : gatherCall.settledAt;
+      // A nested gather call still running has not left its timers behind (yet).
+      if (callSettledAt === null) continue;
+      const settledAt = Math.max(allSettledAt, callSettledAt);
+      leftBehind.set(id, { kind: 'timer', owner: ownerOf(gatherCall?.task), ...timer, settledAt });
+    }
   };
   let gatherOutcome: GatherOutcome = { pending: true };
   let reasons: readonly unknown[];
@@ -243,12 +268,7 @@ async function attempt(
     unhandled: reasons.map((reason) => errorToJson(reason, context.origins)),
   };
   const leaks: Leak[] = [
-    ...(leftBehind?.timers ?? []).map(({ id, ...timer }): Leak => ({
-      kind: 'timer',
-      owner: ownerOf(timerOwners.get(id)),
-      ...timer,
-      settledAt: leftBehind?.at ?? 0,
-    })),
+    ...[...leftBehind].sort(([a], [b]) => a - b).map(([, leak]) => leak),
     ...reasons.map((reason): Leak => ({
       kind: 'unhandled',
       owner: ownerOf(typeof reason === 'object' && reason !== null ? context.owners.get(reason) : undefined),

@@ -9,12 +9,26 @@ import type {
   TaskCancellation,
 } from '../scenario/Scenario.js';
 
-/** What a generated scenario may contain. Every switch defaults to on. */
+/**
+ * What a generated scenario may contain. Every switch defaults to on.
+ *
+ * The shapes, and how often they come (at the defaults): a gather, at any depth, has 0 to 5
+ * tasks, and one in {@link WIDE_ONE_IN} is wide instead, with 9 to 64 (`maxWideTasks`)
+ * tasks; a task below the top-level gather's depth limit is a nested gather one time in 5,
+ * down to 4 levels below the top (`maxDepth`); a gather passes up to 4 of its tasks a second
+ * time (duplicates), and one in {@link MANY_DUPLICATES_ONE_IN} passes 5 to 16 more. Wide
+ * gathers and many duplicates shrink toward the usual shape when a failure does not need them.
+ */
 export interface ScenarioConstraints {
-  /** Top-level tasks, at least (default 0) and at most (default 5). */
+  /** Top-level tasks, at least (default 0) and at most (default 5; a wide gather may have more). */
   readonly minTasks?: number;
   readonly maxTasks?: number;
-  /** Levels of nested gathers below the top one (default 2; 0 for none). */
+  /**
+   * The most tasks of a wide gather (default 64): one gather in {@link WIDE_ONE_IN}, at any
+   * depth, has from 9 up to this many tasks. At most `maxTasks`: no wide gathers.
+   */
+  readonly maxWideTasks?: number;
+  /** Levels of nested gathers below the top one (default 4; 0 for none). */
   readonly maxDepth?: number;
   /** Tasks that fail with an error. */
   readonly errors?: boolean;
@@ -123,6 +137,15 @@ function leafArbitrary(constraints: ScenarioConstraints): fc.Arbitrary<Task> {
   return fc.oneof(...forms);
 }
 
+/** One gather in this many, at any depth, is wide (from 9 to `maxWideTasks` tasks): 4%. */
+export const WIDE_ONE_IN = 25;
+
+/** One gather in this many passes 5 to 16 more duplicates of its tasks (10%). */
+export const MANY_DUPLICATES_ONE_IN = 10;
+
+/** The fewest tasks of a wide gather: more than a concurrency cap of 8 lets run at once. */
+const WIDE_MIN = 9;
+
 function taskArbitrary(constraints: ScenarioConstraints, depth: number): fc.Arbitrary<Task> {
   if (depth <= 0) return leafArbitrary(constraints);
   return fc.oneof(
@@ -136,6 +159,56 @@ function taskArbitrary(constraints: ScenarioConstraints, depth: number): fc.Arbi
   );
 }
 
+/**
+ * A gather's tasks: usually few, now and then wide (leaves only, their times spread so that
+ * they seldom tie), shrinking toward few.
+ */
+function tasksArbitrary(constraints: ScenarioConstraints, depth: number): fc.Arbitrary<Task[]> {
+  const minLength = constraints.minTasks ?? 0;
+  const maxLength = Math.max(minLength, constraints.maxTasks ?? 5);
+  const few = fc.array(taskArbitrary(constraints, depth), { minLength, maxLength });
+  const maxWide = constraints.maxWideTasks ?? 64;
+  if (maxWide <= Math.max(maxLength, WIDE_MIN - 1)) return few;
+  // Spread times: among so many children, the palette's ties would make the oracle's orders explode.
+  const wideLeaf = leafArbitrary({ ...constraints, times: 'spread' });
+  const wideLength = { minLength: Math.max(minLength, WIDE_MIN), maxLength: maxWide };
+  // fast-check keeps most arrays short (a dozen or so): one wide gather in 4 may be as wide as allowed.
+  const wide = fc
+    .oneof(
+      { withCrossShrink: true },
+      { weight: 3, arbitrary: fc.array(wideLeaf, wideLength) },
+      { weight: 1, arbitrary: fc.array(wideLeaf, { ...wideLength, size: 'max' }) },
+    )
+    .map((tasks) => tasks.map(apartBy));
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: WIDE_ONE_IN - 1, arbitrary: few },
+    { weight: 1, arbitrary: wide },
+  );
+}
+
+/**
+ * A wide gather's task `index`, its sleep and cleanup `index` ms later: as fast-check shrinks
+ * times toward 1, its tasks still end on distinct instants (a tie of many would make the
+ * oracle's orders explode).
+ */
+function apartBy(task: Task, index: number): Task {
+  if ('gather' in task) return task;
+  const { onCancel } = task;
+  const reaction = typeof onCancel === 'object' ? { onCancel: { ...onCancel, cleanup: onCancel.cleanup + index } } : {};
+  return 'sleep' in task ? { ...task, sleep: task.sleep + index, ...reaction } : { ...task, ...reaction };
+}
+
+/** The extra arguments of a gather, duplicates of its tasks: a few, now and then many, shrinking toward few. */
+function extrasArbitrary(constraints: ScenarioConstraints): fc.Arbitrary<number[]> {
+  if (constraints.duplicates === false) return fc.constant([]);
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: MANY_DUPLICATES_ONE_IN - 1, arbitrary: fc.array(fc.nat({ max: 50 }), { maxLength: 4 }) },
+    { weight: 1, arbitrary: fc.array(fc.nat({ max: 70 }), { minLength: 5, maxLength: 16 }) },
+  );
+}
+
 function returnExceptionsArbitrary(constraints: ScenarioConstraints): fc.Arbitrary<boolean | undefined> {
   const setting = constraints.returnExceptions ?? 'either';
   if (setting === 'either') return fc.constantFrom(undefined, false, true);
@@ -144,12 +217,10 @@ function returnExceptionsArbitrary(constraints: ScenarioConstraints): fc.Arbitra
 
 /** A gather's tasks and arguments: every index once, plus duplicates, in a shuffled order. */
 function gatherArbitrary(constraints: ScenarioConstraints, depth: number): fc.Arbitrary<GatherScenario> {
-  const minLength = constraints.minTasks ?? 0;
-  const maxLength = Math.max(minLength, constraints.maxTasks ?? 5);
   return fc
     .record({
-      tasks: fc.array(taskArbitrary(constraints, depth), { minLength, maxLength }),
-      extras: fc.array(fc.nat({ max: 50 }), { maxLength: constraints.duplicates === false ? 0 : 2 }),
+      tasks: tasksArbitrary(constraints, depth),
+      extras: extrasArbitrary(constraints),
       order: fc.array(fc.nat({ max: 20 }), { maxLength: 8 }),
       returnExceptions: returnExceptionsArbitrary(constraints),
     })
@@ -193,7 +264,7 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
     .record({
       gather: gatherArbitrary(
         { ...constraints, ...(minTasks === undefined ? {} : { minTasks }) },
-        constraints.maxDepth ?? 2,
+        constraints.maxDepth ?? 4,
       ),
       cancelGatherAt: cancelAt,
       cancelTasks: cancellations,
@@ -207,7 +278,33 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
         ...(cancelGatherAt === undefined ? {} : { cancelGatherAt }),
         ...(outside.length === 0 ? {} : { cancelTasks: outside }),
       };
-    });
+    })
+    .map((scenario) => (hasWideGather(scenario) ? withDistinctCancelTimes(scenario) : scenario));
+}
+
+function hasWideGather(gather: GatherScenario): boolean {
+  return gather.tasks.length >= WIDE_MIN || gather.tasks.some((task) => 'gather' in task && hasWideGather(task.gather));
+}
+
+/**
+ * The scenario with its outer cancellations moved apart, each a millisecond later than one
+ * it ties with: two cancellations of a wide gather at one instant have more orders than the
+ * oracle can explore in time (every child of it cancelled twice, in every interleaving).
+ */
+function withDistinctCancelTimes(scenario: Scenario): Scenario {
+  const taken = new Set<number>();
+  const apart = (at: number): number => {
+    let time = at;
+    while (taken.has(time)) time += 1;
+    taken.add(time);
+    return time;
+  };
+  const { cancelGatherAt, cancelTasks } = scenario;
+  return {
+    ...scenario,
+    ...(cancelGatherAt === undefined ? {} : { cancelGatherAt: apart(cancelGatherAt) }),
+    ...(cancelTasks === undefined ? {} : { cancelTasks: cancelTasks.map(({ task, at }) => ({ task, at: apart(at) })) }),
+  };
 }
 
 /**

@@ -9,7 +9,8 @@ import { checkPropertyArguments } from '../validation/checkPropertyArguments.js'
  * whose message is the formatted failure and whose `cause` is the report (the
  * `PropertyReport` with status `fail`: scenario, seed, path, failure) as data. A property
  * that does not apply to the subject (it lacks a capability the property needs) checked
- * nothing: that throws too, with the `n/a` report as `cause`.
+ * nothing: that throws too, with the `n/a` report as `cause`; so does a property the harness
+ * could not check (status `error`: fast-check stopped short, or failed without a counterexample).
  * Bad arguments reject with a `TypeError` naming `assertProperty`, before any run.
  */
 export async function assertProperty(
@@ -19,7 +20,8 @@ export async function assertProperty(
 ): Promise<void> {
   checkPropertyArguments('assertProperty', property, subject, options);
   const report = await checkProperty(property, subject, options);
-  if (report.status === 'fail') throw new Error(formatPropertyReport(report), { cause: report });
+  if (report.status === 'fail' || report.status === 'error')
+    throw new Error(formatPropertyReport(report), { cause: report });
   if (report.status === 'n/a')
     throw new Error(
       `assertProperty: ${property.id} does not apply to this subject: it needs ${report.missing.join(', ')}, which the subject does not claim`,

@@ -85,6 +85,20 @@ export type PropertyReport =
       readonly status: 'n/a';
       readonly property: GatherProperty;
       readonly missing: readonly Capability[];
+    }
+  | {
+      /**
+       * The harness could not check the property: fast-check failed without a counterexample,
+       * ran fewer scenarios than asked for, or generating one threw. Neither a pass nor a
+       * failure of the subject: nothing is known about it.
+       */
+      readonly status: 'error';
+      readonly property: GatherProperty;
+      /** The scenarios checked before it gave up, of the ones asked for. */
+      readonly numRuns: number;
+      readonly seed: number;
+      /** What went wrong, in a sentence. */
+      readonly reason: string;
     };
 
 /**
@@ -129,53 +143,82 @@ export async function checkProperty(
   // ones: a slice skips the others' generated scenarios and checks every shrunk one.
   let position = 0;
   let checked = 0;
-  const details = await fc.check(
-    fc.asyncProperty(cases, async ([scenario, drawn]) => {
-      if (shard !== undefined && lastFailure === undefined) {
-        const mine = position % shard.count === shard.index - 1;
-        position += 1;
-        if (!mine) return true;
-      }
-      checked += 1;
-      try {
-        if (mode !== 'exhaustive') {
-          const { outcome, ties } = await checkOrder(scenario, drawn);
-          if (!outcome.ok) lastFailure = { ...outcome, picks: picksOf(ties) };
-          return outcome.ok;
+  const wanted = options.numRuns ?? DEFAULT_NUM_RUNS;
+  const harnessError = (reason: string, numRuns = checked): PropertyReport => ({
+    status: 'error',
+    property,
+    numRuns,
+    seed,
+    reason,
+  });
+  let details: fc.RunDetails<[readonly [Scenario, readonly number[]]]>;
+  try {
+    details = await fc.check(
+      fc.asyncProperty(cases, async ([scenario, drawn]) => {
+        if (shard !== undefined && lastFailure === undefined) {
+          const mine = position % shard.count === shard.index - 1;
+          position += 1;
+          if (!mine) return true;
         }
-        let failed: CheckOutcome = { ok: true };
-        const explored = await forEachTieOrder(
-          async (picks) => {
-            const { outcome, ties } = await checkOrder(scenario, picks);
-            failed = outcome;
-            return ties;
-          },
-          () => failed.ok,
-        );
-        orders += explored.orders;
-        // Set by the callbacks: TypeScript cannot see that.
-        const verdict = failed as CheckOutcome;
-        if (explored.status === 'stopped' && !verdict.ok) lastFailure = { ...verdict, picks: explored.picks };
-        return verdict.ok;
-      } catch (error) {
-        lastFailure = {
-          reason: `the check of this scenario could not finish: ${describeThrown(error)}`,
-          expected: 'a verdict',
-          observed: describeThrown(error),
-          picks: [],
-        };
-        return false;
-      }
-    }),
-    {
-      seed,
-      numRuns: options.numRuns ?? DEFAULT_NUM_RUNS,
-      ...(options.path === undefined ? {} : { path: options.path, endOnFailure: true }),
-    },
-  );
+        checked += 1;
+        try {
+          if (mode !== 'exhaustive') {
+            const { outcome, ties } = await checkOrder(scenario, drawn);
+            if (!outcome.ok) lastFailure = { ...outcome, picks: picksOf(ties) };
+            return outcome.ok;
+          }
+          let failed: CheckOutcome = { ok: true };
+          const explored = await forEachTieOrder(
+            async (picks) => {
+              const { outcome, ties } = await checkOrder(scenario, picks);
+              failed = outcome;
+              return ties;
+            },
+            () => failed.ok,
+          );
+          orders += explored.orders;
+          // Set by the callbacks: TypeScript cannot see that.
+          const verdict = failed as CheckOutcome;
+          if (explored.status === 'stopped' && !verdict.ok) lastFailure = { ...verdict, picks: explored.picks };
+          return verdict.ok;
+        } catch (error) {
+          // A property that skips a scenario (fc.pre) has checked nothing: fast-check counts it.
+          if (fc.PreconditionFailure.isFailure(error)) throw error;
+          lastFailure = {
+            reason: `the check of this scenario could not finish: ${describeThrown(error)}`,
+            expected: 'a verdict',
+            observed: describeThrown(error),
+            picks: [],
+          };
+          return false;
+        }
+      }),
+      {
+        seed,
+        numRuns: wanted,
+        ...(options.path === undefined ? {} : { path: options.path, endOnFailure: true }),
+      },
+    );
+  } catch (error) {
+    return harnessError(`generating a scenario threw: ${describeThrown(error)}`);
+  }
   const numRuns = shard === undefined ? details.numRuns : checked;
-  if (!details.failed || details.counterexample === null || lastFailure === undefined) {
+  if (!details.failed) {
+    // Every scenario of the seed's sequence seen (a slice checks only its own): else nothing passed.
+    const seen = shard === undefined ? details.numRuns : position;
+    if (details.interrupted || (options.path === undefined && seen < wanted))
+      return harnessError(`fast-check stopped after ${seen} of the ${wanted} scenarios asked for`, numRuns);
     return { status: 'pass', property, numRuns, seed, ...(mode === 'exhaustive' ? { orders } : {}) };
+  }
+  if (details.counterexample === null || lastFailure === undefined) {
+    const { errorInstance } = details;
+    const why = errorInstance instanceof Error ? `: ${errorInstance.message}` : '';
+    const skipped = details.numSkips > 0 ? ` (${details.numSkips} scenarios skipped)` : '';
+    const what =
+      details.counterexample === null
+        ? `fast-check failed without a counterexample after ${details.numRuns} scenarios${skipped}`
+        : `fast-check found a failure after ${details.numRuns} scenarios that the check did not record`;
+    return harnessError(`${what}${why}`, numRuns);
   }
   const [[scenario]] = details.counterexample;
   const { picks, ...failure } = lastFailure;

@@ -29,6 +29,8 @@ export function formatPropertyReport(
     const orders = report.orders === undefined ? '' : `, ${report.orders} orders of tied events`;
     return `pass  ${title} (${report.numRuns} scenarios${orders}, seed ${report.seed})`;
   }
+  if (report.status === 'error')
+    return `ERROR ${title}: not checked, an error of the harness, not of the subject: ${report.reason} (seed ${report.seed})`;
   const scenario = JSON.stringify(report.scenario);
   const { failure, ties } = report;
   const order = ties === undefined ? '' : formatTieOrder(ties.picks);

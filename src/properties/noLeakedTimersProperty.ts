@@ -3,14 +3,16 @@ import { scenarioArbitrary } from './arbitraries.js';
 import type { GatherProperty } from './GatherProperty.js';
 
 /**
- * No leaked timers: once the gather and every task have settled, no timer the gather set
- * (a global `setTimeout` or `setInterval`) is still pending. asyncio's gather sets none; a
- * JavaScript one that races a deadline must clear it.
+ * No leaked timers: no timer a gather call set (a global `setTimeout` or `setInterval`) is
+ * still pending once that call, the gather and every task have settled. A nested gather call
+ * still running when the outer gather settled has left nothing behind yet: its timers count
+ * only once it settles too, at whatever depth. asyncio's gather sets none; a JavaScript one
+ * that races a deadline, or warns of a slow gather, must clear it when it settles.
  */
 export const noLeakedTimers: GatherProperty = {
   id: 'no-leaked-timers',
   rule: 'no leaked timers',
-  statement: 'no timer the gather set is still pending once the gather and every task have settled',
+  statement: 'no timer a gather call set is still pending once that call, the gather and every task have settled',
   needs: [],
   arbitrary: scenarioArbitrary(),
   async check(scenario, subject) {
@@ -28,7 +30,7 @@ export const noLeakedTimers: GatherProperty = {
     if (timers.length === 0) return { ok: true };
     return {
       ok: false,
-      reason: 'no timer the gather set is still pending once the gather and every task have settled',
+      reason: 'no timer a gather call set is still pending once that call, the gather and every task have settled',
       expected: [],
       observed: formatLeaks(timers),
       run,

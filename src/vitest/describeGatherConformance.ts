@@ -59,7 +59,7 @@ export function describeGatherConformance(subject: SubjectLike, options: Describ
             ...(options.path === undefined ? {} : { path: options.path }),
             ...(options.shard === undefined ? {} : { shard: options.shard }),
           });
-          if (report.status === 'fail')
+          if (report.status === 'fail' || report.status === 'error')
             throw failureError(`${runner.name}: ${formatPropertyReport(report, runner.replay)}`, report, callSite);
         },
         timeout,

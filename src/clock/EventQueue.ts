@@ -6,18 +6,33 @@ export interface SleepHandle {
 /** Something woken at the end of a sleep: a callback, or an object (no closure to make). */
 export type Sleeper = (() => void) | { wake(): void };
 
+/** The events due at one instant, first-in-first-out; `live` counts those neither cancelled nor taken. */
+interface Bucket {
+  readonly at: number;
+  readonly events: ClockEvent[];
+  /** Events before it are all cancelled or taken. */
+  head: number;
+  live: number;
+}
+
 /** One event of a clock's own: a script's sleep or cleanup ending, an outer cancellation. It is its own handle. */
 export class ClockEvent implements SleepHandle {
   cancelled = false;
+  /** Its instant's bucket while it waits there; undefined once taken out. */
+  bucket: Bucket | undefined;
 
   constructor(
     readonly at: number,
-    readonly order: number,
     readonly sleeper: Sleeper,
-  ) {}
+    bucket: Bucket,
+  ) {
+    this.bucket = bucket;
+  }
 
   cancel(): void {
+    if (this.cancelled) return;
     this.cancelled = true;
+    if (this.bucket !== undefined) this.bucket.live -= 1;
   }
 
   fire(): void {
@@ -27,75 +42,103 @@ export class ClockEvent implements SleepHandle {
   }
 }
 
-function earlier(a: ClockEvent, b: ClockEvent): boolean {
-  return a.at < b.at || (a.at === b.at && a.order < b.order);
+/** Whether an event still waits to fire: neither cancelled nor taken out. */
+function waiting(event: ClockEvent): boolean {
+  return !event.cancelled && event.bucket !== undefined;
 }
 
 /**
- * Events by time, first-in-first-out among equal times: a binary heap, cancelled events
- * dropped as they reach the front. Exact times, however far: no 2^31 ms limit.
+ * Events by time, first-in-first-out among equal times: a binary heap of instants, each with
+ * the events due then in the order they were scheduled. Taking one event of a tie of n costs
+ * O(1) for the first (O(k) for the k-th), so a tie of 100,000 sleeps fires in linear time.
+ * Exact times, however far: no 2^31 ms limit.
  */
 export class EventQueue {
-  private readonly heap: ClockEvent[] = [];
-  private order = 0;
+  private readonly times: number[] = [];
+  private readonly buckets = new Map<number, Bucket>();
 
   /** Schedules `sleeper` at virtual time `at`. */
   add(at: number, sleeper: Sleeper): ClockEvent {
-    const event = new ClockEvent(at, this.order, sleeper);
-    this.order += 1;
-    this.push(event);
+    let bucket = this.buckets.get(at);
+    if (bucket === undefined) {
+      bucket = { at, events: [], head: 0, live: 0 };
+      this.buckets.set(at, bucket);
+      this.pushTime(at);
+    }
+    const event = new ClockEvent(at, sleeper, bucket);
+    bucket.events.push(event);
+    bucket.live += 1;
     return event;
-  }
-
-  /**
-   * Takes out the earliest event and every other one due at the same time, first-in-first-out:
-   * more than one is a tie. Put back those not fired with {@link push}.
-   */
-  takeDue(): ClockEvent[] {
-    const first = this.peek();
-    if (first === undefined) return [];
-    const due = [first];
-    this.remove();
-    for (let next = this.peek(); next !== undefined && next.at === first.at; next = this.peek()) {
-      due.push(next);
-      this.remove();
-    }
-    return due;
-  }
-
-  /** Puts an event (back) in its place: by time, then by when it was first scheduled. */
-  push(event: ClockEvent): void {
-    const { heap } = this;
-    heap.push(event);
-    for (let index = heap.length - 1; index > 0;) {
-      const parent = (index - 1) >> 1;
-      if (!earlier(heap[index] as ClockEvent, heap[parent] as ClockEvent)) break;
-      [heap[index], heap[parent]] = [heap[parent] as ClockEvent, heap[index] as ClockEvent];
-      index = parent;
-    }
   }
 
   /** The earliest event not cancelled, left in place. */
   peek(): ClockEvent | undefined {
-    const { heap } = this;
-    while (heap.length > 0 && (heap[0] as ClockEvent).cancelled) this.remove();
-    return heap[0];
+    const bucket = this.earliest();
+    return bucket === undefined ? undefined : bucket.events[bucket.head];
   }
 
-  /** Takes out the earliest event (see {@link peek}). */
-  remove(): void {
-    const { heap } = this;
-    const last = heap.pop();
-    if (last === undefined || heap.length === 0) return;
-    heap[0] = last;
+  /** How many events wait at the earliest instant: more than one is a tie. */
+  dueCount(): number {
+    return this.earliest()?.live ?? 0;
+  }
+
+  /** Takes out the `index`-th (from 0, first-in-first-out) event waiting at the earliest instant. */
+  take(index: number): ClockEvent | undefined {
+    const bucket = this.earliest();
+    if (bucket === undefined) return undefined;
+    let seen = -1;
+    for (let position = bucket.head; position < bucket.events.length; position += 1) {
+      const event = bucket.events[position] as ClockEvent;
+      if (!waiting(event)) continue;
+      seen += 1;
+      if (seen < index) continue;
+      event.bucket = undefined;
+      bucket.live -= 1;
+      return event;
+    }
+    return undefined;
+  }
+
+  /** The bucket of the earliest instant with an event waiting, its head on that event. */
+  private earliest(): Bucket | undefined {
+    for (;;) {
+      const at = this.times[0];
+      if (at === undefined) return undefined;
+      const bucket = this.buckets.get(at) as Bucket;
+      if (bucket.live > 0) {
+        while (!waiting(bucket.events[bucket.head] as ClockEvent)) bucket.head += 1;
+        return bucket;
+      }
+      this.buckets.delete(at);
+      this.popTime();
+    }
+  }
+
+  private pushTime(at: number): void {
+    const { times } = this;
+    times.push(at);
+    for (let index = times.length - 1; index > 0;) {
+      const parent = (index - 1) >> 1;
+      if ((times[parent] as number) <= at) break;
+      times[index] = times[parent] as number;
+      times[parent] = at;
+      index = parent;
+    }
+  }
+
+  private popTime(): void {
+    const { times } = this;
+    const last = times.pop();
+    if (last === undefined || times.length === 0) return;
+    times[0] = last;
     for (let index = 0; ;) {
       const left = index * 2 + 1;
       const right = left + 1;
       let first = index;
-      if (left < heap.length && earlier(heap[left] as ClockEvent, heap[first] as ClockEvent)) first = left;
-      if (right < heap.length && earlier(heap[right] as ClockEvent, heap[first] as ClockEvent)) first = right;
+      if (left < times.length && (times[left] as number) < (times[first] as number)) first = left;
+      if (right < times.length && (times[right] as number) < (times[first] as number)) first = right;
       if (first === index) return;
-      [heap[index], heap[first]] = [heap[first] as ClockEvent, heap[index] as ClockEvent];
+      [times[index], times[first]] = [times[first] as number, times[index] as number];
       index = first;
     }
   }

@@ -190,18 +190,14 @@ export class VirtualClock {
    * (`subjectTimerDue`), which then fires instead.
    */
   private takeNext(subjectTimerDue: boolean): ClockEvent | undefined {
-    const due = this.events.takeDue();
-    const count = due.length + (subjectTimerDue ? 1 : 0);
-    if (count === 1) return due[0];
+    const count = this.events.dueCount() + (subjectTimerDue ? 1 : 0);
+    if (count === 1) return this.events.take(0);
     const { ties } = this;
     const pick = (this.picks[ties.length] ?? 0) % count;
     ties.push({ at: fake.now, count, pick });
     // Position 0 is the subject's timer, when one is due: the order of a run that picks nothing.
     const chosen = subjectTimerDue ? pick - 1 : pick;
-    due.forEach((event, index) => {
-      if (index !== chosen) this.events.push(event);
-    });
-    return due[chosen];
+    return chosen < 0 ? undefined : this.events.take(chosen);
   }
 
   /**

@@ -38,10 +38,11 @@ afterEach(() => {
 describe('assertGather replays, and says where', () => {
   it('the replay options a failure prints, pasted into assertGather, fail the same way after 1 scenario', async () => {
     const subject = wrong('cancels siblings on failure');
-    const first = await failure(assertGather(subject, { properties: ['oracle'] }));
+    // Seed 2 finds it after 5 scenarios: replaying must jump straight to it.
+    const first = await failure(assertGather(subject, { properties: ['oracle'], seed: 2 }));
     expect(first.message).toMatch(/failed after ([2-9]|\d\d+) scenario\(s\)/);
     const options = replayOptions(first.message);
-    expect(options).toMatchObject({ seed: defaultSeed(), properties: ['oracle'] });
+    expect(options).toMatchObject({ seed: 2, properties: ['oracle'] });
     expect(Object.keys(options)).toEqual(['seed', 'path', 'properties']);
     const again = await failure(assertGather(subject, options));
     expect(again.message).toContain('failed after 1 scenario(s)');

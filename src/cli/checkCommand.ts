@@ -16,6 +16,7 @@ import { parseTieMode } from './parseTieMode.js';
 import { wrapList } from './wrapList.js';
 import { writeReport } from './writeReport.js';
 import { checkWritablePath } from './checkWritablePath.js';
+import { escapeTerminalOutput } from '../report/escapeControl.js';
 import { parseIntegerOption, type IntegerRange } from './parseIntegerOption.js';
 
 /** The help text of `gather-sim check`. */
@@ -145,7 +146,7 @@ async function openSubjects(
     const subject = await openSubject(spec, bundled, limits);
     if ('problem' in subject) {
       await Promise.all(opened.map((other) => ('close' in other ? other.close() : Promise.resolve())));
-      io.stderr.write(`gather-sim check: ${subject.problem}\n`);
+      io.stderr.write(escapeTerminalOutput(`gather-sim check: ${subject.problem}\n`));
       return undefined;
     }
     opened.push(subject);
@@ -257,7 +258,9 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
             ...(ties === undefined ? {} : { ties }),
             onProgress: (name, report) => {
               done += 1;
-              io.stderr.write(`check [${done}/${total}] ${name}: ${report.property.id} ${report.status}\n`);
+              io.stderr.write(
+                escapeTerminalOutput(`check [${done}/${total}] ${name}: ${report.property.id} ${report.status}\n`),
+              );
             },
           },
         ),

@@ -7,6 +7,7 @@ import { formatReport } from '../conformance/formatReport.js';
 import { reportToJson } from '../conformance/reportToJson.js';
 import type { CliIo } from './CliIo.js';
 import { useColour } from './useColour.js';
+import { escapeTerminalOutput } from '../report/escapeControl.js';
 
 /**
  * The formats a report is written in: `json` or `markdown` instead of text on stdout, an HTML
@@ -40,7 +41,7 @@ async function writeFileOf(option: string, path: string, text: string, io: CliIo
 export async function writeReport(report: ConformanceReport, formats: ReportFormats, io: CliIo): Promise<boolean> {
   if (formats.json === true) io.stdout.write(`${JSON.stringify(reportToJson(report), null, 2)}\n`);
   else if (formats.markdown === true) io.stdout.write(`${formatMarkdown(report)}\n`);
-  else io.stdout.write(`${formatReport(report, { colour: useColour(io) })}\n`);
+  else io.stdout.write(`${escapeTerminalOutput(formatReport(report, { colour: useColour(io) }))}\n`);
   const html = formats.html === undefined || (await writeFileOf('--html', formats.html, formatHtml(report), io));
   const junit = formats.junit === undefined || (await writeFileOf('--junit', formats.junit, formatJunit(report), io));
   return html && junit;

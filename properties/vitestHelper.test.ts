@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defaultSeed } from '../src/conformance/checkDefaults.js';
 import { checkGather } from '../src/conformance/checkGather.js';
 import { formatReport } from '../src/conformance/formatReport.js';
 import { success } from '../src/properties/gatherProperties.js';

@@ -12,6 +12,7 @@ import { EXIT, type CliIo } from './CliIo.js';
 import { openSubject, type OpenedSubject, type SubjectSpec } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
 import { seedOption } from './seedOption.js';
+import { TIMEOUT_RANGE } from './timeoutOption.js';
 import { parseTieMode } from './parseTieMode.js';
 import { wrapList } from './wrapList.js';
 import { writeReport } from './writeReport.js';
@@ -84,10 +85,10 @@ Examples:
   gather-sim check --html report.html
   gather-sim check ./my-gather.mjs --junit check.xml`;
 
-/** What `--runs` and `--timeout` accept (a timer of Node's lasts at most 2^31-1 ms). */
+/** What `--runs` and `--timeout` accept. */
 const COUNT_RANGES: Record<'--runs' | '--timeout', IntegerRange> = {
   '--runs': { min: 1, max: Number.MAX_SAFE_INTEGER, what: 'a positive integer' },
-  '--timeout': { min: 1, max: 2 ** 31 - 1, what: 'a whole number of ms from 1 to 2147483647' },
+  '--timeout': TIMEOUT_RANGE,
 };
 
 function parseCount(

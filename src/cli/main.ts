@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkCommand } from './checkCommand.js';
 import { convertCommand } from './convertCommand.js';
+import { endSubjectsOnSignal } from './endSubjectsOnSignal.js';
 import { EXIT, processOutput, type CliIo } from './CliIo.js';
 import { mergeCommand } from './mergeCommand.js';
 import { runCommand } from './runCommand.js';
@@ -74,6 +75,7 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
+endSubjectsOnSignal();
 process.exitCode = await main(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: processOutput(process.stdout),

@@ -25,6 +25,7 @@ import { useColour } from './useColour.js';
 import { expectDifferences } from './expectDifferences.js';
 import { runEveryOrder } from './runEveryOrder.js';
 import { formatTies, tieOrderOf, type TieOrder } from './tieOrderOption.js';
+import { timeoutOption } from './timeoutOption.js';
 import { ORACLE_BUDGET_OPTIONS, ORACLE_BUDGET_USAGE, oracleBudgetOf } from './oracleBudgetOption.js';
 
 /** The help text of `gather-sim run`. */
@@ -43,6 +44,8 @@ make of it. A file with "expect" is checked against it.
                     cpython-asyncio...)
   --external CMD    run on a subject in another process: CMD (run with a shell) speaks
                     the gather-sim/1 protocol on stdin/stdout
+  --timeout MS      real-time limit for an external subject's hello and each answer
+                    (default 10000, at most 2147483647); past it the subject is broken
   --ties MODE       how events due at the same instant are ordered (an in-process
                     subject only): fifo (default), shuffle (an order drawn from --seed)
                     or exhaustive (every order, each checked against rules R1-R12;
@@ -64,7 +67,8 @@ Exit status: 0 ran (and every "expect" matched, and the spec allows what the sub
 1 an "expect" did not match or the spec rejects the subject's observation, 2 bad usage, an
 invalid scenario file or a subject module that cannot be loaded.
 An external subject that crashes, goes silent or breaks the protocol is reported with its
-stderr (exit 1); nothing waits on it longer than 10 s.
+exit status and stderr (exit 1), with the files it did not run; nothing waits on it longer
+than --timeout. What it started in its process group is ended with it.
 Input limits (file size, nesting, number of tasks...): docs/protocol.md, section Limits.
 
 Example:
@@ -107,6 +111,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
         'tie-order': { type: 'string' },
         seed: { type: 'string' },
         'check-determinism': { type: 'boolean' },
+        timeout: { type: 'string' },
         ...ORACLE_BUDGET_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
@@ -123,6 +128,8 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   if (order === undefined) return EXIT.usage;
   const budget = oracleBudgetOf('run', parsed.values, io);
   if (budget === undefined) return EXIT.usage;
+  const timeout = timeoutOption(parsed.values.timeout, 'run', io);
+  if (timeout === undefined) return EXIT.usage;
   if (json === true && order.kind === 'exhaustive') {
     io.stderr.write(
       'gather-sim run: --json prints one OBSERVATION, and --ties exhaustive makes one per order: pick one\n',
@@ -150,7 +157,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const opened =
     spec === undefined
       ? { runner: toSubjectRunner(reference), close: () => Promise.resolve() }
-      : await openSubject(spec, false, {});
+      : await openSubject(spec, false, { helloMs: timeout, answerMs: timeout });
   if ('problem' in opened) {
     io.stderr.write(`gather-sim run: ${external === undefined ? '--subject' : '--external'}: ${opened.problem}\n`);
     return EXIT.usage;
@@ -296,7 +303,7 @@ async function runMany(
 ): Promise<number> {
   const counts = { matched: 0, mismatched: 0, unchecked: 0, notApplicable: 0, invalid: 0 };
   const width = Math.max(...paths.map((path) => path.length));
-  for (const path of paths) {
+  for (const [index, path] of paths.entries()) {
     const loaded = await load(path, io);
     if ('problem' in loaded) {
       counts.invalid += 1;
@@ -313,11 +320,13 @@ async function runMany(
     }
     if (order.kind === 'exhaustive') {
       const line = await everyOrderLine(loaded.file, runner, budget);
+      if (brokeOn(path, paths.slice(index + 1), runner, io)) return EXIT.finding;
       counts[line.count] += 1;
       io.stdout.write(`${line.text.replace('PATH', path.padEnd(width))}\n`);
       continue;
     }
     const run = await runner.run(loaded.file.scenario, { ties: order.picks });
+    if (brokeOn(path, paths.slice(index + 1), runner, io)) return EXIT.finding;
     const outcome = formatGatherOutcome(run.observation.gather);
     if (loaded.file.expect === undefined) {
       counts.unchecked += 1;
@@ -345,6 +354,27 @@ async function runMany(
   );
   if (counts.invalid > 0) return EXIT.usage;
   return counts.mismatched > 0 ? EXIT.finding : EXIT.ok;
+}
+
+/**
+ * Whether an external subject broke (crashed, went silent, broke the protocol) while it ran
+ * `path` of a multi-file run; if so, says so with why (its exit status and stderr) and the
+ * files not run, and the run stops.
+ */
+function brokeOn(path: string, notRun: readonly string[], runner: SubjectRunner, io: CliIo): boolean {
+  const broken = runner.broken?.();
+  if (broken === undefined) return false;
+  const why = broken
+    .split('\n')
+    .map((line) => escapeControl(line))
+    .join('\n          ');
+  const files = notRun.map((file) => escapeControl(file)).join(', ');
+  io.stdout.write(
+    `BROKEN    ${escapeControl(path)}  the subject broke while running this file: ${why}\n\n${
+      notRun.length === 0 ? 'it was the last file' : `not run (${notRun.length}): ${files}`
+    }\n`,
+  );
+  return true;
 }
 
 /** One file of `run FILE... --ties exhaustive`: every order allowed by the spec, and the file's "expect" given by one. */

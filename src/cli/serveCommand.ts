@@ -1,4 +1,6 @@
 import { loadSubject } from '../conformance/loadSubject.js';
+import { raceRealTime } from '../conformance/raceRealTime.js';
+import { escapeTerminalOutput } from '../report/escapeControl.js';
 import { toSubjectRunner, type SubjectRunner } from '../conformance/SubjectRunner.js';
 import reference from '../subjects/reference.js';
 import { describeValue, formatScenarioIssues, validateScenario } from '../scenario/validateScenario.js';
@@ -7,11 +9,12 @@ import { decodeUtf8 } from '../scenario/decodeUtf8.js';
 import { checkJsonShape, INPUT_LIMITS } from '../scenario/inputLimits.js';
 import { EXIT, type CliIo } from './CliIo.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
+import { timeoutOption } from './timeoutOption.js';
 import { rawRequestId } from './rawRequestId.js';
 import { readLines } from './readLines.js';
 
 /** The help text of `gather-sim serve`. */
-export const SERVE_USAGE = `Usage: gather-sim serve [--subject MODULE]
+export const SERVE_USAGE = `Usage: gather-sim serve [--subject MODULE] [--timeout MS]
 
 Serves a gather (the reference unless told) as a subject of the gather-sim/1 protocol
 (docs/protocol.md) on standard input and output: a hello line with the subject's name and
@@ -22,9 +25,13 @@ every request.
 
   --subject MODULE  serve this subject: a module whose default export is
                     { name, supports?, gather }, or a bundled subject's name (p-map...)
+  --timeout MS      real-time limit for importing MODULE (default 10000, at most
+                    2147483647): a top-level await that never settles is an error
   -h, --help        show this help
 
-Exit status: 0 standard input closed, 2 bad usage or a subject module that cannot be loaded.
+Exit status: 0 standard input closed, 2 bad usage or a subject module that cannot be loaded
+(in time). A subject that throws, even from a timer or an abort listener, gets an error
+answer; serving goes on.
 Input limits (line length, nesting, number of tasks...): docs/protocol.md, section Limits.
 
 Example:
@@ -111,15 +118,25 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
   const parsed = parseCommandArgs(
     'serve',
     SERVE_USAGE,
-    { args: [...argv], options: { subject: { type: 'string' }, help: { type: 'boolean', short: 'h' } } },
+    {
+      args: [...argv],
+      options: { subject: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    },
     io,
   );
   if (typeof parsed === 'number') return parsed;
+  const timeout = timeoutOption(parsed.values.timeout, 'serve', io);
+  if (timeout === undefined) return EXIT.usage;
   let subject = toSubjectRunner(reference);
-  if (parsed.values.subject !== undefined) {
-    const loaded = await loadSubject(parsed.values.subject);
-    if (!loaded.ok) {
-      io.stderr.write(`gather-sim serve: --subject: ${loaded.problem}\n`);
+  const module = parsed.values.subject;
+  if (module !== undefined) {
+    const loaded = await raceRealTime(loadSubject(module), timeout);
+    if (loaded === 'timeout' || !loaded.ok) {
+      const problem =
+        loaded === 'timeout'
+          ? `${module} did not finish importing within ${timeout} ms (a top-level await that never settles?)`
+          : loaded.problem;
+      io.stderr.write(escapeTerminalOutput(`gather-sim serve: --subject: ${problem}\n`));
       return EXIT.usage;
     }
     subject = toSubjectRunner(loaded.subject);

@@ -1,13 +1,16 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { realClearTimeout, realSetTimeout } from '../clock/realTimers.js';
+import { spawn } from 'node:child_process';
 import type { Run } from '../executor/Run.js';
 import type { Observation } from '../observation/Observation.js';
 import { validateObservation } from '../observation/validateObservation.js';
 import { shellWord } from '../report/shellQuote.js';
 import type { Scenario } from '../scenario/Scenario.js';
+import { INPUT_LIMITS } from '../scenario/inputLimits.js';
 import { describeValue, formatScenarioIssues, isRecord } from '../scenario/validateScenario.js';
 import { CAPABILITIES, type Capabilities } from './Capabilities.js';
 import { expectedStarts } from './expectedStarts.js';
+import { LineReader } from './LineReader.js';
+import { endProcessGroup, killGroup, trackGroup } from './processGroup.js';
+import { raceRealTime } from './raceRealTime.js';
 import type { SubjectRunner } from './SubjectRunner.js';
 import { traceFromObservation } from './traceFromObservation.js';
 
@@ -23,60 +26,17 @@ export interface ExternalSubjectOptions {
 export interface ExternalSubject extends SubjectRunner {
   /** Why it is broken (it crashed, printed something else, answered out of order, went silent), with its stderr; undefined while it works. */
   broken(): string | undefined;
-  /** Closes its stdin and waits for it to exit (killing it if it does not, within the answer limit). */
+  /**
+   * Closes its stdin and waits for it to exit (killing its process group if it does not,
+   * within the answer limit), then ends what it left running in its process group: SIGTERM,
+   * and SIGKILL after a short grace. Never waits on a descendant that holds its stdout open.
+   */
   close(): Promise<void>;
 }
 
 /** A started external subject, or why it could not start. */
 export type ExternalStart =
   { readonly ok: true; readonly subject: ExternalSubject } | { readonly ok: false; readonly problem: string };
-
-type Line = { readonly line: string } | { readonly end: string };
-
-/** Lines of a child's stdout, one at a time, each with a real-time limit. */
-class LineReader {
-  private buffer = '';
-  private readonly lines: Line[] = [];
-  /** The end, once the process has closed: every later read gets it at once. */
-  private ended: Line | undefined;
-  private waiting: ((line: Line) => void) | undefined;
-
-  constructor(child: ChildProcessWithoutNullStreams, describeExit: () => string) {
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      this.buffer += chunk;
-      for (let end = this.buffer.indexOf('\n'); end >= 0; end = this.buffer.indexOf('\n')) {
-        this.push({ line: this.buffer.slice(0, end).replace(/\r$/, '') });
-        this.buffer = this.buffer.slice(end + 1);
-      }
-    });
-    child.on('close', () => this.push({ end: describeExit() }));
-    child.on('error', (error) => this.push({ end: `could not be started: ${error.message}` }));
-  }
-
-  private push(line: Line): void {
-    if ('end' in line) this.ended = line;
-    const waiting = this.waiting;
-    this.waiting = undefined;
-    if (waiting === undefined) this.lines.push(line);
-    else waiting(line);
-  }
-
-  next(limitMs: number): Promise<Line | 'timeout'> {
-    const ready = this.lines.shift() ?? this.ended;
-    if (ready !== undefined) return Promise.resolve(ready);
-    return new Promise((resolve) => {
-      const timer = realSetTimeout(() => {
-        this.waiting = undefined;
-        resolve('timeout');
-      }, limitMs);
-      this.waiting = (line) => {
-        realClearTimeout(timer);
-        resolve(line);
-      };
-    });
-  }
-}
 
 function parseHello(line: string): { readonly name: string; readonly supports: Capabilities } | string {
   let hello: unknown;
@@ -106,6 +66,14 @@ function failedRun(scenario: Scenario, problem: string): Run {
   return { observation, trace: [], starts: scenario.tasks.map(() => 0), problems: [problem], ties: [], leaks: [] };
 }
 
+/** How long the output of an exited subject is still read (a descendant may hold it open), in real ms. */
+const OUTPUT_GRACE_MS = 300;
+/** How long what the subject left running gets between SIGTERM and SIGKILL, in real ms. */
+const GROUP_GRACE_MS = 300;
+
+/** How a line over the size limit is described. */
+const TOO_LONG = `longer than the limit of ${INPUT_LIMITS.bytes} bytes a line (docs/protocol.md#limits)`;
+
 /**
  * Starts an external subject: runs COMMAND with a shell and speaks gather-sim/1 (docs/protocol.md) with it:
  * its hello (name and capabilities), then one request per scenario, answers in order. A
@@ -121,27 +89,39 @@ export async function startExternalSubject(
 ): Promise<ExternalStart> {
   const helloMs = options.helloMs ?? 10_000;
   const answerMs = options.answerMs ?? 10_000;
-  // In a process group of its own, so that killing it also kills what its shell started.
+  // In a process group of its own, so that ending it also ends what its shell started.
   const child = spawn(command, { shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+  const groupId = child.pid;
+  if (groupId !== undefined) trackGroup(groupId);
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-4000);
   });
   child.stdin.on('error', () => undefined); // a dead subject's stdin: reported through its exit
-  let closing = false;
   const describeExit = (): string =>
     `exited${child.exitCode === null ? '' : ` with status ${child.exitCode}`}${child.signalCode === null ? '' : ` on ${child.signalCode}`}`;
-  const reader = new LineReader(child, describeExit);
+  const reader = new LineReader(INPUT_LIMITS.bytes);
+  child.stdout.on('data', (chunk: Buffer) => reader.take(chunk));
+  const outputEnded = new Promise<void>((resolve) => child.stdout.once('end', resolve));
+  // Once the process exited: what it printed is read until its stdout ends, or for a short
+  // grace, as a descendant may hold stdout open; then the pipes are let go.
+  const ended = new Promise<void>((resolve) => {
+    const finish = (description: string): void => {
+      child.stdout.destroy();
+      child.stderr.destroy();
+      reader.end(description);
+      resolve();
+    };
+    child.once('exit', () => {
+      void raceRealTime(outputEnded, OUTPUT_GRACE_MS).then(() => finish(describeExit()));
+    });
+    child.once('error', (error) => finish(`could not be started: ${error.message}`));
+  });
   const withStderr = (problem: string): string =>
     stderr.trim() === '' ? `${problem} (nothing on its stderr)` : `${problem}; its stderr:\n${stderr.trimEnd()}`;
   const kill = (): void => {
-    if (child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // The group is gone already.
-    }
+    if (groupId !== undefined) killGroup(groupId);
   };
 
   const hello = await reader.next(helloMs);
@@ -150,13 +130,16 @@ export async function startExternalSubject(
       ? `sent no hello within ${helloMs} ms`
       : 'end' in hello
         ? `${hello.end} before its hello`
-        : parseHello(hello.line);
+        : 'tooLong' in hello
+          ? `printed a first line ${TOO_LONG}`
+          : parseHello(hello.line);
   if (typeof parsed === 'string') {
     kill();
     return { ok: false, problem: withStderr(`"${command}" ${parsed}`) };
   }
 
   let brokenReason: string | undefined;
+  let closed: Promise<void> | undefined;
   let nextId = 1;
   const breakWith = (problem: string): string => {
     brokenReason ??= withStderr(`"${command}" ${problem}`);
@@ -180,6 +163,7 @@ export async function startExternalSubject(
       if (answer === 'timeout')
         return brokenRun(scenario, breakWith(`went silent: no answer to request ${id} within ${answerMs} ms`));
       if ('end' in answer) return brokenRun(scenario, breakWith(`${answer.end} while request ${id} was unanswered`));
+      if ('tooLong' in answer) return brokenRun(scenario, breakWith(`answered request ${id} with a line ${TOO_LONG}`));
       let message: unknown;
       try {
         message = JSON.parse(answer.line);
@@ -230,15 +214,15 @@ export async function startExternalSubject(
         })),
       };
     },
-    async close() {
-      if (closing) return;
-      closing = true;
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
-      child.stdin.end();
-      const timer = realSetTimeout(kill, answerMs);
-      await exited;
-      realClearTimeout(timer);
+    close() {
+      closed ??= (async () => {
+        child.stdin.end();
+        if ((await raceRealTime(ended, answerMs)) === 'timeout') {
+          kill();
+          await ended;
+        } else if (groupId !== undefined) await endProcessGroup(groupId, GROUP_GRACE_MS);
+      })();
+      return closed;
     },
   };
   return { ok: true, subject };

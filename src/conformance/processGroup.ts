@@ -1,0 +1,59 @@
+import { realPerformanceNow, realSetTimeout } from '../clock/realTimers.js';
+
+/** Process groups of external subjects not yet ended, by the id of their leader (the group's id). */
+const liveGroups = new Set<number>();
+
+/** How often {@link endProcessGroup} looks whether the group has ended, in real milliseconds. */
+const POLL_MS = 20;
+
+/**
+ * Sends `signal` to every process of the group `groupId` (a process started `detached`
+ * leads a group of its own, with its id). False when no process of it is left (or none
+ * may be signalled).
+ */
+export function signalGroup(groupId: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-groupId, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Remembers a group an external subject leads, so that {@link killLiveGroups} can end it. */
+export function trackGroup(groupId: number): void {
+  liveGroups.add(groupId);
+}
+
+/** Kills every group of an external subject still tracked, at once (SIGKILL): the process is being interrupted. */
+export function killLiveGroups(): void {
+  for (const groupId of liveGroups) signalGroup(groupId, 'SIGKILL');
+  liveGroups.clear();
+}
+
+const pause = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    realSetTimeout(resolve, ms);
+  });
+
+/**
+ * Ends a process group: SIGTERM to all of it, then SIGKILL to whatever is left after
+ * `graceMs` of real time. Resolves once the group is gone or SIGKILL was sent. A process
+ * that left the group (`setsid`: a session of its own) is out of reach: the OS keeps it.
+ * Killed members whose parent has gone stay zombies until the system reaps them; they count
+ * as left until then, so this takes the whole grace where no one reaps them.
+ */
+export async function endProcessGroup(groupId: number, graceMs: number): Promise<void> {
+  if (signalGroup(groupId, 'SIGTERM')) {
+    const deadline = realPerformanceNow() + graceMs;
+    while (realPerformanceNow() < deadline && signalGroup(groupId, 0)) await pause(POLL_MS);
+    signalGroup(groupId, 'SIGKILL');
+  }
+  liveGroups.delete(groupId);
+}
+
+/** Kills a group at once (SIGKILL): a broken subject is not waited for. */
+export function killGroup(groupId: number): void {
+  signalGroup(groupId, 'SIGKILL');
+  liveGroups.delete(groupId);
+}

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkCommand } from './checkCommand.js';
+import { reportStrayErrors } from './catchStrayErrors.js';
 import { convertCommand } from './convertCommand.js';
 import { endSubjectsOnSignal } from './endSubjectsOnSignal.js';
 import { EXIT, processOutput, type CliIo } from './CliIo.js';
@@ -76,9 +77,11 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 endSubjectsOnSignal();
+const stderr = processOutput(process.stderr);
 process.exitCode = await main(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: processOutput(process.stdout),
-  stderr: processOutput(process.stderr),
+  stderr,
   env: process.env,
 });
+reportStrayErrors(stderr);

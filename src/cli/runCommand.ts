@@ -206,6 +206,9 @@ async function runOne(
   const started = realPerformanceNow();
   const run = await runner.run(file.scenario, { ties: order.picks });
   const wall = realPerformanceNow() - started;
+  // A broken subject observed nothing: its made-up "pending" observation is not worth a verdict.
+  if (brokeOn(path === '-' ? 'standard input' : path, undefined, runner, json ? io.stderr : io.stdout))
+    return EXIT.finding;
   // After the run: a prediction that gives up must not keep the run from being shown.
   const prediction = predict(file.scenario, budget);
   const found = file.expect === undefined ? [] : expectDifferences(file.expect, run.observation, prediction);
@@ -320,13 +323,13 @@ async function runMany(
     }
     if (order.kind === 'exhaustive') {
       const line = await everyOrderLine(loaded.file, runner, budget);
-      if (brokeOn(path, paths.slice(index + 1), runner, io)) return EXIT.finding;
+      if (brokeOn(path, paths.slice(index + 1), runner, io.stdout)) return EXIT.finding;
       counts[line.count] += 1;
       io.stdout.write(`${line.text.replace('PATH', path.padEnd(width))}\n`);
       continue;
     }
     const run = await runner.run(loaded.file.scenario, { ties: order.picks });
-    if (brokeOn(path, paths.slice(index + 1), runner, io)) return EXIT.finding;
+    if (brokeOn(path, paths.slice(index + 1), runner, io.stdout)) return EXIT.finding;
     const outcome = formatGatherOutcome(run.observation.gather);
     if (loaded.file.expect === undefined) {
       counts.unchecked += 1;
@@ -358,22 +361,27 @@ async function runMany(
 
 /**
  * Whether an external subject broke (crashed, went silent, broke the protocol) while it ran
- * `path` of a multi-file run; if so, says so with why (its exit status and stderr) and the
- * files not run, and the run stops.
+ * `path`; if so, writes why (its exit status and stderr) and, in a multi-file run, the
+ * files not run: the run stops there.
  */
-function brokeOn(path: string, notRun: readonly string[], runner: SubjectRunner, io: CliIo): boolean {
+function brokeOn(
+  path: string,
+  notRun: readonly string[] | undefined,
+  runner: SubjectRunner,
+  out: CliIo['stdout'],
+): boolean {
   const broken = runner.broken?.();
   if (broken === undefined) return false;
   const why = broken
     .split('\n')
     .map((line) => escapeControl(line))
     .join('\n          ');
-  const files = notRun.map((file) => escapeControl(file)).join(', ');
-  io.stdout.write(
-    `BROKEN    ${escapeControl(path)}  the subject broke while running this file: ${why}\n\n${
-      notRun.length === 0 ? 'it was the last file' : `not run (${notRun.length}): ${files}`
-    }\n`,
-  );
+  const files = notRun?.map((file) => escapeControl(file)).join(', ');
+  const after =
+    notRun === undefined
+      ? ''
+      : `\n${notRun.length === 0 ? 'it was the last file' : `not run (${notRun.length}): ${files}`}\n`;
+  out.write(`BROKEN    ${escapeControl(path)}  the subject broke while running this file: ${why}\n${after}`);
   return true;
 }
 

@@ -12,6 +12,7 @@ import { parseCommandArgs } from './parseCommandArgs.js';
 import { timeoutOption } from './timeoutOption.js';
 import { rawRequestId } from './rawRequestId.js';
 import { readLines } from './readLines.js';
+import { catchStrayErrors } from './catchStrayErrors.js';
 
 /** The help text of `gather-sim serve`. */
 export const SERVE_USAGE = `Usage: gather-sim serve [--subject MODULE] [--timeout MS]
@@ -142,20 +143,36 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
     subject = toSubjectRunner(loaded.subject);
   }
   await writeLine(io.stdout, JSON.stringify(helloOf(subject)));
-  // One request at a time, in the order read: answers come out in request order. Input is
-  // read only as fast as answers are written out (backpressure), and split on "\n" only.
-  for await (const line of readLines(io.stdin, INPUT_LIMITS.bytes)) {
-    if ('tooLong' in line) {
-      await writeLine(
-        io.stdout,
-        answerText(null, {
-          error: `line ${line.number}: longer than the limit of ${INPUT_LIMITS.bytes} bytes a line (docs/protocol.md#limits)`,
-        }),
-      );
-      continue;
+  const stray = catchStrayErrors();
+  const describeStray = (errors: readonly unknown[]): string =>
+    `${subject.name} threw where nothing could catch it (a timer or listener of this scenario or an earlier one): ${errors.map(describeThrown).join('; ')}`;
+  try {
+    // One request at a time, in the order read: answers come out in request order. Input is
+    // read only as fast as answers are written out (backpressure), and split on "\n" only.
+    for await (const line of readLines(io.stdin, INPUT_LIMITS.bytes)) {
+      if ('tooLong' in line) {
+        await writeLine(
+          io.stdout,
+          answerText(null, {
+            error: `line ${line.number}: longer than the limit of ${INPUT_LIMITS.bytes} bytes a line (docs/protocol.md#limits)`,
+          }),
+        );
+        continue;
+      }
+      if (line.bytes.toString('latin1').trim() === '') continue;
+      const between = stray.take();
+      if (between.length > 0) io.stderr.write(escapeTerminalOutput(`gather-sim serve: ${describeStray(between)}\n`));
+      const answer = await answerLine(line.bytes, subject);
+      const during = stray.take();
+      await writeLine(io.stdout, during.length === 0 ? answer : errorInstead(answer, describeStray(during)));
     }
-    if (line.bytes.toString('latin1').trim() === '') continue;
-    await writeLine(io.stdout, await answerLine(line.bytes, subject));
+    return EXIT.ok;
+  } finally {
+    stray.stop();
   }
-  return EXIT.ok;
+}
+
+/** An error answer in place of `answer`, with its id (every answer starts `{"id":ID,`). */
+function errorInstead(answer: string, error: string): string {
+  return `${answer.slice(0, answer.indexOf(','))},${JSON.stringify({ error }).slice(1)}`;
 }

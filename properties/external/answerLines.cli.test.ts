@@ -1,0 +1,43 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../cli/runCli.js';
+import { driver, fixture } from './processes.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'gather-sim-answers-'));
+const MiB = 1024 * 1024;
+
+describe('a long answer line', () => {
+  it(
+    'is read, not called silent, while its bytes keep coming for longer than --timeout',
+    { timeout: 60_000 },
+    async () => {
+      // A 6 MiB value: the driver's answer arrives in 1 MiB pieces 500 ms apart, 3 s in all.
+      const file = join(folder, 'six.json');
+      writeFileSync(file, JSON.stringify({ tasks: [{ sleep: 1000, value: 'x'.repeat(6 * MiB) }] }));
+      const result = await runCli(
+        ['run', file, '--json', '--timeout', '2000', '--external', `${driver} | node ${fixture('slowPipe.mjs')} 500`],
+        folder,
+      );
+      expect(result.stderr).not.toContain('went silent');
+      expect(result.code).toBe(0);
+      expect(result.stdout.length).toBeGreaterThan(6 * MiB);
+    },
+  );
+
+  it(
+    'over the 16 MiB limit of a protocol line breaks the subject, naming the limit, not as silent',
+    { timeout: 60_000 },
+    async () => {
+      const result = await runCli(
+        ['run', 'r03-success', '--external', `node ${fixture('bigAnswer.mjs')} 40`, '--timeout', '5000'],
+        folder,
+      );
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(
+        /the subject broke while running this file: ".*bigAnswer\.mjs 40" answered request 1 with a line longer than the limit of 16777216 bytes a line \(docs\/protocol\.md#limits\) \(nothing on its stderr\)\n$/,
+      );
+    },
+  );
+});

@@ -7,6 +7,7 @@ import { checkProperty } from '../src/properties/checkProperty.js';
 import { gatherProperties } from '../src/properties/gatherProperties.js';
 import { realPerformanceNow } from '../src/clock/realTimers.js';
 import { gather } from '../src/gather/gather.js';
+import { formatAnswerLines, measureAnswerLines } from './answerLines.js';
 import { bareLoop, floor, harness, type Measure } from './measure.js';
 import { HEADLINE, workload, type WorkloadShape } from './workloads.js';
 
@@ -130,6 +131,7 @@ const figures = {
   timeScale: { ...timeScale, yearVersusMillisecond },
   memory,
   propertySuite,
+  answerLines: await measureAnswerLines(log),
   goals,
   seconds: round((realPerformanceNow() - started) / 1000, 1),
 };
@@ -169,6 +171,8 @@ if (json) {
     `  heap growth ${(memory.heapGrowth * 100).toFixed(1)}%   (goal within 10%: ${mark(goals.heapWithin10Percent)})`,
     '',
     `property suite: ${propertySuite.properties} properties x ${propertySuite.runsPerProperty} scenarios on the reference in ${propertySuite.seconds} s (${propertySuite.failures} failing)`,
+    '',
+    ...formatAnswerLines(figures.answerLines),
     '',
     `whole benchmark: ${figures.seconds} s`,
   ];

@@ -1,4 +1,4 @@
-import { killLiveGroups } from '../conformance/processGroup.js';
+import { killLiveGroups } from '../conformance/endProcessGroup.js';
 
 /**
  * Makes an interrupted command line (SIGINT, SIGTERM, SIGHUP) kill the process groups of the

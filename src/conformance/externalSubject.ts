@@ -9,7 +9,7 @@ import { describeValue, formatScenarioIssues, isRecord } from '../scenario/valid
 import { CAPABILITIES, type Capabilities } from './Capabilities.js';
 import { expectedStarts } from './expectedStarts.js';
 import { LineReader } from './LineReader.js';
-import { endProcessGroup, killGroup, trackGroup } from './processGroup.js';
+import { endProcessGroup, killGroup, trackGroup } from './endProcessGroup.js';
 import { raceRealTime } from './raceRealTime.js';
 import type { SubjectRunner } from './SubjectRunner.js';
 import { traceFromObservation } from './traceFromObservation.js';

@@ -25,6 +25,10 @@ import { useColour } from './useColour.js';
 import { expectDifferences } from './expectDifferences.js';
 import { runEveryOrder } from './runEveryOrder.js';
 import { formatTies, tieOrderOf, type TieOrder } from './tieOrderOption.js';
+import { parseIntegerOption } from './parseIntegerOption.js';
+import type { IsolatedSubject } from '../isolate/IsolatedSubject.js';
+import { isolatedRunner } from '../isolate/isolatedRunner.js';
+import { DEFAULT_MEMORY_MB } from '../isolate/startSubjectWorker.js';
 import { ORACLE_BUDGET_OPTIONS, ORACLE_BUDGET_USAGE, oracleBudgetOf } from './oracleBudgetOption.js';
 
 /** The help text of `gather-sim run`. */
@@ -54,6 +58,9 @@ make of it. A file with "expect" is checked against it.
                     run each scenario twice and report a subject whose second run
                     differs from the first (a digest of observation and trace)
   --json            print only the OBSERVATION as one JSON document (one FILE only)
+  --timeout MS      real-time limit for loading the subject and for each scenario
+                    (default 10000): a module subject runs in a worker thread, stopped
+                    past it, or when it exits, crashes or runs out of memory
 ${ORACLE_BUDGET_USAGE}
   -h, --help        show this help
 
@@ -64,7 +71,9 @@ Exit status: 0 ran (and every "expect" matched, and the spec allows what the sub
 1 an "expect" did not match or the spec rejects the subject's observation, 2 bad usage, an
 invalid scenario file or a subject module that cannot be loaded.
 An external subject that crashes, goes silent or breaks the protocol is reported with its
-stderr (exit 1); nothing waits on it longer than 10 s.
+stderr (exit 1); a module subject that hangs, exits, crashes or runs out of memory is
+reported as BROKEN for that file (exit 1), and the next file gets a fresh worker; nothing
+waits on a subject longer than --timeout.
 Input limits (file size, nesting, number of tasks...): docs/protocol.md, section Limits.
 
 Example:
@@ -91,6 +100,20 @@ async function load(path: string, io: CliIo): Promise<Loaded> {
   return { path, file: reading.file };
 }
 
+/** `--timeout MS`: the real-time limit of loading a subject and of each scenario; undefined after saying why not. */
+function timeoutOf(text: string | undefined, io: CliIo): number | undefined {
+  if (text === undefined) return 10_000;
+  const range = { min: 1, max: 2 ** 31 - 1, what: 'a whole number of ms from 1 to 2147483647' };
+  const value = parseIntegerOption(text, range);
+  if (value === undefined) io.stderr.write(`gather-sim run: --timeout: expected ${range.what}, got "${text}"\n`);
+  return value;
+}
+
+function isolatedRunnerOpened(subject: IsolatedSubject): { runner: SubjectRunner; close: () => Promise<void> } {
+  const runner = isolatedRunner(subject);
+  return { runner, close: () => runner.close() };
+}
+
 /** `gather-sim run`: see {@link RUN_USAGE}. Returns the exit status. */
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs(
@@ -107,6 +130,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
         'tie-order': { type: 'string' },
         seed: { type: 'string' },
         'check-determinism': { type: 'boolean' },
+        timeout: { type: 'string' },
         ...ORACLE_BUDGET_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
@@ -146,11 +170,16 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     );
     return EXIT.usage;
   }
+  const timeout = timeoutOf(parsed.values.timeout, io);
+  if (timeout === undefined) return EXIT.usage;
   const spec = external !== undefined ? { external } : subject !== undefined ? { module: subject } : undefined;
-  const opened =
+  const isolation = { budgetMs: timeout, memoryMb: DEFAULT_MEMORY_MB, log: (text: string) => io.stderr.write(text) };
+  const found =
     spec === undefined
       ? { runner: toSubjectRunner(reference), close: () => Promise.resolve() }
-      : await openSubject(spec, false, {});
+      : await openSubject(spec, false, { helloMs: timeout, answerMs: timeout }, isolation);
+  // A module runs in worker threads, each scenario under the watchdog; never imported here.
+  const opened = 'isolated' in found ? isolatedRunnerOpened(found.isolated) : found;
   if ('problem' in opened) {
     io.stderr.write(`gather-sim run: ${external === undefined ? '--subject' : '--external'}: ${opened.problem}\n`);
     return EXIT.usage;
@@ -199,6 +228,11 @@ async function runOne(
   const started = realPerformanceNow();
   const run = await runner.run(file.scenario, { ties: order.picks });
   const wall = realPerformanceNow() - started;
+  const broken = runner.broken?.();
+  if (broken !== undefined) {
+    io.stdout.write(`${path === '-' ? 'standard input' : path}\nsubject ${runner.name}: BROKEN: ${escapeControl(broken)}\n`);
+    return EXIT.finding;
+  }
   // After the run: a prediction that gives up must not keep the run from being shown.
   const prediction = predict(file.scenario, budget);
   const found = file.expect === undefined ? [] : expectDifferences(file.expect, run.observation, prediction);
@@ -294,7 +328,7 @@ async function runMany(
   io: CliIo,
   budget: PredictOptions,
 ): Promise<number> {
-  const counts = { matched: 0, mismatched: 0, unchecked: 0, notApplicable: 0, invalid: 0 };
+  const counts = { matched: 0, mismatched: 0, unchecked: 0, notApplicable: 0, invalid: 0, broken: 0 };
   const width = Math.max(...paths.map((path) => path.length));
   for (const path of paths) {
     const loaded = await load(path, io);
@@ -318,6 +352,12 @@ async function runMany(
       continue;
     }
     const run = await runner.run(loaded.file.scenario, { ties: order.picks });
+    const broken = runner.broken?.();
+    if (broken !== undefined) {
+      counts.broken += 1;
+      io.stdout.write(`BROKEN    ${path.padEnd(width)}  ${escapeControl(broken)}\n`);
+      continue;
+    }
     const outcome = formatGatherOutcome(run.observation.gather);
     if (loaded.file.expect === undefined) {
       counts.unchecked += 1;
@@ -341,10 +381,10 @@ async function runMany(
     }
   }
   io.stdout.write(
-    `\n${paths.length} scenarios: ${counts.matched} matched, ${counts.mismatched} mismatched, ${counts.unchecked} without "expect", ${counts.notApplicable} n/a, ${counts.invalid} invalid\n`,
+    `\n${paths.length} scenarios: ${counts.matched} matched, ${counts.mismatched} mismatched, ${counts.unchecked} without "expect", ${counts.notApplicable} n/a, ${counts.invalid} invalid${counts.broken === 0 ? '' : `, ${counts.broken} BROKEN`}\n`,
   );
   if (counts.invalid > 0) return EXIT.usage;
-  return counts.mismatched > 0 ? EXIT.finding : EXIT.ok;
+  return counts.mismatched > 0 || counts.broken > 0 ? EXIT.finding : EXIT.ok;
 }
 
 /** One file of `run FILE... --ties exhaustive`: every order allowed by the spec, and the file's "expect" given by one. */

@@ -230,7 +230,9 @@ async function runOne(
   const wall = realPerformanceNow() - started;
   const broken = runner.broken?.();
   if (broken !== undefined) {
-    io.stdout.write(`${path === '-' ? 'standard input' : path}\nsubject ${runner.name}: BROKEN: ${escapeControl(broken)}\n`);
+    io.stdout.write(
+      `${path === '-' ? 'standard input' : path}\nsubject ${runner.name}: BROKEN: ${escapeControl(broken)}\n`,
+    );
     return EXIT.finding;
   }
   // After the run: a prediction that gives up must not keep the run from being shown.

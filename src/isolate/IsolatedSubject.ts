@@ -7,7 +7,8 @@ export interface Isolation extends IsolationLimits {
 }
 
 /** A worker with the subject loaded, or how loading it broke. */
-export type StartedWorker = { readonly ok: true; readonly worker: SubjectWorker } | { readonly ok: false; readonly what: string };
+export type StartedWorker =
+  { readonly ok: true; readonly worker: SubjectWorker } | { readonly ok: false; readonly what: string };
 
 /**
  * A subject module loaded in a worker thread of its own: its name, capabilities and replay

@@ -31,10 +31,11 @@ export type EncodedPropertyReport = PropertyReport extends infer Report
   : never;
 
 /**
- * What a subject worker answers: the loaded subject (or why it cannot load), a heartbeat before
+ * What a subject worker says: that it is ready (the checker's own modules imported), the loaded subject (or why it cannot load), a heartbeat before
  * each scenario it runs (the watchdog's clock), and a verdict or a run.
  */
 export type WorkerReply =
+  | { readonly kind: 'ready' }
   | {
       readonly kind: 'loaded';
       readonly name: string;

@@ -113,7 +113,10 @@ export async function checkIsolated(
         await worker.close();
         worker = undefined;
         if (outcome.ok)
-          breakAt(job, outcome.reply.kind === 'threw' ? `threw: ${outcome.reply.error}` : `answered "${outcome.reply.kind}"`);
+          breakAt(
+            job,
+            outcome.reply.kind === 'threw' ? `threw: ${outcome.reply.error}` : `answered "${outcome.reply.kind}"`,
+          );
         else breakAt(job, outcome.what, outcome.scenario);
       }
     } finally {

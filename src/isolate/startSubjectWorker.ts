@@ -27,18 +27,23 @@ export interface SubjectWorker {
   close(): Promise<void>;
 }
 
-const HANG =
-  'a synchronous loop, an endless microtask or process.nextTick chain, or real work that never ends';
+/** The worker's entry: beside this module, or, run from the TypeScript sources (the suite), the built one. */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('../../dist/src/isolate/subjectWorker.js', import.meta.url)
+  : new URL('./subjectWorker.js', import.meta.url);
+
+const HANG = 'a synchronous loop, an endless microtask or process.nextTick chain, or real work that never ends';
 
 /**
  * Starts a worker thread for one subject module (`subjectWorker.ts`) under `limits`, with a
- * watchdog: a load, or a scenario, that takes longer than the budget; an exit
+ * watchdog: a load (counted once the worker has imported the checker itself), or a scenario,
+ * that takes longer than the budget; an exit
  * (`process.exit`); an error nobody caught; or a heap past the limit ends the worker (V8
  * stops even a synchronous loop) and the request's outcome names what happened. What the
  * subject prints goes to `log` (never to the report's standard output).
  */
 export function startSubjectWorker(limits: IsolationLimits, log: (text: string) => void): SubjectWorker {
-  const worker = new Worker(new URL('./subjectWorker.js', import.meta.url), {
+  const worker = new Worker(WORKER_ENTRY, {
     resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
     stdout: true,
     stderr: true,
@@ -51,6 +56,8 @@ export function startSubjectWorker(limits: IsolationLimits, log: (text: string) 
   let loading = false;
   let settle: ((outcome: WorkerOutcome) => void) | undefined;
   let watchdog: NodeJS.Timeout | undefined;
+  // The budget counts from when the worker has imported the checker's own modules.
+  let ready = false;
 
   const fail = (what: string): void => {
     broke ??= what;
@@ -72,6 +79,11 @@ export function startSubjectWorker(limits: IsolationLimits, log: (text: string) 
     }, limits.budgetMs);
   };
   worker.on('message', (reply: WorkerReply) => {
+    if (reply.kind === 'ready') {
+      ready = true;
+      if (settle !== undefined) arm();
+      return;
+    }
     if (reply.kind === 'scenario') {
       scenario = reply.scenario;
       arm();
@@ -99,7 +111,7 @@ export function startSubjectWorker(limits: IsolationLimits, log: (text: string) 
       loading = request.kind === 'load';
       return new Promise((resolve) => {
         settle = resolve;
-        arm();
+        if (ready) arm();
         worker.postMessage(request);
       });
     },

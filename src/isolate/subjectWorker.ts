@@ -34,7 +34,8 @@ function watched(runner: SubjectRunner, determinism: boolean): SubjectRunner {
 async function load(module: string): Promise<WorkerReply> {
   try {
     const loaded = await loadSubject(module);
-    if (!loaded.ok) return { kind: 'load-problem', problem: loaded.problem, missingPackage: loaded.missingPackage === true };
+    if (!loaded.ok)
+      return { kind: 'load-problem', problem: loaded.problem, missingPackage: loaded.missingPackage === true };
     subject = { ...toSubjectRunner(loaded.subject), replay: loaded.replay };
     return { kind: 'loaded', name: subject.name, supports: subject.supports, replay: loaded.replay };
   } catch (error) {
@@ -77,3 +78,4 @@ function reply(message: WorkerReply): void {
 port.on('message', (request: WorkerRequest) => {
   void answer(request).then(reply);
 });
+post({ kind: 'ready' });

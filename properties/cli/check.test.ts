@@ -49,7 +49,7 @@ const allPass = `(${gatherProperties.length} pass, 0 FAIL, 0 n/a)`;
 const unconditional = gatherProperties.filter((property) => property.needs.length === 0).length;
 const distWrongGathers = pathToFileURL(join(root, 'dist/properties/wrongGathers.js')).href;
 
-describe('gather-sim check', () => {
+describe('gather-sim check', { timeout: 60_000 }, () => {
   it('catches each wrong gather of the core suite with its property, through subject modules', async () => {
     const modules = wrongGathers.map((_, index) =>
       module(
@@ -68,7 +68,7 @@ describe('gather-sim check', () => {
         `${wrong.name} by ${wrong.caughtBy}`,
       ).toBe('fail');
     }
-  }, 120_000);
+  }, 300_000);
 
   it('passes the reference module on every property with the default options, and exits 0', async () => {
     const result = await cli(['check', join(root, 'dist/src/subjects/reference.js')]);

@@ -8,7 +8,7 @@ import { checkSubject, DEFAULT_RUNS, DEFAULT_SEED } from '../conformance/checkGa
 import { checkingDeterminism } from '../conformance/checkingDeterminism.js';
 import { conforms, type ConformanceReport, type SubjectReport } from '../conformance/ConformanceReport.js';
 import { checkIsolated } from '../isolate/checkIsolated.js';
-import type { Isolation } from '../isolate/IsolatedSubject.js';
+import type { Isolation } from '../isolate/loadIsolatedSubject.js';
 import { mapConcurrently } from '../isolate/mapConcurrently.js';
 import { DEFAULT_MEMORY_MB } from '../isolate/startSubjectWorker.js';
 import type { ExternalSubjectOptions } from '../conformance/externalSubject.js';

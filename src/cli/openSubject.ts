@@ -1,7 +1,7 @@
 import type { SubjectReport } from '../conformance/ConformanceReport.js';
 import { startExternalSubject, type ExternalSubjectOptions } from '../conformance/externalSubject.js';
 import type { SubjectRunner } from '../conformance/SubjectRunner.js';
-import { loadIsolatedSubject, type IsolatedSubject, type Isolation } from '../isolate/IsolatedSubject.js';
+import { loadIsolatedSubject, type IsolatedSubject, type Isolation } from '../isolate/loadIsolatedSubject.js';
 import { CPYTHON_SUBJECT, cpythonCommand } from '../subjects/cpythonDriver.js';
 
 /** What a command line names as a subject: a module (a path or a bundled name), or a command speaking the protocol. */

@@ -26,7 +26,7 @@ import { expectDifferences } from './expectDifferences.js';
 import { runEveryOrder } from './runEveryOrder.js';
 import { formatTies, tieOrderOf, type TieOrder } from './tieOrderOption.js';
 import { parseIntegerOption } from './parseIntegerOption.js';
-import type { IsolatedSubject } from '../isolate/IsolatedSubject.js';
+import type { IsolatedSubject } from '../isolate/loadIsolatedSubject.js';
 import { isolatedRunner } from '../isolate/isolatedRunner.js';
 import { DEFAULT_MEMORY_MB } from '../isolate/startSubjectWorker.js';
 import { ORACLE_BUDGET_OPTIONS, ORACLE_BUDGET_USAGE, oracleBudgetOf } from './oracleBudgetOption.js';

@@ -3,7 +3,7 @@ import type { SubjectReport } from '../conformance/ConformanceReport.js';
 import type { CheckPropertyOptions, PropertyReport } from '../properties/checkProperty.js';
 import type { GatherProperty } from '../properties/GatherProperty.js';
 import { formatBreak, type SubjectBreak } from './formatBreak.js';
-import type { IsolatedSubject } from './IsolatedSubject.js';
+import type { IsolatedSubject } from './loadIsolatedSubject.js';
 import type { SubjectWorker } from './startSubjectWorker.js';
 
 /** How to check subjects in workers. */

@@ -1,7 +1,7 @@
 import type { SubjectRunner } from '../conformance/SubjectRunner.js';
 import type { Run } from '../executor/Run.js';
 import type { Scenario } from '../scenario/Scenario.js';
-import type { IsolatedSubject } from './IsolatedSubject.js';
+import type { IsolatedSubject } from './loadIsolatedSubject.js';
 import type { SubjectWorker } from './startSubjectWorker.js';
 
 /** The run of a scenario the worker did not finish: nothing seen, one problem. */

@@ -29,8 +29,8 @@ interface Job {
 
 /**
  * Checks each subject's properties in worker threads, `jobs` at a time: a worker keeps its
- * subject while that subject has properties left, then stops, and the next job gets a fresh
- * one. fast-check runs, and shrinks, inside the worker. A subject that breaks its worker
+ * subject while that subject has properties left, then stops, and the next job (of a subject
+ * no other worker holds, while there is one) gets a fresh one. fast-check runs, and shrinks, inside the worker. A subject that breaks its worker
  * (see `startSubjectWorker`) gets `broken`, naming what happened, the scenario and its replay
  * lines; its later properties are not checked. The reports come back in the order of
  * `subjects` and `properties`, whatever `jobs` is and whichever finished first.
@@ -48,8 +48,13 @@ export async function checkIsolated(
     const broke = breaks[job.subject];
     return !job.started && (broke === undefined || job.property < broke.index);
   };
+  // How many slots hold a worker of each subject: a slot moves on to a subject no other slot
+  // holds, while there is one, so that each module loads about once.
+  const holders = subjects.map(() => 0);
   const pick = (bound: number | undefined): Job | undefined =>
-    jobs.find((job) => job.subject === bound && open(job)) ?? jobs.find(open);
+    jobs.find((job) => job.subject === bound && open(job)) ??
+    jobs.find((job) => open(job) && holders[job.subject] === 0) ??
+    jobs.find(open);
   const nameOf = (job: Job): string => subjects[job.subject]?.name ?? '';
   const idOf = (job: Job): string => check.properties[job.property]?.id ?? '';
 
@@ -87,7 +92,9 @@ export async function checkIsolated(
         if (bound !== job.subject) {
           await worker?.close();
           worker = undefined;
+          if (bound !== undefined) holders[bound] = (holders[bound] ?? 1) - 1;
           bound = job.subject;
+          holders[bound] = (holders[bound] ?? 0) + 1;
         }
         if (worker === undefined) {
           const started = await subject.startWorker();

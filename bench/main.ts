@@ -10,6 +10,7 @@ import { gather } from '../src/gather/gather.js';
 import { formatAnswerLines, measureAnswerLines } from './answerLines.js';
 import { bareLoop, floor, harness, type Measure } from './measure.js';
 import { HEADLINE, workload, type WorkloadShape } from './workloads.js';
+import { measureJobs } from './jobs.js';
 
 const json = process.argv.includes('--json') || process.env['npm_config_json'] === 'true';
 const log = (text: string): void => {
@@ -112,12 +113,16 @@ const propertySuite = {
   failures: suiteFailures,
 };
 
+log('check bundled matrix, --jobs 2 vs --jobs 1 (the built CLI, default runs, best of 2 in turn)');
+const jobs = await measureJobs(2);
+
 const goals = {
   harnessAtLeastTwiceBareLoop: ratios.ratioBareLoop >= 2,
   harnessAtLeastThreeTenthsOfFloor: ratios.ratioFloor >= 0.3,
   costPerChildWithin30Percent: perChildSpread <= 0.3,
   oneYearWithin10PercentOfOneMillisecond: Math.abs(yearVersusMillisecond - 1) <= 0.1,
   heapWithin10Percent: Math.abs(memory.heapGrowth) <= 0.1,
+  twoJobsAtLeast1point6TimesOne: jobs.speedUp >= 1.6,
 };
 const figures = {
   machine: { node: process.version, cores: cpus().length },
@@ -132,6 +137,7 @@ const figures = {
   memory,
   propertySuite,
   answerLines: await measureAnswerLines(log),
+  jobs,
   goals,
   seconds: round((realPerformanceNow() - started) / 1000, 1),
 };
@@ -173,6 +179,7 @@ if (json) {
     `property suite: ${propertySuite.properties} properties x ${propertySuite.runsPerProperty} scenarios on the reference in ${propertySuite.seconds} s (${propertySuite.failures} failing)`,
     '',
     ...formatAnswerLines(figures.answerLines),
+    `check bundled matrix, --jobs 2 vs --jobs 1: ${jobs.twoJobsSeconds} s vs ${jobs.oneJobSeconds} s, ${jobs.speedUp.toFixed(2)}x (goal >= 1.6: ${mark(goals.twoJobsAtLeast1point6TimesOne)}; load average ${jobs.loadAverage} before)`,
     '',
     `whole benchmark: ${figures.seconds} s`,
   ];

@@ -49,7 +49,7 @@ const allPass = `(${gatherProperties.length} pass, 0 FAIL, 0 n/a)`;
 const unconditional = gatherProperties.filter((property) => property.needs.length === 0).length;
 const distWrongGathers = pathToFileURL(join(root, 'dist/properties/wrongGathers.js')).href;
 
-describe('gather-sim check', () => {
+describe('gather-sim check', { timeout: 60_000 }, () => {
   it('catches each wrong gather of the core suite with its property, through subject modules', async () => {
     const modules = wrongGathers.map((_, index) =>
       module(
@@ -68,13 +68,15 @@ describe('gather-sim check', () => {
         `${wrong.name} by ${wrong.caughtBy}`,
       ).toBe('fail');
     }
-  }, 120_000);
+  }, 300_000);
 
   it('passes the reference module on every property with the default options, and exits 0', async () => {
     const result = await cli(['check', join(root, 'dist/src/subjects/reference.js')]);
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toContain(`reference: conforms ${allPass}`);
-    expect(result.stderr).toContain('check [16/16] reference: oracle pass');
+    // Workers finish properties in any order: the count reaches 16, and oracle is among them.
+    expect(result.stderr).toMatch(/check \[16\/16\] reference: \S+ pass/);
+    expect(result.stderr).toMatch(/check \[\d+\/16\] reference: oracle pass/);
   }, 120_000);
 
   it('gives each misbehaving subject a clear verdict, goes on with the others, and never hangs', async () => {

@@ -1,4 +1,5 @@
-import type { Shard } from '../properties/checkProperty.js';
+import { availableParallelism } from 'node:os';
+import type { CheckPropertyOptions, Shard } from '../properties/checkProperty.js';
 import { gatherProperties } from '../properties/gatherProperties.js';
 import type { GatherProperty } from '../properties/GatherProperty.js';
 import { realPerformanceNow } from '../clock/realTimers.js';
@@ -6,6 +7,10 @@ import { isOrderedTieMode, MAX_EXHAUSTIVE_ORDERS } from '../clock/TieChoice.js';
 import { checkSubject, DEFAULT_RUNS, DEFAULT_SEED } from '../conformance/checkGather.js';
 import { checkingDeterminism } from '../conformance/checkingDeterminism.js';
 import { conforms, type ConformanceReport, type SubjectReport } from '../conformance/ConformanceReport.js';
+import { checkIsolated } from '../isolate/checkIsolated.js';
+import type { Isolation } from '../isolate/loadIsolatedSubject.js';
+import { mapConcurrently } from '../isolate/mapConcurrently.js';
+import { DEFAULT_MEMORY_MB } from '../isolate/startSubjectWorker.js';
 import type { ExternalSubjectOptions } from '../conformance/externalSubject.js';
 import { BUNDLED_MATRIX } from '../subjects/bundledSubjects.js';
 import { EXIT, type CliIo } from './CliIo.js';
@@ -38,8 +43,14 @@ the shrunk scenario, expected against observed, the timeline and a replay line.
   --subject MODULE   the same as a MODULE argument (repeat for more)
   --external CMD     a subject in another process: CMD (run with a shell) speaks the
                      gather-sim/1 protocol on stdin/stdout (repeat for more)
-  --timeout MS       real-time limit for an external subject's hello and each answer
-                     (default 10000); past it the subject is broken, never waited for
+  --timeout MS       real-time limit for loading a subject and for each scenario (an
+                     external subject's hello and each answer) (default 10000); past it
+                     the subject is BROKEN (stopped, never waited for)
+  --jobs N           worker threads checking at once (default: the number of cores);
+                     a module subject runs in worker threads even with 1; the report
+                     is the same bytes whatever N
+  --memory-limit MB  the heap of each worker, in MB (default ${DEFAULT_MEMORY_MB}); past it the
+                     subject is BROKEN
   --runs N           scenarios per property (default ${DEFAULT_RUNS})
   --seed N           the fast-check seed (default $GATHER_SIM_SEED, else ${DEFAULT_SEED});
                      the same seed gives the same report
@@ -69,7 +80,11 @@ the shrunk scenario, expected against observed, the timeline and a replay line.
                      subject and property, a failure with the report printed for it
   -h, --help         show this help
 
-Progress goes to standard error.
+Progress goes to standard error, one line per property as it finishes, and so does what a
+subject prints. A subject module is loaded and checked in worker threads, never in the
+checker: one that loops, exits, throws from a timer, or allocates without bound is stopped
+and shown as BROKEN, with what happened, the scenario it was running and replay lines; its
+remaining properties are not checked, and the other subjects are checked as usual.
 
 Exit status: 0 every applicable property passed (for the bundled matrix, with no MODULE:
 the matrix was produced and the reference conforms; a library that departs from
@@ -85,10 +100,12 @@ Examples:
   gather-sim check --html report.html
   gather-sim check ./my-gather.mjs --junit check.xml`;
 
-/** What `--runs` and `--timeout` accept. */
-const COUNT_RANGES: Record<'--runs' | '--timeout', IntegerRange> = {
+/** What `--runs`, `--timeout`, `--jobs` and `--memory-limit` accept (a timer of Node's lasts at most 2^31-1 ms). */
+const COUNT_RANGES: Record<'--runs' | '--timeout' | '--jobs' | '--memory-limit', IntegerRange> = {
   '--runs': { min: 1, max: Number.MAX_SAFE_INTEGER, what: 'a positive integer' },
   '--timeout': TIMEOUT_RANGE,
+  '--jobs': { min: 1, max: 1024, what: 'a whole number of workers from 1 to 1024' },
+  '--memory-limit': { min: 16, max: 1024 * 1024, what: 'a whole number of MB from 16 to 1048576' },
 };
 
 function parseCount(
@@ -135,24 +152,84 @@ function pickProperties(requested: readonly string[], io: CliIo): readonly Gathe
 
 type Opened = Exclude<OpenedSubject, { readonly problem: string }>;
 
-/** Opens the subjects to check, in order; undefined after writing a usage problem. */
+/**
+ * Opens the subjects to check, in order, modules in worker threads `jobs` at a time;
+ * undefined after writing a usage problem (and closing what was opened).
+ */
 async function openSubjects(
   specs: readonly SubjectSpec[],
   limits: ExternalSubjectOptions,
+  isolation: Isolation,
+  jobs: number,
   io: CliIo,
 ): Promise<Opened[] | undefined> {
   const bundled = specs.length === 0;
-  const opened: Opened[] = [];
-  for (const spec of bundled ? BUNDLED_MATRIX.map((module) => ({ module })) : specs) {
-    const subject = await openSubject(spec, bundled, limits);
-    if ('problem' in subject) {
-      await Promise.all(opened.map((other) => ('close' in other ? other.close() : Promise.resolve())));
-      io.stderr.write(escapeTerminalOutput(`gather-sim check: ${subject.problem}\n`));
-      return undefined;
+  const all = await mapConcurrently(bundled ? BUNDLED_MATRIX.map((module) => ({ module })) : specs, jobs, (spec) =>
+    openSubject(spec, bundled, limits, isolation),
+  );
+  const problem = all.find((subject): subject is Extract<OpenedSubject, { problem: string }> => 'problem' in subject);
+  if (problem === undefined) return all as Opened[];
+  await Promise.all(all.map(closeOpened));
+  io.stderr.write(escapeTerminalOutput(`gather-sim check: ${problem.problem}\n`));
+  return undefined;
+}
+
+function closeOpened(subject: OpenedSubject): Promise<void> {
+  if ('close' in subject) return subject.close();
+  if ('isolated' in subject) return subject.isolated.close();
+  return Promise.resolve();
+}
+
+/** The options of `check` after `--property ID` that give the same scenarios again. */
+function replayOptionsOf(options: CheckPropertyOptions, determinism: boolean): string {
+  return [
+    ` --seed ${options.seed ?? DEFAULT_SEED} --runs ${options.numRuns ?? DEFAULT_RUNS}`,
+    options.ties === undefined ? '' : ` --ties ${options.ties}`,
+    options.shard === undefined ? '' : ` --shard ${options.shard.index}/${options.shard.count}`,
+    options.path === undefined ? '' : ` --path ${options.path}`,
+    determinism ? ' --check-determinism' : '',
+  ].join('');
+}
+
+/** Checks the subjects in other processes (and reports those that cannot be), one after the other, in order. */
+async function checkOthers(
+  opened: readonly Opened[],
+  properties: readonly GatherProperty[],
+  options: CheckPropertyOptions,
+  determinism: boolean,
+  progress: (name: string, property: string, status: string) => void,
+  io: CliIo,
+): Promise<SubjectReport[]> {
+  const reports: SubjectReport[] = [];
+  for (const subject of opened) {
+    if ('isolated' in subject) continue;
+    if ('report' in subject) {
+      const { report } = subject;
+      io.stderr.write(
+        escapeTerminalOutput(
+          `check: ${report.subject}: ${report.skipped === undefined ? `BROKEN, ${report.broken ?? ''}` : `skipped, ${report.skipped}`}\n`,
+        ),
+      );
+      reports.push(report);
+      continue;
     }
-    opened.push(subject);
+    try {
+      reports.push(
+        await checkSubject(determinism ? checkingDeterminism(subject.runner) : subject.runner, {
+          ...(options.numRuns === undefined ? {} : { runs: options.numRuns }),
+          ...(options.seed === undefined ? {} : { seed: options.seed }),
+          ...(options.path === undefined ? {} : { path: options.path }),
+          ...(options.shard === undefined ? {} : { shard: options.shard }),
+          ...(options.ties === undefined ? {} : { ties: options.ties }),
+          properties,
+          onProgress: (name, report) => progress(name, report.property.id, report.status),
+        }),
+      );
+    } finally {
+      await subject.close();
+    }
   }
-  return opened;
+  return reports;
 }
 
 /** `gather-sim check`: see {@link CHECK_USAGE}. Returns the exit status. */
@@ -171,6 +248,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
         subject: { type: 'string', multiple: true },
         external: { type: 'string', multiple: true },
         timeout: { type: 'string' },
+        jobs: { type: 'string' },
+        'memory-limit': { type: 'string' },
         shard: { type: 'string' },
         ties: { type: 'string' },
         'check-determinism': { type: 'boolean' },
@@ -190,6 +269,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const runs = parseCount(values.runs, '--runs', DEFAULT_RUNS, io);
   const seed = seedOption(values.seed, 'check', io);
   const timeout = parseCount(values.timeout, '--timeout', 10_000, io);
+  const jobs = parseCount(values.jobs, '--jobs', availableParallelism(), io);
+  const memory = parseCount(values['memory-limit'], '--memory-limit', DEFAULT_MEMORY_MB, io);
   const properties = pickProperties(values.property ?? [], io);
   const shard = parseShard(values.shard, io);
   const ties = parseTieMode(values.ties, 'check', io);
@@ -197,6 +278,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     runs === undefined ||
     seed === undefined ||
     timeout === undefined ||
+    jobs === undefined ||
+    memory === undefined ||
     properties === undefined ||
     shard === null ||
     ties === null
@@ -229,47 +312,41 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     io.stderr.write(`gather-sim check: ${option}: ${unwritable}\n`);
     return EXIT.usage;
   }
-  const opened = await openSubjects(specs, { helloMs: timeout, answerMs: timeout }, io);
+  const isolation = { budgetMs: timeout, memoryMb: memory, log: (text: string) => io.stderr.write(text) };
+  const opened = await openSubjects(specs, { helloMs: timeout, answerMs: timeout }, isolation, jobs, io);
   if (opened === undefined) return EXIT.usage;
 
-  const subjects: SubjectReport[] = [];
-  const total = opened.length * properties.length;
+  const total = opened.filter((subject) => !('report' in subject)).length * properties.length;
   let done = 0;
+  const progress = (name: string, property: string, status: string): void => {
+    done += 1;
+    io.stderr.write(escapeTerminalOutput(`check [${done}/${total}] ${name}: ${property} ${status}\n`));
+  };
   const started = realPerformanceNow();
-  for (const subject of opened) {
-    if ('report' in subject) {
-      const { report } = subject;
-      io.stderr.write(
-        `check: ${report.subject}: ${report.skipped === undefined ? `BROKEN, ${report.broken ?? ''}` : `skipped, ${report.skipped}`}\n`,
-      );
-      subjects.push(report);
-      done += properties.length;
-      continue;
-    }
-    try {
-      subjects.push(
-        await checkSubject(
-          values['check-determinism'] === true ? checkingDeterminism(subject.runner) : subject.runner,
-          {
-            runs,
-            seed,
-            properties,
-            ...(values.path === undefined ? {} : { path: values.path }),
-            ...(shard === undefined ? {} : { shard }),
-            ...(ties === undefined ? {} : { ties }),
-            onProgress: (name, report) => {
-              done += 1;
-              io.stderr.write(
-                escapeTerminalOutput(`check [${done}/${total}] ${name}: ${report.property.id} ${report.status}\n`),
-              );
-            },
-          },
-        ),
-      );
-    } finally {
-      await subject.close();
-    }
-  }
+  const options: CheckPropertyOptions = {
+    numRuns: runs,
+    seed,
+    ...(values.path === undefined ? {} : { path: values.path }),
+    ...(shard === undefined ? {} : { shard }),
+    ...(ties === undefined ? {} : { ties }),
+  };
+  const determinism = values['check-determinism'] === true;
+  const isolated = opened.flatMap((subject) => ('isolated' in subject ? [subject.isolated] : []));
+  // Subjects in other processes are checked here, while the workers check the modules.
+  const [inWorkers, inProcesses] = await Promise.all([
+    checkIsolated(isolated, {
+      properties,
+      options,
+      determinism,
+      jobs,
+      replayOptions: replayOptionsOf(options, determinism),
+      onProgress: progress,
+    }),
+    checkOthers(opened, properties, options, determinism, progress, io),
+  ]);
+  const subjects = opened.map((subject) =>
+    'isolated' in subject ? (inWorkers.shift() as SubjectReport) : (inProcesses.shift() as SubjectReport),
+  );
   io.stderr.write(`check: ${total} checks in ${((realPerformanceNow() - started) / 1000).toFixed(1)} s (wall time)\n`);
 
   const report: ConformanceReport = {

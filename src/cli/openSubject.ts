@@ -1,23 +1,23 @@
 import type { SubjectReport } from '../conformance/ConformanceReport.js';
 import { startExternalSubject, type ExternalSubjectOptions } from '../conformance/externalSubject.js';
-import { loadSubject } from '../conformance/loadSubject.js';
-import { toSubjectRunner, type SubjectRunner } from '../conformance/SubjectRunner.js';
+import type { SubjectRunner } from '../conformance/SubjectRunner.js';
+import { loadIsolatedSubject, type IsolatedSubject, type Isolation } from '../isolate/loadIsolatedSubject.js';
 import { CPYTHON_SUBJECT, cpythonCommand } from '../subjects/cpythonDriver.js';
 
 /** What a command line names as a subject: a module (a path or a bundled name), or a command speaking the protocol. */
 export type SubjectSpec = { readonly module: string } | { readonly external: string };
 
 /**
- * A subject ready to check, with `close` to call when done; a report for one that cannot
+ * A subject ready to check, with `close` to call when done (in another process); a module
+ * loaded in a worker thread (`isolated`, never imported here); a report for one that cannot
  * be checked (skipped where `optional`, broken for an external subject that would not say
  * hello); or a usage problem (a module that cannot be loaded or has the wrong shape).
  */
 export type OpenedSubject =
   | { readonly runner: SubjectRunner; readonly close: () => Promise<void> }
+  | { readonly isolated: IsolatedSubject }
   | { readonly report: SubjectReport }
   | { readonly problem: string };
-
-const nothingToClose = (): Promise<void> => Promise.resolve();
 
 async function openExternal(
   command: string,
@@ -33,13 +33,15 @@ async function openExternal(
 
 /**
  * Opens a subject named on a command line. `cpython-asyncio` runs the bundled driver with
- * python3; `optional` subjects (the bundled matrix) are skipped, not refused, when their
+ * python3; a module (a path or a bundled subject's name) is loaded in a worker thread under
+ * `isolation`; `optional` subjects (the bundled matrix) are skipped, not refused, when their
  * library or python3 is missing.
  */
 export async function openSubject(
   spec: SubjectSpec,
   optional: boolean,
   limits: ExternalSubjectOptions,
+  isolation: Isolation,
 ): Promise<OpenedSubject> {
   if ('external' in spec)
     return spec.external.trim() === ''
@@ -54,10 +56,9 @@ export async function openSubject(
     }
     return openExternal(found.command, limits, `--subject ${CPYTHON_SUBJECT}`);
   }
-  const loaded = await loadSubject(spec.module);
-  if (loaded.ok)
-    return { runner: { ...toSubjectRunner(loaded.subject), replay: loaded.replay }, close: nothingToClose };
-  if (optional && loaded.missingPackage === true)
+  const loaded = await loadIsolatedSubject(spec.module, isolation);
+  if (loaded.ok) return { isolated: loaded.subject };
+  if (optional && loaded.missingPackage)
     return { report: { subject: spec.module, supports: {}, skipped: loaded.problem, properties: [] } };
   return { problem: loaded.problem };
 }

@@ -26,6 +26,9 @@ import { expectDifferences } from './expectDifferences.js';
 import { runEveryOrder } from './runEveryOrder.js';
 import { formatTies, tieOrderOf, type TieOrder } from './tieOrderOption.js';
 import { timeoutOption } from './timeoutOption.js';
+import type { IsolatedSubject } from '../isolate/loadIsolatedSubject.js';
+import { isolatedRunner } from '../isolate/isolatedRunner.js';
+import { DEFAULT_MEMORY_MB } from '../isolate/startSubjectWorker.js';
 import { ORACLE_BUDGET_OPTIONS, ORACLE_BUDGET_USAGE, oracleBudgetOf } from './oracleBudgetOption.js';
 
 /** The help text of `gather-sim run`. */
@@ -44,8 +47,10 @@ make of it. A file with "expect" is checked against it.
                     cpython-asyncio...)
   --external CMD    run on a subject in another process: CMD (run with a shell) speaks
                     the gather-sim/1 protocol on stdin/stdout
-  --timeout MS      real-time limit for an external subject's hello and each answer
-                    (default 10000, at most 2147483647); past it the subject is broken
+  --timeout MS      real-time limit for loading a module subject and for each of its
+                    scenarios (it runs in a worker thread, stopped past it, or when it
+                    exits, crashes or runs out of memory), and for an external subject's
+                    hello and each answer (default 10000, at most 2147483647)
   --ties MODE       how events due at the same instant are ordered (an in-process
                     subject only): fifo (default), shuffle (an order drawn from --seed)
                     or exhaustive (every order, each checked against rules R1-R12;
@@ -67,8 +72,11 @@ Exit status: 0 ran (and every "expect" matched, and the spec allows what the sub
 1 an "expect" did not match or the spec rejects the subject's observation, 2 bad usage, an
 invalid scenario file or a subject module that cannot be loaded.
 An external subject that crashes, goes silent or breaks the protocol is reported with its
-exit status and stderr (exit 1), with the files it did not run; nothing waits on it longer
-than --timeout. What it started in its process group is ended with it.
+An external subject that crashes, goes silent or breaks the protocol is reported with its
+exit status and stderr (exit 1), with the files it did not run; what it started in its
+process group is ended with it. A module subject that hangs, exits, crashes or runs out
+of memory is reported as BROKEN for that file (exit 1), and the next file gets a fresh
+worker. Nothing waits on a subject longer than --timeout.
 Input limits (file size, nesting, number of tasks...): docs/protocol.md, section Limits.
 
 Example:
@@ -93,6 +101,11 @@ async function load(path: string, io: CliIo): Promise<Loaded> {
       problem: `${where} is not a valid scenario file:\n${formatScenarioIssues(reading.issues)}`,
     };
   return { path, file: reading.file };
+}
+
+function isolatedRunnerOpened(subject: IsolatedSubject): { runner: SubjectRunner; close: () => Promise<void> } {
+  const runner = isolatedRunner(subject);
+  return { runner, close: () => runner.close() };
 }
 
 /** `gather-sim run`: see {@link RUN_USAGE}. Returns the exit status. */
@@ -154,10 +167,13 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     return EXIT.usage;
   }
   const spec = external !== undefined ? { external } : subject !== undefined ? { module: subject } : undefined;
-  const opened =
+  const isolation = { budgetMs: timeout, memoryMb: DEFAULT_MEMORY_MB, log: (text: string) => io.stderr.write(text) };
+  const found =
     spec === undefined
       ? { runner: toSubjectRunner(reference), close: () => Promise.resolve() }
-      : await openSubject(spec, false, { helloMs: timeout, answerMs: timeout });
+      : await openSubject(spec, false, { helloMs: timeout, answerMs: timeout }, isolation);
+  // A module runs in worker threads, each scenario under the watchdog; never imported here.
+  const opened = 'isolated' in found ? isolatedRunnerOpened(found.isolated) : found;
   if ('problem' in opened) {
     io.stderr.write(`gather-sim run: ${external === undefined ? '--subject' : '--external'}: ${opened.problem}\n`);
     return EXIT.usage;
@@ -304,7 +320,7 @@ async function runMany(
   io: CliIo,
   budget: PredictOptions,
 ): Promise<number> {
-  const counts = { matched: 0, mismatched: 0, unchecked: 0, notApplicable: 0, invalid: 0 };
+  const counts = { matched: 0, mismatched: 0, unchecked: 0, notApplicable: 0, invalid: 0, broken: 0 };
   const width = Math.max(...paths.map((path) => path.length));
   for (const [index, path] of paths.entries()) {
     const loaded = await load(path, io);
@@ -329,7 +345,13 @@ async function runMany(
       continue;
     }
     const run = await runner.run(loaded.file.scenario, { ties: order.picks });
-    if (brokeOn(path, paths.slice(index + 1), runner, io.stdout)) return EXIT.finding;
+    // A module subject gets a fresh worker for the next file; a broken driver is gone.
+    const recovers = runner.recovers === true;
+    if (brokeOn(path, recovers ? undefined : paths.slice(index + 1), runner, io.stdout)) {
+      if (!recovers) return EXIT.finding;
+      counts.broken += 1;
+      continue;
+    }
     const outcome = formatGatherOutcome(run.observation.gather);
     if (loaded.file.expect === undefined) {
       counts.unchecked += 1;
@@ -353,10 +375,10 @@ async function runMany(
     }
   }
   io.stdout.write(
-    `\n${paths.length} scenarios: ${counts.matched} matched, ${counts.mismatched} mismatched, ${counts.unchecked} without "expect", ${counts.notApplicable} n/a, ${counts.invalid} invalid\n`,
+    `\n${paths.length} scenarios: ${counts.matched} matched, ${counts.mismatched} mismatched, ${counts.unchecked} without "expect", ${counts.notApplicable} n/a, ${counts.invalid} invalid${counts.broken === 0 ? '' : `, ${counts.broken} BROKEN`}\n`,
   );
   if (counts.invalid > 0) return EXIT.usage;
-  return counts.mismatched > 0 ? EXIT.finding : EXIT.ok;
+  return counts.mismatched > 0 || counts.broken > 0 ? EXIT.finding : EXIT.ok;
 }
 
 /**

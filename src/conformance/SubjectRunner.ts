@@ -19,6 +19,11 @@ export interface SubjectRunner {
    * process; an external subject orders them on its own clock.
    */
   readonly ordersTies?: boolean;
+  /**
+   * Whether a run after one that broke the subject starts afresh (a module in a worker thread
+   * gets a new worker), rather than the subject staying broken (a driver process that died).
+   */
+  readonly recovers?: boolean;
   run(scenario: Scenario, options?: Pick<RunOptions, 'ties'>): Promise<Run>;
   /** For a subject in another process: why it broke (it crashed, went silent...), if it did. */
   broken?(): string | undefined;

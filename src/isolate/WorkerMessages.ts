@@ -1,0 +1,49 @@
+import type { Capabilities } from '../conformance/Capabilities.js';
+import type { Run } from '../executor/Run.js';
+import type { CheckPropertyOptions, PropertyReport } from '../properties/checkProperty.js';
+import type { Scenario } from '../scenario/Scenario.js';
+
+/**
+ * What the main thread asks a subject worker (`subjectWorker.ts`): load the module (once,
+ * first), check one property with fast-check there (options passed to `checkProperty` as they
+ * are), or run one scenario.
+ */
+export type WorkerRequest =
+  | { readonly kind: 'load'; readonly module: string }
+  | {
+      readonly kind: 'check';
+      readonly property: string;
+      readonly options: CheckPropertyOptions;
+      readonly determinism: boolean;
+    }
+  | {
+      readonly kind: 'run';
+      readonly scenario: Scenario;
+      readonly ties: readonly number[] | undefined;
+      readonly determinism: boolean;
+    };
+
+/** A property's verdict as a worker sends it: the property by id (a property holds functions). */
+export type EncodedPropertyReport = PropertyReport extends infer Report
+  ? Report extends PropertyReport
+    ? Omit<Report, 'property'> & { readonly property: string }
+    : never
+  : never;
+
+/**
+ * What a subject worker says: that it is ready (the checker's own modules imported), the loaded subject (or why it cannot load), a heartbeat before
+ * each scenario it runs (the watchdog's clock), and a verdict or a run.
+ */
+export type WorkerReply =
+  | { readonly kind: 'ready' }
+  | {
+      readonly kind: 'loaded';
+      readonly name: string;
+      readonly supports: Capabilities;
+      readonly replay: string;
+    }
+  | { readonly kind: 'load-problem'; readonly problem: string; readonly missingPackage: boolean }
+  | { readonly kind: 'scenario'; readonly scenario: Scenario }
+  | { readonly kind: 'checked'; readonly report: EncodedPropertyReport }
+  | { readonly kind: 'ran'; readonly run: Run }
+  | { readonly kind: 'threw'; readonly error: string };

@@ -1,0 +1,148 @@
+import { missingCapabilities } from '../conformance/Capabilities.js';
+import type { SubjectReport } from '../conformance/ConformanceReport.js';
+import type { CheckPropertyOptions, PropertyReport } from '../properties/checkProperty.js';
+import type { GatherProperty } from '../properties/GatherProperty.js';
+import { formatBreak, type SubjectBreak } from './formatBreak.js';
+import type { IsolatedSubject } from './loadIsolatedSubject.js';
+import type { SubjectWorker } from './startSubjectWorker.js';
+
+/** How to check subjects in workers. */
+export interface IsolatedCheck {
+  readonly properties: readonly GatherProperty[];
+  /** Passed to `checkProperty` in the worker as they are: plain, structured-clonable data. */
+  readonly options: CheckPropertyOptions;
+  /** Run every scenario twice (`check --check-determinism`). */
+  readonly determinism: boolean;
+  /** Workers at work at once. */
+  readonly jobs: number;
+  /** The options of `check` that give the same scenarios, after `--property ID`: ` --seed 7 --runs 20`. */
+  readonly replayOptions: string;
+  /** Called as each (subject, property) finishes, in finish order: `pass`, `fail`, `BROKEN`... */
+  readonly onProgress: (subject: string, property: string, status: string) => void;
+}
+
+interface Job {
+  readonly subject: number;
+  readonly property: number;
+  started: boolean;
+}
+
+/**
+ * Checks each subject's properties in worker threads, `jobs` at a time: a worker keeps its
+ * subject while that subject has properties left, then stops, and the next job (of a subject
+ * no other worker holds, while there is one) gets a fresh one. fast-check runs, and shrinks, inside the worker. A subject that breaks its worker
+ * (see `startSubjectWorker`) gets `broken`, naming what happened, the scenario and its replay
+ * lines; its later properties are not checked. The reports come back in the order of
+ * `subjects` and `properties`, whatever `jobs` is and whichever finished first.
+ */
+export async function checkIsolated(
+  subjects: readonly IsolatedSubject[],
+  check: IsolatedCheck,
+): Promise<SubjectReport[]> {
+  const jobs: Job[] = subjects.flatMap((_, subject) =>
+    check.properties.map((__, property) => ({ subject, property, started: false })),
+  );
+  const reports: (PropertyReport | undefined)[][] = subjects.map(() => []);
+  const breaks: ((SubjectBreak & { readonly index: number }) | undefined)[] = subjects.map(() => undefined);
+  const open = (job: Job): boolean => {
+    const broke = breaks[job.subject];
+    return !job.started && (broke === undefined || job.property < broke.index);
+  };
+  // How many slots hold a worker of each subject: a slot moves on to a subject no other slot
+  // holds, while there is one, so that each module loads about once.
+  const holders = subjects.map(() => 0);
+  const pick = (bound: number | undefined): Job | undefined =>
+    jobs.find((job) => job.subject === bound && open(job)) ??
+    jobs.find((job) => open(job) && holders[job.subject] === 0) ??
+    jobs.find(open);
+  const nameOf = (job: Job): string => subjects[job.subject]?.name ?? '';
+  const idOf = (job: Job): string => check.properties[job.property]?.id ?? '';
+
+  const breakAt = (job: Job, what: string, scenario?: SubjectBreak['scenario']): void => {
+    check.onProgress(nameOf(job), idOf(job), 'BROKEN');
+    const earlier = breaks[job.subject];
+    if (earlier !== undefined && earlier.index < job.property) return;
+    breaks[job.subject] = {
+      index: job.property,
+      property: idOf(job),
+      what,
+      ...(scenario === undefined ? {} : { scenario }),
+    };
+    for (const later of jobs.filter((other) => other.subject === job.subject && other.property > job.property)) {
+      if (later.started) continue;
+      later.started = true;
+      check.onProgress(nameOf(later), idOf(later), 'not checked (the subject broke)');
+    }
+  };
+
+  const slot = async (): Promise<void> => {
+    let worker: SubjectWorker | undefined;
+    let bound: number | undefined;
+    try {
+      for (let job = pick(bound); job !== undefined; job = pick(bound)) {
+        job.started = true;
+        const subject = subjects[job.subject] as IsolatedSubject;
+        const property = check.properties[job.property] as GatherProperty;
+        const missing = missingCapabilities(property.needs, subject.supports);
+        if (missing.length > 0) {
+          (reports[job.subject] as (PropertyReport | undefined)[])[job.property] = { status: 'n/a', property, missing };
+          check.onProgress(subject.name, property.id, 'n/a');
+          continue;
+        }
+        if (bound !== job.subject) {
+          await worker?.close();
+          worker = undefined;
+          if (bound !== undefined) holders[bound] = (holders[bound] ?? 1) - 1;
+          bound = job.subject;
+          holders[bound] = (holders[bound] ?? 0) + 1;
+        }
+        if (worker === undefined) {
+          const started = await subject.startWorker();
+          if (!started.ok) {
+            breakAt(job, `could not be loaded again: ${started.what}`);
+            continue;
+          }
+          worker = started.worker;
+        }
+        const outcome = await worker.request({
+          kind: 'check',
+          property: property.id,
+          options: check.options,
+          determinism: check.determinism,
+        });
+        if (outcome.ok && outcome.reply.kind === 'checked') {
+          // The verdict as checkProperty returned it, with the property it names by id put back.
+          const report = { ...outcome.reply.report, property } as PropertyReport;
+          (reports[job.subject] as (PropertyReport | undefined)[])[job.property] = report;
+          check.onProgress(subject.name, property.id, report.status);
+          continue;
+        }
+        await worker.close();
+        worker = undefined;
+        if (outcome.ok)
+          breakAt(
+            job,
+            outcome.reply.kind === 'threw' ? `threw: ${outcome.reply.error}` : `answered "${outcome.reply.kind}"`,
+          );
+        else breakAt(job, outcome.what, outcome.scenario);
+      }
+    } finally {
+      await worker?.close();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(check.jobs, jobs.length)) }, slot));
+
+  return subjects.map((subject, index) => {
+    const broke = breaks[index];
+    const properties = (reports[index] as (PropertyReport | undefined)[])
+      .slice(0, broke?.index)
+      .filter((report): report is PropertyReport => report !== undefined);
+    return {
+      subject: subject.name,
+      supports: subject.supports,
+      replay: subject.replay,
+      ...(broke === undefined ? {} : { broken: formatBreak(broke, subject.replay, check.replayOptions) }),
+      properties,
+    };
+  });
+}

@@ -1,0 +1,124 @@
+import { Worker } from 'node:worker_threads';
+import { describeThrown } from '../report/describeThrown.js';
+import type { Scenario } from '../scenario/Scenario.js';
+import type { WorkerReply, WorkerRequest } from './WorkerMessages.js';
+
+/** The limits a subject worker runs under. */
+export interface IsolationLimits {
+  /** Real time a module may take to import, and a scenario to run (the watchdog's budget). */
+  readonly budgetMs: number;
+  /** The worker's old-generation heap, in MB (`resourceLimits.maxOldGenerationSizeMb`). */
+  readonly memoryMb: number;
+}
+
+/** The default of `check --memory-limit`: the heap of each subject worker, in MB. */
+export const DEFAULT_MEMORY_MB = 2048;
+
+/** A reply, or how the worker broke while working on the request (and the scenario it was running). */
+export type WorkerOutcome =
+  | { readonly ok: true; readonly reply: WorkerReply }
+  | { readonly ok: false; readonly what: string; readonly scenario?: Scenario };
+
+/** A worker thread holding one subject module; see {@link startSubjectWorker}. */
+export interface SubjectWorker {
+  /** Sends a request and waits for its answer, or for the watchdog; one request at a time. */
+  request(request: WorkerRequest): Promise<WorkerOutcome>;
+  /** Stops the worker, whatever it is doing. */
+  close(): Promise<void>;
+}
+
+/** The worker's entry: beside this module, or, run from the TypeScript sources (the suite), the built one. */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('../../dist/src/isolate/subjectWorker.js', import.meta.url)
+  : new URL('./subjectWorker.js', import.meta.url);
+
+const HANG = 'a synchronous loop, an endless microtask or process.nextTick chain, or real work that never ends';
+
+/**
+ * Starts a worker thread for one subject module (`subjectWorker.ts`) under `limits`, with a
+ * watchdog: a load (counted once the worker has imported the checker itself), or a scenario,
+ * that takes longer than the budget; an exit
+ * (`process.exit`); an error nobody caught; or a heap past the limit ends the worker (V8
+ * stops even a synchronous loop) and the request's outcome names what happened. What the
+ * subject prints goes to `log` (never to the report's standard output).
+ */
+export function startSubjectWorker(limits: IsolationLimits, log: (text: string) => void): SubjectWorker {
+  const worker = new Worker(WORKER_ENTRY, {
+    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
+    stdout: true,
+    stderr: true,
+  });
+  worker.stdout.on('data', (chunk: Buffer) => log(chunk.toString('utf8')));
+  worker.stderr.on('data', (chunk: Buffer) => log(chunk.toString('utf8')));
+  let broke: string | undefined;
+  let closing = false;
+  let scenario: Scenario | undefined;
+  let loading = false;
+  let settle: ((outcome: WorkerOutcome) => void) | undefined;
+  let watchdog: NodeJS.Timeout | undefined;
+  // The budget counts from when the worker has imported the checker's own modules.
+  let ready = false;
+
+  const fail = (what: string): void => {
+    broke ??= what;
+    clearTimeout(watchdog);
+    settle?.({ ok: false, what: broke, ...(scenario === undefined ? {} : { scenario }) });
+    settle = undefined;
+  };
+  const arm = (): void => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      fail(
+        loading
+          ? `did not finish loading within ${limits.budgetMs} ms (a top-level await that never settles, or ${HANG})`
+          : scenario === undefined
+            ? `did not start a scenario within ${limits.budgetMs} ms: ${HANG}`
+            : `did not finish a scenario within ${limits.budgetMs} ms: ${HANG}`,
+      );
+      void worker.terminate();
+    }, limits.budgetMs);
+  };
+  worker.on('message', (reply: WorkerReply) => {
+    if (reply.kind === 'ready') {
+      ready = true;
+      if (settle !== undefined) arm();
+      return;
+    }
+    if (reply.kind === 'scenario') {
+      scenario = reply.scenario;
+      arm();
+      return;
+    }
+    clearTimeout(watchdog);
+    settle?.({ ok: true, reply });
+    settle = undefined;
+  });
+  worker.on('error', (error: Error & { code?: unknown }) => {
+    fail(
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? `ran out of memory (limit ${limits.memoryMb} MB)`
+        : `threw an error nobody caught (from a real timer, a listener or a promise it left behind): ${describeThrown(error)}`,
+    );
+  });
+  worker.on('exit', (code) => {
+    if (!closing) fail(`ended its worker: process.exit(${code}) was called`);
+  });
+
+  return {
+    request(request) {
+      if (broke !== undefined) return Promise.resolve({ ok: false, what: broke });
+      scenario = undefined;
+      loading = request.kind === 'load';
+      return new Promise((resolve) => {
+        settle = resolve;
+        if (ready) arm();
+        worker.postMessage(request);
+      });
+    },
+    async close() {
+      closing = true;
+      clearTimeout(watchdog);
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The entry of a subject worker (a `worker_threads` Worker started by `startSubjectWorker`):
+ * it loads one subject module, then checks properties on it or runs scenarios, one request at
+ * a time, posting a heartbeat with each scenario before running it. Whatever the subject does
+ * here (loops, exits, throws from a timer, allocates without bound) ends this worker only.
+ */
+import { parentPort } from 'node:worker_threads';
+import { checkingDeterminism } from '../conformance/checkingDeterminism.js';
+import { loadSubject } from '../conformance/loadSubject.js';
+import { toSubjectRunner, type SubjectRunner } from '../conformance/SubjectRunner.js';
+import { checkProperty } from '../properties/checkProperty.js';
+import { gatherProperties } from '../properties/gatherProperties.js';
+import { describeThrown } from '../report/describeThrown.js';
+import type { WorkerReply, WorkerRequest } from './WorkerMessages.js';
+
+const port = parentPort;
+if (port === null) throw new Error('subjectWorker.js runs as a worker thread (see startSubjectWorker)');
+const post = (reply: WorkerReply): void => port.postMessage(reply);
+
+let subject: SubjectRunner | undefined;
+
+/** The subject, posting each scenario before it runs it (the watchdog's heartbeat). */
+function watched(runner: SubjectRunner, determinism: boolean): SubjectRunner {
+  const beating: SubjectRunner = {
+    ...runner,
+    run(scenario, options) {
+      post({ kind: 'scenario', scenario });
+      return runner.run(scenario, options);
+    },
+  };
+  return determinism ? checkingDeterminism(beating) : beating;
+}
+
+async function load(module: string): Promise<WorkerReply> {
+  try {
+    const loaded = await loadSubject(module);
+    if (!loaded.ok)
+      return { kind: 'load-problem', problem: loaded.problem, missingPackage: loaded.missingPackage === true };
+    subject = { ...toSubjectRunner(loaded.subject), replay: loaded.replay };
+    return { kind: 'loaded', name: subject.name, supports: subject.supports, replay: loaded.replay };
+  } catch (error) {
+    // A getter of the default export that throws, say.
+    return {
+      kind: 'load-problem',
+      problem: `${module}: reading its default export threw: ${describeThrown(error)}`,
+      missingPackage: false,
+    };
+  }
+}
+
+async function answer(request: WorkerRequest): Promise<WorkerReply> {
+  if (request.kind === 'load') return load(request.module);
+  if (subject === undefined) return { kind: 'threw', error: 'asked to work before a subject was loaded' };
+  const runner = watched(subject, request.determinism);
+  try {
+    if (request.kind === 'run') {
+      const run = await runner.run(request.scenario, request.ties === undefined ? {} : { ties: request.ties });
+      return { kind: 'ran', run };
+    }
+    const property = gatherProperties.find((candidate) => candidate.id === request.property);
+    if (property === undefined) return { kind: 'threw', error: `no property "${request.property}"` };
+    const report = await checkProperty(property, runner, request.options);
+    return { kind: 'checked', report: { ...report, property: property.id } };
+  } catch (error) {
+    return { kind: 'threw', error: describeThrown(error) };
+  }
+}
+
+/** Posts a reply; one that cannot be copied to the main thread (a function in a value, say) becomes why. */
+function reply(message: WorkerReply): void {
+  try {
+    post(message);
+  } catch (error) {
+    post({ kind: 'threw', error: `its answer could not be sent to the checker: ${describeThrown(error)}` });
+  }
+}
+
+port.on('message', (request: WorkerRequest) => {
+  void answer(request).then(reply);
+});
+post({ kind: 'ready' });

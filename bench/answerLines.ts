@@ -1,5 +1,5 @@
 // Reading one long answer line of an external subject (issue 13, item 5): the time must grow
-// linearly with the line's size, and a line over the 16 MiB limit of docs/protocol.md#limits
+// linearly with the line's size, and a line over the 256 MiB answer limit of docs/protocol.md#limits
 // is refused as soon as it goes over.
 import { fileURLToPath } from 'node:url';
 import { realPerformanceNow } from '../src/clock/realTimers.js';
@@ -67,7 +67,7 @@ export async function measureAnswerLines(log: (text: string) => void): Promise<r
 /** The rows as the benchmark's text report shows them. */
 export function formatAnswerLines(rows: readonly AnswerLineRow[]): string[] {
   return [
-    'answer lines (external subject; the limit of one line is 16 MiB):',
+    'answer lines (external subject; the limit of one answer line is 256 MiB):',
     '  MiB  split (ms)  request (ms)  outcome',
     ...rows.map(
       (row) =>

@@ -72,7 +72,7 @@ const OUTPUT_GRACE_MS = 300;
 const GROUP_GRACE_MS = 300;
 
 /** How a line over the size limit is described. */
-const TOO_LONG = `longer than the limit of ${INPUT_LIMITS.bytes} bytes a line (docs/protocol.md#limits)`;
+const TOO_LONG = `longer than the limit of ${INPUT_LIMITS.answerBytes} bytes a line (docs/protocol.md#limits)`;
 
 /**
  * Starts an external subject: runs COMMAND with a shell and speaks gather-sim/1 (docs/protocol.md) with it:
@@ -101,7 +101,7 @@ export async function startExternalSubject(
   child.stdin.on('error', () => undefined); // a dead subject's stdin: reported through its exit
   const describeExit = (): string =>
     `exited${child.exitCode === null ? '' : ` with status ${child.exitCode}`}${child.signalCode === null ? '' : ` on ${child.signalCode}`}`;
-  const reader = new LineReader(INPUT_LIMITS.bytes);
+  const reader = new LineReader(INPUT_LIMITS.answerBytes);
   child.stdout.on('data', (chunk: Buffer) => reader.take(chunk));
   const outputEnded = new Promise<void>((resolve) => child.stdout.once('end', resolve));
   // Once the process exited: what it printed is read until its stdout ends, or for a short

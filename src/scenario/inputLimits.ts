@@ -5,8 +5,13 @@ import type { ScenarioIssue } from './validateScenario.js';
  * error naming the limit, the place and the value, before any work on it starts.
  */
 export const INPUT_LIMITS = {
-  /** Bytes of a scenario file, of standard input, of one protocol line. */
+  /** Bytes of a scenario file, of standard input, of one protocol request line. */
   bytes: 16 * 1024 * 1024,
+  /**
+   * Bytes of one answer line of an external subject: larger, as a valid observation can
+   * repeat a value of a 16 MiB scenario many times (a value passed to several tasks).
+   */
+  answerBytes: 256 * 1024 * 1024,
   /** Characters of one line of the text form. */
   textLine: 1024 * 1024,
   /** Levels of arrays and objects inside one another in one JSON document. */

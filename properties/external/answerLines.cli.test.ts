@@ -30,10 +30,14 @@ describe('a long answer line', () => {
     'of 40 MiB, valid, is read and judged: a verdict on what the subject answered, not a broken subject',
     { timeout: 60_000 },
     async () => {
+      // One task that sleeps 1000 ms: the driver's answer is a valid observation of it.
+      const file = join(folder, 'one.json');
+      writeFileSync(file, JSON.stringify({ tasks: [{ sleep: 1000, value: 1 }] }));
       const result = await runCli(
-        ['run', 'r03-success', '--json', '--external', `node ${fixture('bigAnswer.mjs')} 40`, '--timeout', '5000'],
+        ['run', file, '--json', '--external', `node ${fixture('bigAnswer.mjs')} 40`, '--timeout', '5000'],
         folder,
       );
+      expect(result.stderr).toMatch(/gather settled at 1000 ms/);
       expect(result.stderr).not.toMatch(/broke|went silent|limit/);
       expect(result.stdout.length).toBeGreaterThan(40 * MiB);
       expect(JSON.parse(result.stdout)).toMatchObject({ gather: { at: 1000 } });

@@ -1,0 +1,58 @@
+import { all, allSettled, run, unbox, until, useAbortSignal, type Operation } from 'effection';
+import type { Subject } from '../conformance/Subject.js';
+import type { Child } from '../gather/GatherFunction.js';
+import { CancelledError } from '../gather/CancelledError.js';
+
+/**
+ * A child as an effection operation: started in the scope `all` spawns for it, with that
+ * scope's abort signal (`useAbortSignal`), which aborts when the scope ends, halted included.
+ */
+function childOperation(child: Child): Operation<unknown> {
+  return {
+    *[Symbol.iterator]() {
+      const signal = yield* useAbortSignal();
+      return yield* until(child(signal));
+    },
+  };
+}
+
+/**
+ * effection 4's `all` (`allSettled` for returnExceptions, each result unboxed to its value or
+ * its error), run as a task of its own with `run`. Cancellation is effection's: the gather's
+ * signal halts the task, which halts every child's scope and aborts the signal bound to it;
+ * a halted task's "halted" error comes back as a CancelledError. A failing child makes `all`
+ * halt its siblings, as effection does. No de-duplication.
+ */
+const effection: Subject = {
+  name: 'effection',
+  supports: { returnExceptions: true, cancellation: true },
+  gather: async (children, { returnExceptions, signal }) => {
+    const operations = children.map(childOperation);
+    const task = run(function* () {
+      if (returnExceptions !== true) return yield* all(operations);
+      const settled = yield* allSettled(operations);
+      return settled.map((result): unknown => {
+        try {
+          return unbox(result);
+        } catch (error) {
+          return error;
+        }
+      });
+    });
+    const halt = (): void => {
+      void task.halt();
+    };
+    if (signal?.aborted === true) halt();
+    signal?.addEventListener('abort', halt, { once: true });
+    try {
+      return await task;
+    } catch (error) {
+      if (signal?.aborted === true) throw new CancelledError();
+      throw error;
+    } finally {
+      signal?.removeEventListener('abort', halt);
+    }
+  },
+};
+
+export default effection;

@@ -23,6 +23,8 @@ function childOperation(child: Child): Operation<unknown> {
  * a halted task's "halted" error comes back as a CancelledError. A failing child makes `all`
  * halt its siblings, as effection does. No de-duplication.
  */
+const ignore = (): void => undefined;
+
 const effection: Subject = {
   name: 'effection',
   supports: { returnExceptions: true, cancellation: true },
@@ -39,8 +41,9 @@ const effection: Subject = {
         }
       });
     });
+    // effection's halt is lazy: it begins when its future is awaited (its teardown's errors are the task's own).
     const halt = (): void => {
-      void task.halt();
+      task.halt().then(undefined, ignore);
     };
     if (signal?.aborted === true) halt();
     signal?.addEventListener('abort', halt, { once: true });

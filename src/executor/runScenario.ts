@@ -17,6 +17,7 @@ import { checkArgument, checkOptions } from '../validation/checkArgument.js';
 import { gatherFunction, positiveLimit, tiePicks } from '../validation/argumentRules.js';
 import { checkScenarioArgument } from '../validation/checkScenarioArgument.js';
 import { scenarioTimerCount } from './scenarioTimerCount.js';
+import { describeThrown } from '../report/describeThrown.js';
 
 /** Options of {@link runScenario}. */
 export interface RunOptions {
@@ -149,6 +150,7 @@ async function attempt(
   if (storage !== undefined) attributeTimers(storage, timerOwners);
   const unhandled = captureUnhandled();
   const context: RunContext = {
+    live: true,
     clock,
     subject,
     origins: new WeakMap(),
@@ -194,7 +196,11 @@ async function attempt(
     }
   };
   let gatherOutcome: GatherOutcome = { pending: true };
+  // The gather's promise is the subject's: should it keep it for good (a task that never
+  // ends), what it keeps is this sink, emptied when the run ends, not the run.
+  const gatherSettled: Sink = {};
   let reasons: readonly unknown[];
+  let uncaught: readonly unknown[];
   try {
     // The outer events, scheduled in their order: a controller for the gather only when the
     // scenario cancels it (creating one costs), one for each task ever cancelled from outside
@@ -218,16 +224,18 @@ async function attempt(
       gatherOutcome = outcome;
       context.trace.push({ at: clock.now, kind: 'gather-settle', outcome });
     };
-    callSubject(context, children, options, 'gather').then(
-      (value) => {
-        if (!Array.isArray(value)) context.problems.push(`gather: resolved with a non-array (${typeof value})`);
-        settle({
-          at: clock.now,
-          value: Array.isArray(value) ? resultsToJson(value, scenario.tasks, argsOf(scenario), context.origins) : [],
-        });
-      },
-      (error: unknown) => settle({ at: clock.now, error: errorToJson(error, context.origins) }),
-    );
+    gatherSettled.settle = (ok, result) => {
+      if (!ok) {
+        settle({ at: clock.now, error: errorToJson(result, context.origins) });
+        return;
+      }
+      if (!Array.isArray(result)) context.problems.push(`gather: resolved with a non-array (${typeof result})`);
+      settle({
+        at: clock.now,
+        value: Array.isArray(result) ? resultsToJson(result, scenario.tasks, argsOf(scenario), context.origins) : [],
+      });
+    };
+    whenSettled(callSubject(context, children, options, 'gather'), gatherSettled);
     const limits = {
       // The cap is on the subject's own timers: the scenario's are counted on top (see scenarioTimerCount).
       maxTimers: (runOptions.maxTimers ?? 100_000) + scenarioTimerCount(scenario),
@@ -254,8 +262,18 @@ async function attempt(
     }
   } finally {
     reasons = unhandled.stop();
+    uncaught = unhandled.uncaught();
     clock.uninstall();
     storage?.disable();
+    delete gatherSettled.settle;
+    releaseRun(context);
+  }
+  for (const { from, error } of clock.thrown)
+    context.problems.push(`gather: the subject threw from ${from}: ${describeThrown(error)}`);
+  for (const error of uncaught) {
+    context.problems.push(
+      `gather: the subject threw an uncaught exception while the run was in progress (from a real timer or immediate it captured before the run, say): ${describeThrown(error)}`,
+    );
   }
   const observation: Observation = {
     gather: gatherOutcome,
@@ -275,12 +293,40 @@ async function attempt(
       error: errorToJson(reason, context.origins),
     })),
   ];
+  // Taken out of the context (splice empties it), which the subject may keep for good through the children.
   return {
     observation,
-    trace: context.trace,
+    trace: context.trace.splice(0),
     starts: context.records.map((record) => record.starts),
-    problems: context.problems,
-    ties: clock.ties,
+    problems: context.problems.splice(0),
+    ties: clock.ties.splice(0),
     leaks,
   };
+}
+
+/** Where the outcome of a promise the subject holds goes: nowhere once the run has ended. */
+interface Sink {
+  settle?: (ok: boolean, result: unknown) => void;
+}
+
+/**
+ * Passes how `promise` settles to `sink.settle`, if the sink still has one then. The
+ * callbacks hold the sink alone, so a subject that keeps the promise keeps nothing else.
+ */
+function whenSettled(promise: Promise<unknown>, sink: Sink): void {
+  promise.then(
+    (value) => sink.settle?.(true, value),
+    (error: unknown) => sink.settle?.(false, error),
+  );
+}
+
+/**
+ * Ends the run for what the subject may keep after it (the children, the signals it was
+ * given, the promises it returned): a child started later starts nothing, and the
+ * context's abort listeners hold nothing any more (their tasks let go).
+ */
+function releaseRun(context: RunContext): void {
+  context.live = false;
+  for (const handlers of context.abortHandlers.values()) handlers.clear();
+  context.abortHandlers.clear();
 }

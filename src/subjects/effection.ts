@@ -1,17 +1,29 @@
-import { all, allSettled, run, unbox, until, useAbortSignal, type Operation } from 'effection';
+import { all, allSettled, run, unbox, until, type Operation } from 'effection';
 import type { Subject } from '../conformance/Subject.js';
 import type { Child } from '../gather/GatherFunction.js';
 import { CancelledError } from '../gather/CancelledError.js';
 
 /**
- * A child as an effection operation: started in the scope `all` spawns for it, with that
- * scope's abort signal (`useAbortSignal`), which aborts when the scope ends, halted included.
+ * A child as an effection operation, started with a signal of its own that aborts when the
+ * operation is halted (effection runs its `finally` then): effection's cancellation, as
+ * `useAbortSignal` would give it, without a resource task per child (which made a gather
+ * cost several times more). The signal is left alone once the child has settled.
  */
 function childOperation(child: Child): Operation<unknown> {
   return {
     *[Symbol.iterator]() {
-      const signal = yield* useAbortSignal();
-      return yield* until(child(signal));
+      const controller = new AbortController();
+      let settled = false;
+      try {
+        const value: unknown = yield* until(child(controller.signal));
+        settled = true;
+        return value;
+      } catch (error) {
+        settled = true;
+        throw error;
+      } finally {
+        if (!settled) controller.abort(new CancelledError());
+      }
     },
   };
 }
@@ -19,7 +31,7 @@ function childOperation(child: Child): Operation<unknown> {
 /**
  * effection 4's `all` (`allSettled` for returnExceptions, each result unboxed to its value or
  * its error), run as a task of its own with `run`. Cancellation is effection's: the gather's
- * signal halts the task, which halts every child's scope and aborts the signal bound to it;
+ * signal halts the task, which halts every child's operation and so aborts its signal;
  * a halted task's "halted" error comes back as a CancelledError. A failing child makes `all`
  * halt its siblings, as effection does. No de-duplication.
  */

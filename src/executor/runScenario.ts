@@ -86,7 +86,13 @@ async function runAlone(scenario: Scenario, subject: GatherFunction, runOptions:
   if (run === undefined) {
     // Let the void attempt's queued work run first (a scheduler like bluebird's keeps one
     // immediate for its whole queue), so that the watching attempt sees its own.
-    for (let hop = 0; hop < 10 && pendingRealImmediates() > 0; hop += 1) await drainPromiseJobs();
+    // What that work throws is the void attempt's: the watching one, which repeats it, reports it.
+    const between = captureUnhandled();
+    try {
+      for (let hop = 0; hop < 10 && pendingRealImmediates() > 0; hop += 1) await drainPromiseJobs();
+    } finally {
+      between.stop();
+    }
     watchImmediates = true;
     run = await attempt(scenario, subject, runOptions, { watchImmediates, attribute: false });
   }

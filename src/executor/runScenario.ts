@@ -56,7 +56,15 @@ const LOOP_END_PROBLEMS: Record<Exclude<LoopEnd, 'quiescent'>, (limits: LoopLimi
  * fire at their times, and the run goes on after the gather settles until no timer is left,
  * so every sibling's fate is seen. Global timers and `Date` are fake during the run, and the
  * globals found when it began (a user's own fake timers included, neither advanced nor
- * fired) are put back after it, also when the subject throws. Runs take turns: one started
+ * fired) are put back after it, also when the subject throws, and also where the subject
+ * assigned one (`Date.now`, `performance.now`, a timer, `queueMicrotask`,
+ * `process.nextTick`, `process.emit`): the next run, and the user, see what they saw
+ * before. What the subject throws where no promise carries it (a timer's callback, an abort
+ * listener, a `nextTick` or `queueMicrotask` callback, a real timer or immediate firing
+ * while the run is in progress) is one of the run's `problems`, never thrown at the user;
+ * one from a real timer that fires after the run has ended is the process's uncaught
+ * exception, as any. What the subject keeps after the run (children, signals, its promise)
+ * holds none of the run. Runs take turns: one started
  * while another is in progress waits for it, and runs as it would alone; one started from
  * the subject's own code (synchronously, or in a timer or abort listener) is refused with an
  * `Error`. Never waits in real time.

@@ -15,7 +15,17 @@ import promiseAll from '../../src/subjects/promiseAll.js';
 import pSettle from '../../src/subjects/pSettle.js';
 import reference from '../../src/subjects/reference.js';
 
-const adapters: readonly Subject[] = [reference, promiseAll, pAll, pMap, pSettle, bluebird, asyncSubject, effect, effection];
+const adapters: readonly Subject[] = [
+  reference,
+  promiseAll,
+  pAll,
+  pMap,
+  pSettle,
+  bluebird,
+  asyncSubject,
+  effect,
+  effection,
+];
 
 const lacks = (subject: Subject, capability: 'returnExceptions' | 'cancellation' | 'dedupe'): boolean =>
   missingCapabilities([capability], subject.supports ?? {}).length > 0;

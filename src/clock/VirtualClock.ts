@@ -2,7 +2,13 @@ import { withGlobal, type Clock as FakeClock } from '@sinonjs/fake-timers';
 import { EventQueue, type ClockEvent, type SleepHandle, type Sleeper } from './EventQueue.js';
 import type { TieChoice } from './TieChoice.js';
 import { asRunCode } from './runsInTurn.js';
-import { restoreProperties, saveProperties, type GuardedProperty, type SavedProperties } from './savedProperties.js';
+import {
+  restoreProperties,
+  sameValues,
+  saveProperties,
+  type GuardedProperty,
+  type SavedProperties,
+} from './savedProperties.js';
 import {
   drainPromiseJobs,
   pendingRealImmediates,
@@ -67,6 +73,41 @@ type RunGlobal = (typeof RUN_GLOBALS)[number];
  * run's cost): its timers and `Date` stand in for the global ones during a run.
  */
 const fake: FakeClock = withGlobal(globalThis).createClock(0, Number.MAX_SAFE_INTEGER);
+/** What the last run found: usually what the next one finds too (see saveProperties). */
+let found: SavedProperties | undefined;
+type Readable = Readonly<Record<string, unknown>>;
+/**
+ * What {@link guarded} reads, by named reads (fast), and whether `Date.now` and
+ * `performance.now` are own properties: equal fingerprints, nothing was assigned.
+ */
+function fingerprint(): unknown[] {
+  const { setTimeout, clearTimeout, setImmediate, clearImmediate, setInterval, clearInterval, Date, queueMicrotask } =
+    globalThis;
+  const { performance } = globalThis;
+  const date = Date as unknown as Readable;
+  const fakeNow = (fakeDate as Readable)['now'];
+  const { hasOwn } = Object;
+  return [
+    setTimeout,
+    clearTimeout,
+    setImmediate,
+    clearImmediate,
+    setInterval,
+    clearInterval,
+    Date,
+    queueMicrotask,
+    performance,
+    (process as unknown as Readable)['nextTick'],
+    (process as unknown as Readable)['emit'],
+    date['now'],
+    hasOwn(Date, 'now'),
+    fakeNow,
+    hasOwn(fakeDate, 'now'),
+    (performance as unknown as Readable)['now'],
+    hasOwn(performance, 'now'),
+  ];
+}
+
 /** The clock installed now, if any: where the subject's throws are noted. */
 let current: VirtualClock | undefined;
 /**
@@ -127,6 +168,7 @@ const resumeOnNextTick = (resolve: () => void): void => {
  * where there was none).
  */
 function guarded(): GuardedProperty[] {
+  // Keep in step with fingerprint.
   const globals = globalThis as Record<string, unknown>;
   const found = [globals['Date'], globals['performance']].filter(
     (value): value is object => (typeof value === 'object' || typeof value === 'function') && value !== null,
@@ -153,6 +195,9 @@ export class VirtualClock {
   /** What the subject threw where no promise carries it, in order (see {@link SubjectThrow}). */
   readonly thrown: SubjectThrow[] = [];
 
+  /** The fingerprint of the globals as the run set them: still so at its end, the subject assigned none. */
+  private runPrint: readonly unknown[] = [];
+
   private constructor(
     /** What to put back at the end of the run. */
     private readonly found: SavedProperties,
@@ -176,9 +221,11 @@ export class VirtualClock {
     }
     fake.now = 0;
     const globals = globalThis as Record<string, unknown>;
-    const clock = new VirtualClock(saveProperties(guarded()), realResources(), picks);
+    found = saveProperties(guarded, fingerprint(), found);
+    const clock = new VirtualClock(found, realResources(), picks);
     for (const name of RUN_GLOBALS) globals[name] = runGlobals[name];
     process.nextTick = countingNextTick;
+    clock.runPrint = fingerprint();
     current = clock;
     return clock;
   }
@@ -307,7 +354,15 @@ export class VirtualClock {
    */
   uninstall(): void {
     if (current !== this) return;
-    restoreProperties(this.found);
+    const now = fingerprint();
+    if (sameValues(now, this.runPrint)) {
+      // Only what install set changed: put those back (the fingerprint starts with the run's globals, then nextTick at 9).
+      const was = this.found.fingerprint;
+      RUN_GLOBALS.forEach((name, index) => {
+        (globalThis as Record<string, unknown>)[name] = was[index];
+      });
+      process.nextTick = was[9] as typeof process.nextTick;
+    } else restoreProperties(this.found, now);
     if (fake.countTimers() > 0) fake.reset();
     this.events.clear();
     current = undefined;

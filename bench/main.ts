@@ -11,6 +11,8 @@ import { formatAnswerLines, measureAnswerLines } from './answerLines.js';
 import { bareLoop, floor, harness, type Measure } from './measure.js';
 import { HEADLINE, workload, type WorkloadShape } from './workloads.js';
 import { measureJobs } from './jobs.js';
+import { scenarioCostDrift } from './drift.js';
+import effection from '../src/subjects/effection.js';
 
 const json = process.argv.includes('--json') || process.env['npm_config_json'] === 'true';
 const log = (text: string): void => {
@@ -115,6 +117,11 @@ const propertySuite = {
 
 log('check bundled matrix, --jobs 2 vs --jobs 1 (the built CLI, default runs, best of 2 in turn)');
 const jobs = await measureJobs(2);
+log('drift: the same 100 generated scenarios first and last of 2,000 in one process, reference and effection');
+const drift = {
+  reference: await scenarioCostDrift(gather),
+  effection: await scenarioCostDrift(effection.gather),
+};
 
 const goals = {
   harnessAtLeastTwiceBareLoop: ratios.ratioBareLoop >= 2,
@@ -123,6 +130,7 @@ const goals = {
   oneYearWithin10PercentOfOneMillisecond: Math.abs(yearVersusMillisecond - 1) <= 0.1,
   heapWithin10Percent: Math.abs(memory.heapGrowth) <= 0.1,
   twoJobsAtLeast1point6TimesOne: jobs.speedUp >= 1.6,
+  lastScenariosWithin25PercentOfFirst: Object.values(drift).every((row) => row.ratio <= 1.25),
 };
 const figures = {
   machine: { node: process.version, cores: cpus().length },
@@ -138,6 +146,7 @@ const figures = {
   propertySuite,
   answerLines: await measureAnswerLines(log),
   jobs,
+  drift,
   goals,
   seconds: round((realPerformanceNow() - started) / 1000, 1),
 };
@@ -175,6 +184,13 @@ if (json) {
     `  after  10,000 scenarios  heap ${memory.afterTenThousand.heapMB} MB, RSS ${memory.afterTenThousand.rssMB} MB`,
     `  after 100,000 scenarios  heap ${memory.afterHundredThousand.heapMB} MB, RSS ${memory.afterHundredThousand.rssMB} MB`,
     `  heap growth ${(memory.heapGrowth * 100).toFixed(1)}%   (goal within 10%: ${mark(goals.heapWithin10Percent)})`,
+    '',
+    'drift (ms per scenario, the same 100 generated scenarios first and last of 2,000 in one process):',
+    ...Object.entries(drift).map(
+      ([name, row]) =>
+        `  ${name.padEnd(10)} first ${row.firstMs.toFixed(2).padStart(6)}  last ${row.lastMs.toFixed(2).padStart(6)}  last/first ${row.ratio.toFixed(2)}`,
+    ),
+    `  (goal last/first within 25%: ${mark(goals.lastScenariosWithin25PercentOfFirst)})`,
     '',
     `property suite: ${propertySuite.properties} properties x ${propertySuite.runsPerProperty} scenarios on the reference in ${propertySuite.seconds} s (${propertySuite.failures} failing)`,
     '',

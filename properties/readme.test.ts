@@ -54,7 +54,8 @@ describe('the README', () => {
     const result = await cli(['check', '--markdown']);
     expect(result.code).toBe(0);
     expect(shown).toBe(result.stdout);
-  }, 120_000);
+    // The whole bundled matrix, effection's slow gathers included, on a shared machine.
+  }, 300_000);
 
   it('shows gather-sim run exactly as it prints the first tutorial program now (its wall time aside)', async () => {
     const [command, ...shown] = blockAfter('## A first look').trimEnd().split('\n');

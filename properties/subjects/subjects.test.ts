@@ -8,13 +8,24 @@ import asyncSubject from '../../src/subjects/async.js';
 import bluebird from '../../src/subjects/bluebird.js';
 import { BUNDLED_SUBJECTS } from '../../src/subjects/bundledSubjects.js';
 import effect from '../../src/subjects/effect.js';
+import effection from '../../src/subjects/effection.js';
 import pAll from '../../src/subjects/pAll.js';
 import pMap from '../../src/subjects/pMap.js';
 import promiseAll from '../../src/subjects/promiseAll.js';
 import pSettle from '../../src/subjects/pSettle.js';
 import reference from '../../src/subjects/reference.js';
 
-const adapters: readonly Subject[] = [reference, promiseAll, pAll, pMap, pSettle, bluebird, asyncSubject, effect];
+const adapters: readonly Subject[] = [
+  reference,
+  promiseAll,
+  pAll,
+  pMap,
+  pSettle,
+  bluebird,
+  asyncSubject,
+  effect,
+  effection,
+];
 
 const lacks = (subject: Subject, capability: 'returnExceptions' | 'cancellation' | 'dedupe'): boolean =>
   missingCapabilities([capability], subject.supports ?? {}).length > 0;
@@ -31,6 +42,7 @@ describe('the bundled adapters', () => {
       'bluebird',
       'async',
       'effect',
+      'effection',
     ]);
   });
 
@@ -142,5 +154,27 @@ describe('the bundled adapters', () => {
       effect.gather,
     );
     expect(run.observation.tasks[1]).toEqual({ started: 0, settled: 1, outcome: 'cancelled', cancelRequested: 1 });
+  });
+
+  it('effection halts the siblings of a failed child, which asyncio never does', async () => {
+    const run = await runScenario(
+      {
+        tasks: [
+          { sleep: 1, error: { name: 'APIError', message: '' } },
+          { sleep: 5, value: 2 },
+        ],
+      },
+      effection.gather,
+    );
+    expect(run.observation.tasks[1]).toEqual({ started: 0, settled: 1, outcome: 'cancelled', cancelRequested: 1 });
+  });
+
+  it('effection settles a halted gather without waiting for a child to finish its cleanup, where asyncio waits', async () => {
+    const run = await runScenario(
+      { tasks: [{ sleep: 100, value: 1, onCancel: { cleanup: 5 } }], cancelGatherAt: 10 },
+      effection.gather,
+    );
+    expect(run.observation.tasks[0]).toEqual({ started: 0, settled: 15, outcome: 'cancelled', cancelRequested: 10 });
+    expect(run.observation.gather).toEqual({ at: 10, error: { name: 'CancelledError', message: '' } });
   });
 });

@@ -99,6 +99,12 @@ export class EventQueue {
     return undefined;
   }
 
+  /** Drops every event: none fires, and the queue holds none of their sleepers. */
+  clear(): void {
+    this.times.length = 0;
+    this.buckets.clear();
+  }
+
   /** The bucket of the earliest instant with an event waiting, its head on that event. */
   private earliest(): Bucket | undefined {
     for (;;) {

@@ -3,6 +3,13 @@ import { EventQueue, type ClockEvent, type SleepHandle, type Sleeper } from './E
 import type { TieChoice } from './TieChoice.js';
 import { asRunCode } from './runsInTurn.js';
 import {
+  restoreProperties,
+  sameValues,
+  saveProperties,
+  type GuardedProperty,
+  type SavedProperties,
+} from './savedProperties.js';
+import {
   drainPromiseJobs,
   pendingRealImmediates,
   realNextTick,
@@ -34,6 +41,16 @@ export interface LoopLimits {
   readonly watchImmediates: boolean;
 }
 
+/**
+ * An error the subject threw where no promise could carry it, during a run: `from` says
+ * where (a timer's callback, an abort listener or a `process.nextTick` callback, a
+ * `queueMicrotask` callback). It is the subject's: the run reports it, the user never sees it thrown.
+ */
+export interface SubjectThrow {
+  readonly from: 'a timer' | 'an abort listener or a process.nextTick callback' | 'a queueMicrotask callback';
+  readonly error: unknown;
+}
+
 /** The globals a run fakes with the clock's timers and `Date`. */
 const FAKED = [
   'setTimeout',
@@ -56,23 +73,86 @@ type RunGlobal = (typeof RUN_GLOBALS)[number];
  * run's cost): its timers and `Date` stand in for the global ones during a run.
  */
 const fake: FakeClock = withGlobal(globalThis).createClock(0, Number.MAX_SAFE_INTEGER);
+/** What the last run found: usually what the next one finds too (see saveProperties). */
+let found: SavedProperties | undefined;
+type Readable = Readonly<Record<string, unknown>>;
+/**
+ * What {@link guarded} reads, by named reads (fast), and whether `Date.now` and
+ * `performance.now` are own properties: equal fingerprints, nothing was assigned.
+ */
+function fingerprint(): unknown[] {
+  const { setTimeout, clearTimeout, setImmediate, clearImmediate, setInterval, clearInterval, Date, queueMicrotask } =
+    globalThis;
+  const { performance } = globalThis;
+  const date = Date as unknown as Readable;
+  const fakeNow = (fakeDate as Readable)['now'];
+  const { hasOwn } = Object;
+  return [
+    setTimeout,
+    clearTimeout,
+    setImmediate,
+    clearImmediate,
+    setInterval,
+    clearInterval,
+    Date,
+    queueMicrotask,
+    performance,
+    (process as unknown as Readable)['nextTick'],
+    (process as unknown as Readable)['emit'],
+    date['now'],
+    hasOwn(Date, 'now'),
+    fakeNow,
+    hasOwn(fakeDate, 'now'),
+    (performance as unknown as Readable)['now'],
+    hasOwn(performance, 'now'),
+  ];
+}
+
+/** The clock installed now, if any: where the subject's throws are noted. */
+let current: VirtualClock | undefined;
+/**
+ * Calls `callback` as the subject's: what it throws while a clock is installed is noted as
+ * thrown `from` there; with none installed (the run has ended), it is thrown on as before.
+ */
+function callAsSubject(from: SubjectThrow['from'], callback: (...args: unknown[]) => void, args: unknown[]): void {
+  try {
+    callback(...args);
+  } catch (error) {
+    if (current === undefined) throw error;
+    current.thrown.push({ from, error });
+  }
+}
+/** `queueMicrotask` during a run: the real one, its callbacks' throws noted. */
+const runQueueMicrotask = ((callback: () => void) => {
+  realQueueMicrotask(() => {
+    callAsSubject('a queueMicrotask callback', callback, []);
+  });
+}) as typeof queueMicrotask;
 /** What a run sets each global to. */
 const runGlobals = {
   ...(Object.fromEntries(FAKED.map((name) => [name, fake[name]])) as Record<RunGlobal, unknown>),
-  queueMicrotask: realQueueMicrotask,
+  queueMicrotask: runQueueMicrotask,
 };
+/** `Date.now` of the clock's `Date`, as built: a subject may assign another during a run. */
+const fakeDate = fake.Date as object;
 
-let installed = false;
 /** Times `process.nextTick` callbacks of the subject have run: drains watch it. */
 let ticksRun = 0;
-/** `process.nextTick` during a run: the real one, counting the callbacks it runs. */
+/**
+ * `process.nextTick` during a run: the real one, counting the callbacks it runs and noting
+ * what they throw (Node reports a throw in an abort listener through one).
+ */
 const countingNextTick = ((callback: (...args: unknown[]) => void, ...args: unknown[]) =>
   realNextTick(() => {
     ticksRun += 1;
-    callback(...args);
+    callAsSubject('an abort listener or a process.nextTick callback', callback, args);
   })) as typeof process.nextTick;
 const fireNextTimer = (clock: FakeClock): void => {
-  clock.next();
+  try {
+    clock.next();
+  } catch (error) {
+    current?.thrown.push({ from: 'a timer', error });
+  }
 };
 const fireEvent = (event: ClockEvent): void => {
   event.fire();
@@ -81,10 +161,24 @@ const resumeOnNextTick = (resolve: () => void): void => {
   realNextTick(resolve);
 };
 
-/** The globals a run found when it began, the user's own fake timers included: what it puts back. */
-interface Found {
-  readonly globals: Record<RunGlobal, unknown>;
-  readonly nextTick: typeof process.nextTick;
+/**
+ * What a run puts back as it found it, whatever the subject assigned meanwhile: the globals
+ * it fakes and `performance`, `process.nextTick` and `process.emit`, and `now` of the found
+ * `Date`, of the clock's own `Date` and of `performance` (identity, and no own property
+ * where there was none).
+ */
+function guarded(): GuardedProperty[] {
+  // Keep in step with fingerprint.
+  const globals = globalThis as Record<string, unknown>;
+  const found = [globals['Date'], globals['performance']].filter(
+    (value): value is object => (typeof value === 'object' || typeof value === 'function') && value !== null,
+  );
+  return [
+    ...[...RUN_GLOBALS, 'performance'].map((name): GuardedProperty => [globalThis, name]),
+    [process, 'nextTick'],
+    [process, 'emit'],
+    ...[fakeDate, ...found].map((target): GuardedProperty => [target, 'now']),
+  ];
 }
 
 /**
@@ -98,10 +192,15 @@ export class VirtualClock {
   private readonly events = new EventQueue();
   /** The same-instant choices made so far, in order. */
   readonly ties: TieChoice[] = [];
+  /** What the subject threw where no promise carries it, in order (see {@link SubjectThrow}). */
+  readonly thrown: SubjectThrow[] = [];
+
+  /** The fingerprint of the globals as the run set them: still so at its end, the subject assigned none. */
+  private runPrint: readonly unknown[] = [];
 
   private constructor(
-    /** The globals to put back at the end of the run. */
-    private readonly found: Found,
+    /** What to put back at the end of the run. */
+    private readonly found: SavedProperties,
     /** Real immediates and timers others had queued when the run began. */
     private readonly baseline: RealResources,
     /** The position to fire at each tie in turn (see {@link TieChoice}); past its end, 0: first-in-first-out. */
@@ -115,23 +214,19 @@ export class VirtualClock {
    * `picks` orders the events due at the same instant (see {@link TieChoice}); none: first-in-first-out.
    */
   static install(picks: readonly number[] = []): VirtualClock {
-    if (installed) {
+    if (current !== undefined) {
       throw new Error(
         'VirtualClock.install: another run is in progress (a second copy of gather-sim in this process?); runs fake the global timers, so they take turns (see inTurn)',
       );
     }
-    // Back to 0: a full reset only when a run left timers behind (a runaway, say).
-    if (fake.countTimers() > 0) fake.reset();
-    else fake.now = 0;
+    fake.now = 0;
     const globals = globalThis as Record<string, unknown>;
-    const found: Found = {
-      globals: Object.fromEntries(RUN_GLOBALS.map((name) => [name, globals[name]])) as Record<RunGlobal, unknown>,
-      nextTick: (process as { readonly nextTick: typeof process.nextTick }).nextTick,
-    };
+    found = saveProperties(guarded, fingerprint(), found);
     const clock = new VirtualClock(found, realResources(), picks);
     for (const name of RUN_GLOBALS) globals[name] = runGlobals[name];
     process.nextTick = countingNextTick;
-    installed = true;
+    clock.runPrint = fingerprint();
+    current = clock;
     return clock;
   }
 
@@ -251,14 +346,25 @@ export class VirtualClock {
   }
 
   /**
-   * Puts back the timers, `Date`, `queueMicrotask` and `process.nextTick` found at
-   * {@link install}: the real ones, or the user's fakes as they were. Safe to call twice.
+   * Puts back what {@link install} found (see {@link guarded}): the real timers, `Date`,
+   * `queueMicrotask` and `process.nextTick`, or the user's fakes as they were, also where the
+   * subject assigned any of them (or `Date.now`, `performance.now`, `process.emit`). Drops
+   * the clock's events and the timers the subject left, so that nothing of the run stays
+   * reachable through the clock. Safe to call twice.
    */
   uninstall(): void {
-    if (!installed) return;
-    const { globals, nextTick } = this.found;
-    for (const name of RUN_GLOBALS) (globalThis as Record<string, unknown>)[name] = globals[name];
-    process.nextTick = nextTick;
-    installed = false;
+    if (current !== this) return;
+    const now = fingerprint();
+    if (sameValues(now, this.runPrint)) {
+      // Only what install set changed: put those back (the fingerprint starts with the run's globals, then nextTick at 9).
+      const was = this.found.fingerprint;
+      RUN_GLOBALS.forEach((name, index) => {
+        (globalThis as Record<string, unknown>)[name] = was[index];
+      });
+      process.nextTick = was[9] as typeof process.nextTick;
+    } else restoreProperties(this.found, now);
+    if (fake.countTimers() > 0) fake.reset();
+    this.events.clear();
+    current = undefined;
   }
 }

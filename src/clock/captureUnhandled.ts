@@ -10,6 +10,8 @@ export interface UnhandledCapture {
   flush(): Promise<void>;
   /** Stops capturing, gives the process its own handling back, and returns the reasons. */
   stop(): readonly unknown[];
+  /** What was thrown uncaught during the capture, in order (an uncaught exception of the process, which did not crash). */
+  uncaught(): readonly unknown[];
 }
 
 type Emit = (this: NodeJS.Process, event: string | symbol, ...args: unknown[]) => boolean;
@@ -48,17 +50,21 @@ function announcingProcess(): NodeJS.Process {
 let announcing: NodeJS.Process | undefined;
 
 /**
- * Takes over the process's `unhandledRejection` and `rejectionHandled` events for a run:
+ * Takes over the process's `unhandledRejection`, `rejectionHandled` and `uncaughtException`
+ * events for a run:
  * Node announces them through `process.emit`, which the capture stands in for, so a
  * rejection nobody handled is recorded (and counts as handled, so Node neither warns nor
  * throws) instead of reaching the test runner's listeners, and is dropped again if it is
- * handled later. Every other event goes through as before. (Swapping `process.emit` costs
+ * handled later; an exception thrown uncaught meanwhile (from a real timer the subject
+ * captured before the run, say) is recorded too, and the process neither crashes nor tells
+ * its `uncaughtException` listeners (the test runner's). Every other event goes through as before. (Swapping `process.emit` costs
  * two assignments; moving the listeners, as this once did, cost more than a run.)
  */
 export function captureUnhandled(): UnhandledCapture {
   announcing ??= announcingProcess();
   const host = announcing;
   const pending = new Map<Promise<unknown>, unknown>();
+  const uncaught: unknown[] = [];
   // Read as an Emit, whose `this` is the process: it is only ever called with `.call(this, …)`.
   const realEmit = (host as { readonly emit: Emit }).emit;
   let marker: { readonly reason: object; readonly reached: () => void } | undefined;
@@ -68,6 +74,11 @@ export function captureUnhandled(): UnhandledCapture {
       else pending.set(args[1] as Promise<unknown>, args[0]);
       return true;
     }
+    if (event === 'uncaughtException') {
+      uncaught.push(args[0]);
+      return true;
+    }
+    if (event === 'uncaughtExceptionMonitor') return true;
     if (event === 'rejectionHandled') {
       pending.delete(args[0] as Promise<unknown>);
       return true;
@@ -97,5 +108,6 @@ export function captureUnhandled(): UnhandledCapture {
       if (host.emit === (capturing as typeof host.emit)) host.emit = realEmit as typeof host.emit;
       return [...pending.values()];
     },
+    uncaught: () => uncaught,
   };
 }

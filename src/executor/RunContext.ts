@@ -17,6 +17,8 @@ export interface TaskRecord {
 
 /** The mutable state of one run, shared by the task scripts. Private to the executor. */
 export interface RunContext {
+  /** False once the run has ended: a child the subject starts later starts nothing (it never settles). */
+  live: boolean;
   readonly clock: VirtualClock;
   readonly subject: GatherFunction;
   readonly origins: ErrorOrigins;

@@ -44,9 +44,13 @@ export function buildChildren(
   return argsOf(gather).map((index) => distinct[index] as Child);
 }
 
+const ignoreSettle = (): void => undefined;
+
 function taskChild(context: RunContext, task: Task, place: Place): Child {
   let running: Promise<unknown> | undefined;
   return (signal) => {
+    // Started after its run ended (from a real timer, say): nothing observes it any more.
+    if (!context.live) return new Promise(ignoreSettle);
     const { top } = place;
     if (top !== undefined) {
       top.record.starts += 1;

@@ -17,6 +17,7 @@ import { checkArgument, checkOptions } from '../validation/checkArgument.js';
 import { gatherFunction, positiveLimit, tiePicks } from '../validation/argumentRules.js';
 import { checkScenarioArgument } from '../validation/checkScenarioArgument.js';
 import { scenarioTimerCount } from './scenarioTimerCount.js';
+import { describeThrown } from '../report/describeThrown.js';
 
 /** Options of {@link runScenario}. */
 export interface RunOptions {
@@ -55,7 +56,15 @@ const LOOP_END_PROBLEMS: Record<Exclude<LoopEnd, 'quiescent'>, (limits: LoopLimi
  * fire at their times, and the run goes on after the gather settles until no timer is left,
  * so every sibling's fate is seen. Global timers and `Date` are fake during the run, and the
  * globals found when it began (a user's own fake timers included, neither advanced nor
- * fired) are put back after it, also when the subject throws. Runs take turns: one started
+ * fired) are put back after it, also when the subject throws, and also where the subject
+ * assigned one (`Date.now`, `performance.now`, a timer, `queueMicrotask`,
+ * `process.nextTick`, `process.emit`): the next run, and the user, see what they saw
+ * before. What the subject throws where no promise carries it (a timer's callback, an abort
+ * listener, a `nextTick` or `queueMicrotask` callback, a real timer or immediate firing
+ * while the run is in progress) is one of the run's `problems`, never thrown at the user;
+ * one from a real timer that fires after the run has ended is the process's uncaught
+ * exception, as any. What the subject keeps after the run (children, signals, its promise)
+ * holds none of the run. Runs take turns: one started
  * while another is in progress waits for it, and runs as it would alone; one started from
  * the subject's own code (synchronously, or in a timer or abort listener) is refused with an
  * `Error`. Never waits in real time.
@@ -85,7 +94,13 @@ async function runAlone(scenario: Scenario, subject: GatherFunction, runOptions:
   if (run === undefined) {
     // Let the void attempt's queued work run first (a scheduler like bluebird's keeps one
     // immediate for its whole queue), so that the watching attempt sees its own.
-    for (let hop = 0; hop < 10 && pendingRealImmediates() > 0; hop += 1) await drainPromiseJobs();
+    // What that work throws is the void attempt's: the watching one, which repeats it, reports it.
+    const between = captureUnhandled();
+    try {
+      for (let hop = 0; hop < 10 && pendingRealImmediates() > 0; hop += 1) await drainPromiseJobs();
+    } finally {
+      between.stop();
+    }
     watchImmediates = true;
     run = await attempt(scenario, subject, runOptions, { watchImmediates, attribute: false });
   }
@@ -149,6 +164,7 @@ async function attempt(
   if (storage !== undefined) attributeTimers(storage, timerOwners);
   const unhandled = captureUnhandled();
   const context: RunContext = {
+    live: true,
     clock,
     subject,
     origins: new WeakMap(),
@@ -194,7 +210,11 @@ async function attempt(
     }
   };
   let gatherOutcome: GatherOutcome = { pending: true };
+  // The gather's promise is the subject's: should it keep it for good (a task that never
+  // ends), what it keeps is this sink, emptied when the run ends, not the run.
+  const gatherSettled: Sink = {};
   let reasons: readonly unknown[];
+  let uncaught: readonly unknown[];
   try {
     // The outer events, scheduled in their order: a controller for the gather only when the
     // scenario cancels it (creating one costs), one for each task ever cancelled from outside
@@ -218,16 +238,18 @@ async function attempt(
       gatherOutcome = outcome;
       context.trace.push({ at: clock.now, kind: 'gather-settle', outcome });
     };
-    callSubject(context, children, options, 'gather').then(
-      (value) => {
-        if (!Array.isArray(value)) context.problems.push(`gather: resolved with a non-array (${typeof value})`);
-        settle({
-          at: clock.now,
-          value: Array.isArray(value) ? resultsToJson(value, scenario.tasks, argsOf(scenario), context.origins) : [],
-        });
-      },
-      (error: unknown) => settle({ at: clock.now, error: errorToJson(error, context.origins) }),
-    );
+    gatherSettled.settle = (ok, result) => {
+      if (!ok) {
+        settle({ at: clock.now, error: errorToJson(result, context.origins) });
+        return;
+      }
+      if (!Array.isArray(result)) context.problems.push(`gather: resolved with a non-array (${typeof result})`);
+      settle({
+        at: clock.now,
+        value: Array.isArray(result) ? resultsToJson(result, scenario.tasks, argsOf(scenario), context.origins) : [],
+      });
+    };
+    whenSettled(callSubject(context, children, options, 'gather'), gatherSettled);
     const limits = {
       // The cap is on the subject's own timers: the scenario's are counted on top (see scenarioTimerCount).
       maxTimers: (runOptions.maxTimers ?? 100_000) + scenarioTimerCount(scenario),
@@ -254,8 +276,18 @@ async function attempt(
     }
   } finally {
     reasons = unhandled.stop();
+    uncaught = unhandled.uncaught();
     clock.uninstall();
     storage?.disable();
+    delete gatherSettled.settle;
+    releaseRun(context);
+  }
+  for (const { from, error } of clock.thrown)
+    context.problems.push(`gather: the subject threw from ${from}: ${describeThrown(error)}`);
+  for (const error of uncaught) {
+    context.problems.push(
+      `gather: the subject threw an uncaught exception while the run was in progress (from a real timer or immediate it captured before the run, say): ${describeThrown(error)}`,
+    );
   }
   const observation: Observation = {
     gather: gatherOutcome,
@@ -275,12 +307,40 @@ async function attempt(
       error: errorToJson(reason, context.origins),
     })),
   ];
+  // Taken out of the context (splice empties it), which the subject may keep for good through the children.
   return {
     observation,
-    trace: context.trace,
+    trace: context.trace.splice(0),
     starts: context.records.map((record) => record.starts),
-    problems: context.problems,
-    ties: clock.ties,
+    problems: context.problems.splice(0),
+    ties: clock.ties.splice(0),
     leaks,
   };
+}
+
+/** Where the outcome of a promise the subject holds goes: nowhere once the run has ended. */
+interface Sink {
+  settle?: (ok: boolean, result: unknown) => void;
+}
+
+/**
+ * Passes how `promise` settles to `sink.settle`, if the sink still has one then. The
+ * callbacks hold the sink alone, so a subject that keeps the promise keeps nothing else.
+ */
+function whenSettled(promise: Promise<unknown>, sink: Sink): void {
+  promise.then(
+    (value) => sink.settle?.(true, value),
+    (error: unknown) => sink.settle?.(false, error),
+  );
+}
+
+/**
+ * Ends the run for what the subject may keep after it (the children, the signals it was
+ * given, the promises it returned): a child started later starts nothing, and the
+ * context's abort listeners hold nothing any more (their tasks let go).
+ */
+function releaseRun(context: RunContext): void {
+  context.live = false;
+  for (const handlers of context.abortHandlers.values()) handlers.clear();
+  context.abortHandlers.clear();
 }

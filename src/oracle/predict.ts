@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { canonicalJson } from '../observation/canonicalJson.js';
 import { jsonEqual } from '../observation/jsonEqual.js';
 import type { Observation } from '../observation/Observation.js';
@@ -157,9 +158,17 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
  */
 function budgetGuard(maxMs: number, maxMemoryMb: number): () => boolean {
   const started = realPerformanceNow();
-  const heap = process.memoryUsage().heapUsed;
-  return () =>
-    realPerformanceNow() - started > maxMs || process.memoryUsage().heapUsed - heap > maxMemoryMb * 1024 * 1024;
+  const heap = usedHeap();
+  return () => realPerformanceNow() - started > maxMs || usedHeap() - heap > maxMemoryMb * 1024 * 1024;
+}
+
+/**
+ * The bytes the JavaScript heap holds. V8's own count, read in well under a microsecond:
+ * `process.memoryUsage()` also asks the system for the resident set, which took a tenth of
+ * a long check's time when asked once per prediction.
+ */
+function usedHeap(): number {
+  return getHeapStatistics().used_heap_size;
 }
 
 /**

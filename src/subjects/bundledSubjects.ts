@@ -15,6 +15,7 @@ export const BUNDLED_SUBJECTS: readonly { readonly name: string; readonly module
     { name: 'bluebird', module: 'bluebird.js', needs: 'bluebird' },
     { name: 'async', module: 'async.js', needs: 'async' },
     { name: 'effect', module: 'effect.js', needs: 'effect' },
+    { name: 'effection', module: 'effection.js', needs: 'effection' },
   ];
 
 /** Every subject of the bundled matrix, in order: the modules above, then CPython's asyncio.gather over the protocol. */

@@ -9,6 +9,7 @@ import { realPerformanceNow } from '../src/clock/realTimers.js';
 import { gather } from '../src/gather/gather.js';
 import { bareLoop, floor, harness, type Measure } from './measure.js';
 import { HEADLINE, workload, type WorkloadShape } from './workloads.js';
+import { counterexampleRow } from './counterexamples.js';
 
 const json = process.argv.includes('--json') || process.env['npm_config_json'] === 'true';
 const log = (text: string): void => {
@@ -111,6 +112,9 @@ const propertySuite = {
   failures: suiteFailures,
 };
 
+log('counterexamples: every property on each wrong gather of the suite, default seed and runs');
+const counterexamples = await counterexampleRow();
+
 const goals = {
   harnessAtLeastTwiceBareLoop: ratios.ratioBareLoop >= 2,
   harnessAtLeastThreeTenthsOfFloor: ratios.ratioFloor >= 0.3,
@@ -169,6 +173,8 @@ if (json) {
     `  heap growth ${(memory.heapGrowth * 100).toFixed(1)}%   (goal within 10%: ${mark(goals.heapWithin10Percent)})`,
     '',
     `property suite: ${propertySuite.properties} properties x ${propertySuite.runsPerProperty} scenarios on the reference in ${propertySuite.seconds} s (${propertySuite.failures} failing)`,
+    '',
+    counterexamples,
     '',
     `whole benchmark: ${figures.seconds} s`,
   ];

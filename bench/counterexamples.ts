@@ -2,12 +2,14 @@
 // wrong gathers (issue 15, "Done when"), with the default seed and runs and every property.
 // `--examples` also prints three counterexamples as `check`'s terminal report shows each failure.
 import { fileURLToPath } from 'node:url';
-import { checkGather } from '../src/conformance/checkGather.js';
+import { DEFAULT_RUNS, defaultSeed } from '../src/conformance/checkDefaults.js';
+import { checkProperty } from '../src/properties/checkProperty.js';
+import { gatherProperties } from '../src/properties/gatherProperties.js';
 import { formatPropertyReport } from '../src/properties/formatPropertyReport.js';
 import { predict } from '../src/oracle/predict.js';
 import type { PropertyReport } from '../src/properties/checkProperty.js';
 import { tiedInstants } from '../src/scenario/tiedInstants.js';
-import { wrongGathers } from '../properties/wrongGathers.js';
+import { wideWrongGathers, wrongGathers } from '../properties/wrongGathers.js';
 
 /** One printed counterexample: the wrong gather, the property it failed, and whether it is tie-free. */
 export interface CounterexampleFigure {
@@ -20,12 +22,19 @@ export interface CounterexampleFigure {
   readonly report: Extract<PropertyReport, { status: 'fail' }>;
 }
 
-/** Every counterexample `check` prints for the wrong gathers of the suite, with the default seed and runs. */
-export async function wrongGatherCounterexamples(): Promise<CounterexampleFigure[]> {
+/**
+ * Every counterexample `check` prints for the wrong gathers of the suite, with the default
+ * seed and runs (`simplifyBudget: 0`: fast-check's shrinking alone).
+ */
+export async function wrongGatherCounterexamples(simplifyBudget?: number): Promise<CounterexampleFigure[]> {
   const figures: CounterexampleFigure[] = [];
-  for (const wrong of wrongGathers) {
-    const report = await checkGather(wrong.gather);
-    for (const property of report.subjects.flatMap((subject) => subject.properties)) {
+  for (const wrong of [...wrongGathers, ...wideWrongGathers]) {
+    for (const checked of gatherProperties) {
+      const property = await checkProperty(checked, wrong.gather, {
+        numRuns: DEFAULT_RUNS,
+        seed: defaultSeed(),
+        ...(simplifyBudget === undefined ? {} : { simplifyBudget }),
+      });
       if (property.status !== 'fail') continue;
       figures.push({
         gather: wrong.name,
@@ -51,7 +60,7 @@ export async function counterexampleRow(): Promise<string> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const figures = await wrongGatherCounterexamples();
+  const figures = await wrongGatherCounterexamples(process.argv.includes('--before') ? 0 : undefined);
   const lines = figures.map(
     (one) =>
       `${one.tieFree ? 'tie-free' : 'TIES    '}  ${one.gather} / ${one.property}: ${JSON.stringify(one.report.scenario)}${one.report.simplified === undefined ? '' : ` (${one.report.simplified.checks} checks)`}`,

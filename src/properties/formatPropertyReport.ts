@@ -37,7 +37,7 @@ export function formatPropertyReport(
   const checkTies = ties === undefined ? '' : ` --ties ${ties.mode}`;
   const lines = [
     `FAIL  ${title}`,
-    `  failed after ${report.numRuns} scenario(s)${failure.reason === property.statement ? '' : `: ${failure.reason}`}`,
+    `  failed after ${report.numRuns} scenario(s)${report.path === '' ? '' : ` of seed ${report.seed}`}${failure.reason === property.statement ? '' : `: ${failure.reason}`}`,
     `  scenario: ${scenario}`,
     '  the same in text form:',
     ...formatScenarioText({ scenario: report.scenario })

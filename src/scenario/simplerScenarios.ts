@@ -135,7 +135,7 @@ function droppedParts(scenario: Scenario): Scenario[] {
 /**
  * Candidates that move events in time: ties spread onto distinct instants (all at once, then
  * instant by instant, each in both orders), then times rounded to 10, 20, 30... (then 0, 10,
- * 20...), keeping their order.
+ * 20... when those differ from the times as they are), keeping their order.
  */
 function movedTimes(scenario: Scenario): Scenario[] {
   const times = scenarioTimes(scenario);
@@ -149,7 +149,9 @@ function movedTimes(scenario: Scenario): Scenario[] {
       for (const at of tied)
         layouts.push(spreadTimes(times, { untie: at }), spreadTimes(times, { untie: at, reverse: true }));
   }
-  layouts.push(spreadTimes(times), spreadTimes(times, { fromZero: true }));
+  // A 0 stays only where 10, 20, 30... no longer fail: once there, times are not moved back.
+  const round = spreadTimes(times);
+  if (round.some((at, index) => at !== times[index])) layouts.push(round, spreadTimes(times, { fromZero: true }));
   return layouts.map((layout) => withScenarioTimes(scenario, layout));
 }
 

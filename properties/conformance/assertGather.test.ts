@@ -96,8 +96,8 @@ describe('assertGather replays, and says where', () => {
       assertGather(wrong('cancels siblings on failure'), { properties: ['siblings-live-on'] }),
     );
     const expected = /expected timeline \(asyncio\.gather\):\n((?: {4}.*\n)+)/.exec(error.message)?.[1] ?? '';
-    expect(expected).toMatch(/^ {4}task 0 .* error APIError\(""\) at 0$/m);
-    expect(expected).toMatch(/^ {4}task 1 .* value \S+ at 0$/m);
+    expect(expected).toMatch(/^ {4}task 0 .* error APIError\(""\) at \d+$/m);
+    expect(expected).toMatch(/^ {4}task 1 .* value \S+ at \d+$/m);
   });
 });
 

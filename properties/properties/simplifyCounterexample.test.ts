@@ -10,6 +10,10 @@ import type { Scenario } from '../../src/scenario/Scenario.js';
 import { scenarioTimes } from '../../src/scenario/scenarioTimes.js';
 import { tiedInstants } from '../../src/scenario/tiedInstants.js';
 import { wrongGathers } from '../wrongGathers.js';
+import { checkGather } from '../../src/conformance/checkGather.js';
+import { formatReport } from '../../src/conformance/formatReport.js';
+import { reportFromJson } from '../../src/conformance/reportFromJson.js';
+import { reportToJson } from '../../src/conformance/reportToJson.js';
 
 function property(id: string): (typeof gatherProperties)[number] {
   const found = gatherProperties.find((candidate) => candidate.id === id);
@@ -73,6 +77,14 @@ describe('the second pass after fast-check shrinks a counterexample', () => {
     const [a, b] = report.scenario.tasks;
     const untied: Scenario = { ...report.scenario, tasks: [a, { ...b, sleep: 1000 }] as Scenario['tasks'] };
     expect((await checkProperty(property('success'), wrongOnTies, { scenario: untied })).status).toBe('pass');
+  }, 60_000);
+
+  it('keeps the tie note through a check --json report read back (merged shards print it too)', async () => {
+    const report = await checkGather(wrongOnTies, { properties: ['success'] });
+    const reading = reportFromJson(JSON.parse(JSON.stringify(reportToJson(report))));
+    if (!reading.ok) throw new Error(reading.problem);
+    expect(formatReport(reading.report)).toBe(formatReport(report));
+    expect(formatReport(report)).toContain('this failure needs two events at one instant');
   }, 60_000);
 
   it('drops the parts the failure does not need: onCancel variants with no cancellation, options, extra tasks', async () => {

@@ -115,6 +115,19 @@ describe('the second pass after fast-check shrinks a counterexample', () => {
     }
   }, 60_000);
 
+  it('rejects a replay scenario that is invalid or given with path, and a tieOrder without its scenario', async () => {
+    const order = property('order');
+    await expect(checkProperty(order, gather, { scenario: { tasks: [{ sleep: -1, value: 1 }] } })).rejects.toThrow(
+      /^checkProperty: scenario must be a valid scenario \(tasks\[0\]\.sleep: /,
+    );
+    await expect(checkProperty(order, gather, { scenario: { tasks: [] }, seed: 1, path: '0' })).rejects.toThrow(
+      'checkProperty: path must be left out with scenario (a scenario is checked as it is)',
+    );
+    await expect(checkGather(gather, { tieOrder: [1] })).rejects.toThrow(
+      'checkGather: tieOrder must be given with the scenario whose tied events it orders',
+    );
+  });
+
   it('keeps a change only while the check still fails, tries each candidate once and stops at its budget', async () => {
     const scenario: Scenario = {
       tasks: [

@@ -13,6 +13,7 @@ import { HEADLINE, workload, type WorkloadShape } from './workloads.js';
 import { measureJobs } from './jobs.js';
 import { scenarioCostDrift } from './drift.js';
 import effection from '../src/subjects/effection.js';
+import { counterexampleRow } from './counterexamples.js';
 
 const json = process.argv.includes('--json') || process.env['npm_config_json'] === 'true';
 const log = (text: string): void => {
@@ -122,6 +123,8 @@ const drift = {
   reference: await scenarioCostDrift(gather),
   effection: await scenarioCostDrift(effection.gather),
 };
+log('counterexamples: every property on each wrong gather of the suite, default seed and runs');
+const counterexamples = await counterexampleRow();
 
 const goals = {
   harnessAtLeastTwiceBareLoop: ratios.ratioBareLoop >= 2,
@@ -196,6 +199,7 @@ if (json) {
     '',
     ...formatAnswerLines(figures.answerLines),
     `check bundled matrix, --jobs 2 vs --jobs 1: ${jobs.twoJobsSeconds} s vs ${jobs.oneJobSeconds} s, ${jobs.speedUp.toFixed(2)}x (goal >= 1.6: ${mark(goals.twoJobsAtLeast1point6TimesOne)}; load average ${jobs.loadAverage} before)`,
+    counterexamples,
     '',
     `whole benchmark: ${figures.seconds} s`,
   ];

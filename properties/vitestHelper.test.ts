@@ -83,7 +83,7 @@ describe('describeGatherConformance (gather-sim/vitest)', () => {
     expect(frames.filter((frame) => /\/src\/(vitest|properties|conformance)\//.test(frame))).toEqual([]);
   }, 60_000);
 
-  it('the replay options a failure prints, pasted into describeGatherConformance, fail the same way after 1 scenario', async () => {
+  it('the replay options a failure prints, pasted into describeGatherConformance, fail the same way on the same final scenario', async () => {
     // A failure that takes a few scenarios to find: replaying it must jump straight to it.
     const wrong = { GATHER_SIM_FIXTURE_WRONG: 'cancels siblings on failure' };
     // Seed 2 finds it after 5 scenarios.
@@ -95,8 +95,9 @@ describe('describeGatherConformance (gather-sim/vitest)', () => {
     expect(first).toMatch(/failed after ([2-9]|\d\d+) scenario\(s\)/);
     const options = replayOptions(first);
     const parsed = JSON.parse(options) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(['seed', 'path', 'properties']);
-    expect(parsed).toMatchObject({ seed: 2, properties: ['oracle'] });
+    expect(Object.keys(parsed)).toEqual(['scenario', 'properties']);
+    expect(parsed).toMatchObject({ properties: ['oracle'] });
+    expect(first).toContain(`  scenario: ${JSON.stringify(parsed['scenario'])}\n`);
     const again = await runFixture('replay', { ...wrong, GATHER_SIM_FIXTURE_OPTIONS: options });
     const tests = again.testResults.flatMap((file) => file.assertionResults);
     expect(tests.map((test) => [test.title, test.status])).toEqual([
@@ -105,7 +106,8 @@ describe('describeGatherConformance (gather-sim/vitest)', () => {
     const message = tests[0]?.failureMessages[0] ?? '';
     expect(message).toContain('failed after 1 scenario(s)');
     // The same counterexample, differences and timelines: all but how many scenarios it took.
-    const same = (text: string): string => failureBlock(text).replace(/failed after \d+ scenario\(s\)/, '');
+    const same = (text: string): string =>
+      failureBlock(text).replace(/failed after \d+ scenario\(s\)( of seed -?\d+)?/, '');
     expect(same(message)).toBe(same(first));
     expect(message).toMatch(/properties\/fixtures\/replay\.conformance\.ts:10:1\)?\n/);
   }, 60_000);
@@ -113,6 +115,6 @@ describe('describeGatherConformance (gather-sim/vitest)', () => {
   it('GATHER_SIM_SEED sets the seed of a describeGatherConformance block given none, and its failures print it', async () => {
     const result = await runFixture('lateGather', { GATHER_SIM_SEED: '7' });
     const message = result.testResults[0]?.assertionResults[0]?.failureMessages[0] ?? '';
-    expect(message).toMatch(/replay here: \{ seed: 7, path: "[\d:]+", properties: \["success"\] \}/);
+    expect(message).toMatch(/failed after \d+ scenario\(s\) of seed 7/);
   }, 60_000);
 });

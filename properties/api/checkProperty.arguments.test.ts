@@ -46,7 +46,7 @@ describe('checkProperty arguments', () => {
   it('checkProperty rejects an unknown option instead of ignoring a misspelt one', async () => {
     expectTypeError(
       await bad({ runs: 5 }),
-      'checkProperty: unknown option runs; the options are numRuns, seed, path, shard, ties',
+      'checkProperty: unknown option runs; the options are numRuns, seed, path, shard, ties, scenario, tieOrder, simplifyBudget',
     );
   });
 

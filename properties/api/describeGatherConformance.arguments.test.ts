@@ -60,7 +60,7 @@ describe('describeGatherConformance arguments', () => {
   it('describeGatherConformance throws synchronously for an unknown option, naming the known ones', () => {
     expectTypeError(
       bad(gather, { numRuns: 5 }),
-      'describeGatherConformance: unknown option numRuns; the options are runs, seed, path, shard, ties, properties, timeout',
+      'describeGatherConformance: unknown option numRuns; the options are runs, seed, path, shard, ties, properties, scenario, tieOrder, timeout',
     );
   });
 

@@ -208,17 +208,38 @@ describe('gather-sim check', { timeout: 60_000 }, () => {
     expect(first.out()).toContain('p-map: departs from asyncio.gather');
   }, 60_000);
 
-  it('replays a printed failure with the command line it prints', async () => {
+  it('replays a printed failure with the command line it prints, on its final scenario', async () => {
     const io = fakeIo();
     expect(await checkCommand(['p-settle', '--property', 'fail-fast', '--runs', '50'], io)).toBe(1);
     const line = /replay the property: npx gather-sim check (.*)$/m.exec(io.out())?.[1];
-    expect(line).toMatch(/^--subject p-settle --property fail-fast --seed 20261125 --path [\d:]+$/);
     const scenario = /^ {2}scenario: (.*)$/m.exec(io.out())?.[1];
+    expect(line).toBe(`--subject p-settle --property fail-fast --scenario '${scenario ?? 'none'}'`);
     const replay = fakeIo();
-    expect(await checkCommand((line ?? '').split(' '), replay)).toBe(1);
+    expect(
+      await checkCommand(['--subject', 'p-settle', '--property', 'fail-fast', '--scenario', scenario ?? ''], replay),
+    ).toBe(1);
     expect(replay.out()).toContain(`  scenario: ${scenario ?? 'none'}\n`);
-    expect(replay.out()).toContain('failed after 1 scenario(s)');
-  });
+    expect(replay.out()).toContain('failed after 1 scenario(s)\n');
+    const file = module('final-scenario.json', scenario ?? '');
+    const fromFile = fakeIo();
+    expect(await checkCommand(['p-settle', '--property', 'fail-fast', '--scenario', file], fromFile)).toBe(1);
+    expect(fromFile.out()).toBe(replay.out());
+  }, 60_000);
+
+  it('checks a --scenario that passes as one passing scenario, and says what is wrong with a bad one', async () => {
+    const io = fakeIo();
+    const scenario = '{"tasks":[{"sleep":10,"value":1},{"sleep":20,"value":2}]}';
+    expect(await checkCommand(['reference', '--property', 'order', '--scenario', scenario, '--json'], io)).toBe(0);
+    expect(io.out()).toContain('"status": "pass"');
+    const bad = fakeIo();
+    expect(await checkCommand(['reference', '--scenario', '{"tasks":[{"sleep":-1,"value":1}]}'], bad)).toBe(2);
+    expect(bad.err()).toMatch(/^gather-sim check: --scenario: tasks\[0\]\.sleep: /);
+    const lonely = fakeIo();
+    expect(await checkCommand(['reference', '--tie-order', '1'], lonely)).toBe(2);
+    expect(lonely.err()).toBe(
+      'gather-sim check: --tie-order orders the tied events of --scenario: give it with --scenario\n',
+    );
+  }, 60_000);
 
   it('splits a campaign with --shard I/N, and gather-sim merge puts the --json reports back together', async () => {
     const paths: string[] = [];

@@ -92,7 +92,9 @@ describe('checkGather', () => {
     expect(text).toBe(formatReport(report));
     expect(text).toContain('R4 fail-fast  FAIL');
     expect(text).toContain('wraps: departs from asyncio.gather (0 pass, 1 FAIL, 0 n/a)');
-    expect(text).toMatch(/replay with fast-check: \{ seed: -?\d+, path: "[\d:]+", endOnFailure: true \}/);
+    expect(text).toContain(
+      `replay here: { scenario: ${JSON.stringify(failure?.status === 'fail' ? failure.scenario : null)}`,
+    );
     expect(text).toContain(`seed ${report.seed}`);
     expect(formatMarkdown(report)).toContain('| `fail-fast` | R4 | **FAIL** |');
     const json = reportToJson(report) as { subjects: { properties: { status: string; scenario: unknown }[] }[] };
@@ -102,7 +104,7 @@ describe('checkGather', () => {
     });
   });
 
-  it('replays a failure from its seed and path at once', async () => {
+  it('replays a failure from its seed and path at once, to the same final scenario', async () => {
     const first = await checkGather(
       { name: 'wraps', gather: wrong('wraps the error') },
       { runs: 100, properties: [failFast], seed: 3 },

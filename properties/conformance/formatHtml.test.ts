@@ -47,7 +47,7 @@ describe('the HTML report', () => {
     );
     expect(html).not.toContain('expected: {');
     expect(html).toMatch(
-      /assertGather, describeGatherConformance: \{ seed: -?\d+, path: &quot;[\d:]+&quot;, properties: \[&quot;siblings-live-on&quot;\] \}/,
+      /assertGather, describeGatherConformance: \{ scenario: \{&quot;tasks&quot;:.*\}, properties: \[&quot;siblings-live-on&quot;\] \}/,
     );
   });
 

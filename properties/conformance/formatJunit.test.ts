@@ -91,7 +91,7 @@ describe('formatJunit', () => {
     const terminal = formatReport(report).replaceAll(HOSTILE, HOSTILE_IN_XML);
     const printed = terminal.slice(terminal.indexOf(`${HOSTILE_IN_XML}: FAIL  R2 order`));
     expect(failure?.text).toBe(printed);
-    expect(failure?.text).toContain('replay with fast-check: { seed: ');
+    expect(failure?.text).toContain('replay here: { scenario: {');
     expect(failure?.attributes['message']).toBe(
       `FAIL  R2 order: ${gatherProperties.find((p) => p.id === 'order')?.statement}`,
     );

@@ -58,7 +58,7 @@ describe('shards', () => {
     const merged = mergeReports(read.map((reading) => (reading.ok ? reading.report : expect.fail(reading.problem))));
     if (!merged.ok) throw new Error(merged.problem);
     expect(JSON.parse(JSON.stringify(reportToJson(merged.report)))).toEqual(JSON.parse(JSON.stringify(whole)));
-  });
+  }, 60_000);
 
   it('refuse to merge an incomplete or mixed set, saying why', async () => {
     const wrong = wrongGathers.find((candidate) => candidate.name === 'completion order');

@@ -59,17 +59,17 @@ describe('the expected timeline beside the subject’s', () => {
     expect(formatTimeline(observation, [], { alsoAt: [1] })).toBe('ms      0 1\ngather  v  resolved at 0 ms with []');
   });
 
-  it('replay options name the seed, the path, the property by id and a tie mode other than fifo', async () => {
+  it('replay options name the final scenario, the property by id, a tie mode other than fifo and its picks', async () => {
     const late = wrongGathers.find((wrong) => wrong.name === 'settles a tick late');
     if (late === undefined) throw new Error('no wrong gather');
     const report = await checkProperty(success, late.gather, { seed: 1, numRuns: 20, ties: 'shuffle' });
     if (report.status !== 'fail') throw new Error('expected a failure');
-    expect(formatReplayOptions(report)).toBe(
-      `{ seed: 1, path: ${JSON.stringify(report.path)}, properties: ["success"], ties: "shuffle" }`,
-    );
+    const scenario = JSON.stringify(report.scenario);
+    expect(formatReplayOptions(report)).toBe(`{ scenario: ${scenario}, properties: ["success"], ties: "shuffle" }`);
     const { ties: _ties, ...fifo } = report;
-    expect(formatReplayOptions(fifo)).toBe(
-      `{ seed: 1, path: ${JSON.stringify(report.path)}, properties: ["success"] }`,
+    expect(formatReplayOptions(fifo)).toBe(`{ scenario: ${scenario}, properties: ["success"] }`);
+    expect(formatReplayOptions({ ...report, ties: { mode: 'shuffle', picks: [1, 0] } })).toBe(
+      `{ scenario: ${scenario}, properties: ["success"], ties: "shuffle", tieOrder: [1,0] }`,
     );
   });
 });

@@ -21,6 +21,7 @@ import { TIMEOUT_RANGE } from './timeoutOption.js';
 import { parseTieMode } from './parseTieMode.js';
 import { wrapList } from './wrapList.js';
 import { writeReport } from './writeReport.js';
+import { scenarioOption } from './scenarioOption.js';
 import { checkWritablePath } from './checkWritablePath.js';
 import { escapeTerminalOutput } from '../report/escapeControl.js';
 import { parseIntegerOption, type IntegerRange } from './parseIntegerOption.js';
@@ -61,6 +62,10 @@ the shrunk scenario, expected against observed, the timeline and a replay line.
                        21,
                      )}
   --path PATH        with --seed and one --property, replay fast-check's path of a failure
+  --scenario JSON|FILE
+                     check this scenario alone (a failure's counterexample, as its replay
+                     line prints it), no generated ones; FILE a scenario file, - stdin
+  --tie-order PICKS  with --scenario and --ties: the order of its tied events a failure printed
   --ties MODE        how events due at the same instant are ordered in an in-process
                      subject: fifo (default), shuffle (an order drawn with each scenario,
                      shrunk toward fifo, printed with a failure) or exhaustive (every
@@ -96,6 +101,7 @@ Examples:
   gather-sim check ./my-gather.mjs --runs 500
   gather-sim check ./my-gather.mjs --runs 100000 --shard 2/8 --json > shard-2.json
   gather-sim check p-map --property fail-fast --seed 7
+  gather-sim check p-map --property fail-fast --scenario '{"tasks":[{"sleep":10,"error":{"name":"E","message":""}}]}'
   gather-sim check ./my-gather.mjs --ties exhaustive
   gather-sim check --html report.html
   gather-sim check ./my-gather.mjs --junit check.xml`;
@@ -245,6 +251,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
         seed: { type: 'string' },
         property: { type: 'string', multiple: true },
         path: { type: 'string' },
+        scenario: { type: 'string' },
+        'tie-order': { type: 'string' },
         subject: { type: 'string', multiple: true },
         external: { type: 'string', multiple: true },
         timeout: { type: 'string' },
@@ -285,6 +293,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     ties === null
   )
     return EXIT.usage;
+  const replay = await scenarioOption(values, io);
+  if (replay === null) return EXIT.usage;
   if (values.json === true && values.markdown === true) {
     io.stderr.write('gather-sim check: --json and --markdown are two formats of one report: pick one\n');
     return EXIT.usage;
@@ -327,6 +337,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     numRuns: runs,
     seed,
     ...(values.path === undefined ? {} : { path: values.path }),
+    ...replay,
     ...(shard === undefined ? {} : { shard }),
     ...(ties === undefined ? {} : { ties }),
   };

@@ -5,6 +5,7 @@ import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 import { toSubjectRunner, type SubjectLike } from './SubjectRunner.js';
 import { checkGatherArguments } from '../validation/checkGatherArguments.js';
 import { selectProperties } from './selectProperties.js';
+import type { Scenario } from '../scenario/Scenario.js';
 
 import { DEFAULT_RUNS, DEFAULT_SEED, defaultSeed } from './checkDefaults.js';
 
@@ -27,6 +28,13 @@ export interface CheckGatherOptions {
    * those of `gatherProperties` (`['fail-fast']`, as a failure's replay line prints them).
    */
   readonly properties?: readonly (GatherProperty | string)[];
+  /**
+   * Check exactly this scenario with each property instead of generated ones (a failure's
+   * replay line gives it): see `CheckPropertyOptions.scenario`.
+   */
+  readonly scenario?: Scenario;
+  /** With `scenario`: the picks of the failing order of its tied events (`CheckPropertyOptions.tieOrder`). */
+  readonly tieOrder?: readonly number[];
   /** Called after each property on each subject, for progress. */
   readonly onProgress?: (subject: string, report: PropertyReport) => void;
 }
@@ -42,6 +50,8 @@ export async function checkSubject(subject: SubjectLike, options: CheckGatherOpt
       ...(options.path === undefined ? {} : { path: options.path }),
       ...(options.shard === undefined ? {} : { shard: options.shard }),
       ...(options.ties === undefined ? {} : { ties: options.ties }),
+      ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
+      ...(options.tieOrder === undefined ? {} : { tieOrder: options.tieOrder }),
     });
     reports.push(report);
     options.onProgress?.(runner.name, report);

@@ -60,7 +60,7 @@ function failureSection(subject: SubjectReport, report: Failure): string {
   const replayCheck =
     subject.replay === undefined
       ? undefined
-      : `npx gather-sim check ${subject.replay} --property ${property.id} --seed ${report.seed} --path ${report.path}${ties === undefined ? '' : ` --ties ${ties.mode}`}`;
+      : `npx gather-sim check ${subject.replay} --property ${property.id} --scenario ${shellQuote(json)}${ties === undefined ? '' : ` --ties ${ties.mode}`}${order === '' ? '' : ` --tie-order ${order}`}`;
   const timelines = failureTimelines(report.scenario, failure);
   const draw = (run: TimelineRun, heading: string, kind: string): string =>
     [
@@ -93,7 +93,7 @@ function failureSection(subject: SubjectReport, report: Failure): string {
     `<pre class="scenario-text">${escapeHtml(formatScenarioText({ scenario: report.scenario }))}</pre>`,
     `<pre class="scenario-json">${escapeHtml(json)}</pre>`,
     '<h3>Replay</h3>',
-    `<pre class="replay">${escapeHtml([`assertGather, describeGatherConformance: ${formatReplayOptions(report)}`, `fast-check: { seed: ${report.seed}, path: ${JSON.stringify(report.path)}, endOnFailure: true }`, replayRun, ...(replayCheck === undefined ? [] : [replayCheck])].join('\n'))}</pre>`,
+    `<pre class="replay">${escapeHtml([`assertGather, describeGatherConformance: ${formatReplayOptions(report)}`, replayRun, ...(replayCheck === undefined ? [] : [replayCheck])].join('\n'))}</pre>`,
     '</section>',
   ].join('\n');
 }

@@ -62,6 +62,17 @@ function propertyFrom(value: unknown, where: string): PropertyReport {
   const ties = value['ties'];
   if (ties !== undefined)
     need(isTieOrder(ties), `${where}.ties`, `{"mode": ${ORDERED_TIE_MODES_TEXT}, "picks": [numbers]}`, ties);
+  const simplified = value['simplified'];
+  if (simplified !== undefined)
+    need(
+      isRecord(simplified) &&
+        Number.isSafeInteger(simplified['checks']) &&
+        (simplified['checks'] as number) >= 0 &&
+        typeof simplified['complete'] === 'boolean',
+      `${where}.simplified`,
+      '{"checks": a count, "complete": true or false}',
+      simplified,
+    );
   const run = runFrom(value['run'], `${where}.run`);
   const expectedObservation = observationFrom(value['expectedObservation'], `${where}.expectedObservation`);
   return {
@@ -71,6 +82,9 @@ function propertyFrom(value: unknown, where: string): PropertyReport {
     seed,
     path,
     scenario: scenario.scenario,
+    ...(simplified === undefined
+      ? {}
+      : { simplified: { checks: simplified['checks'] as number, complete: simplified['complete'] as boolean } }),
     ...(ties === undefined ? {} : { ties }),
     failure: {
       reason,

@@ -23,6 +23,7 @@ function propertyToJson(report: PropertyReport): object {
         seed: report.seed,
         path: report.path,
         scenario: report.scenario,
+        ...(report.simplified === undefined ? {} : { simplified: report.simplified }),
         ...(report.ties === undefined ? {} : { ties: report.ties }),
         reason: report.failure.reason,
         expected: report.failure.expected,

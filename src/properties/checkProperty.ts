@@ -20,6 +20,9 @@ import { checkPropertyArguments } from '../validation/checkPropertyArguments.js'
 import { describeThrown } from '../report/describeThrown.js';
 import { DEFAULT_NUM_RUNS } from './defaultNumRuns.js';
 import { defaultSeed } from '../conformance/checkDefaults.js';
+import { jsonEqual } from '../observation/jsonEqual.js';
+import { validateScenario } from '../scenario/validateScenario.js';
+import { SIMPLIFY_BUDGET, simplifyCounterexample, type Simplified } from './simplifyCounterexample.js';
 
 /** How to run a property. */
 export interface CheckPropertyOptions {
@@ -46,6 +49,16 @@ export interface CheckPropertyOptions {
    * at most 720 orders. A subject in another process orders ties itself: always `fifo` here.
    */
   readonly ties?: TieMode;
+  /**
+   * Check exactly this scenario (a failure's final counterexample, as its replay line
+   * prints it) instead of generated ones: no generation, no shrinking; `seed`, `path`,
+   * `numRuns` and `shard` play no part.
+   */
+  readonly scenario?: Scenario;
+  /** With `scenario` and `shuffle` or `exhaustive` ties: the picks of the failing order (`RunOptions.ties`). */
+  readonly tieOrder?: readonly number[];
+  /** Candidates the second pass after fast-check's shrinking may check (default 200; 0 skips it). */
+  readonly simplifyBudget?: number;
 }
 
 /** One of `count` disjoint slices of a run (1-based `index`). */
@@ -69,10 +82,19 @@ export type PropertyReport =
       readonly property: GatherProperty;
       readonly numRuns: number;
       readonly seed: number;
-      /** With `seed`, replays the shrunk failure at once. */
+      /**
+       * With `seed`, replays fast-check's shrunk failure at once, then the second pass again
+       * ('' when the check was given its scenario).
+       */
       readonly path: string;
-      /** The shrunk counterexample. */
+      /** The counterexample: shrunk by fast-check, then made simpler by the second pass. */
       readonly scenario: Scenario;
+      /**
+       * The second pass (see `simplifyCounterexample`): candidates it checked, and whether it
+       * ran until no simpler candidate failed (then a tie left in `scenario` is needed).
+       * Absent when the check was given its scenario.
+       */
+      readonly simplified?: { readonly checks: number; readonly complete: boolean };
       /**
        * With `shuffle` or `exhaustive` ties: the mode, and the picks of the failing order
        * (`RunOptions.ties`), trailing first-in-first-out ones left out.
@@ -121,7 +143,7 @@ export async function checkProperty(
   const seed = options.seed ?? defaultSeed();
   const mode = runner.ordersTies === true ? (options.ties ?? DEFAULT_TIE_MODE) : DEFAULT_TIE_MODE;
   // fast-check reports the last failing value it found while shrinking: keep its details.
-  let lastFailure: (CheckFailure & { readonly picks: readonly number[] }) | undefined;
+  let lastFailure: RecordedFailure | undefined;
   let orders = 0;
   const restricted = property.arbitrary.map((scenario) => restrictScenario(scenario, runner.supports));
   const cases: fc.Arbitrary<readonly [Scenario, readonly number[]]> =
@@ -138,19 +160,88 @@ export async function checkProperty(
     const pinned = pinTies(runner, picks);
     return { outcome: await property.check(scenario, pinned), ties: pinned.ties() };
   };
-  const { shard } = options;
-  // The predicate sees the generated scenarios in order, then, after a failure, only shrunk
-  // ones: a slice skips the others' generated scenarios and checks every shrunk one.
-  let position = 0;
-  let checked = 0;
-  const wanted = options.numRuns ?? DEFAULT_NUM_RUNS;
-  const harnessError = (reason: string, numRuns = checked): PropertyReport => ({
+  /** One scenario under the tie mode: its verdict, and the failure with the picks of its order. */
+  const checkCase = async (scenario: Scenario, drawn: readonly number[]): Promise<CaseVerdict> => {
+    if (mode !== 'exhaustive') {
+      const { outcome, ties } = await checkOrder(scenario, drawn);
+      return outcome.ok ? { ok: true } : { ok: false, failure: { ...outcome, picks: picksOf(ties) } };
+    }
+    let failed: CheckOutcome = { ok: true };
+    const explored = await forEachTieOrder(
+      async (picks) => {
+        const { outcome, ties } = await checkOrder(scenario, picks);
+        failed = outcome;
+        return ties;
+      },
+      () => failed.ok,
+    );
+    orders += explored.orders;
+    // Set by the callbacks: TypeScript cannot see that.
+    const verdict = failed as CheckOutcome;
+    if (verdict.ok) return { ok: true };
+    return explored.status === 'stopped'
+      ? { ok: false, failure: { ...verdict, picks: explored.picks } }
+      : { ok: false };
+  };
+  /** A check that threw: a failure of its own (a skip with fc.pre is rethrown, for fast-check to count). */
+  const threw = (error: unknown): CaseVerdict => {
+    if (fc.PreconditionFailure.isFailure(error)) throw error;
+    return {
+      ok: false,
+      failure: {
+        reason: `the check of this scenario could not finish: ${describeThrown(error)}`,
+        expected: 'a verdict',
+        observed: describeThrown(error),
+        picks: [],
+      },
+    };
+  };
+  const harnessError = (reason: string, numRuns: number): PropertyReport => ({
     status: 'error',
     property,
     numRuns,
     seed,
     reason,
   });
+  const failReport = (
+    scenario: Scenario,
+    found: RecordedFailure,
+    rest: { readonly numRuns: number; readonly path: string; readonly simplified?: Simplified<unknown> },
+  ): PropertyReport => {
+    const { picks, ...failure } = found;
+    let end = picks.length;
+    while (end > 0 && picks[end - 1] === 0) end -= 1;
+    const { simplified } = rest;
+    return {
+      status: 'fail',
+      property,
+      numRuns: rest.numRuns,
+      seed,
+      path: rest.path,
+      scenario,
+      ...(simplified === undefined ? {} : { simplified: { checks: simplified.checks, complete: simplified.complete } }),
+      ...(isOrderedTieMode(mode) ? { ties: { mode, picks: picks.slice(0, end) } } : {}),
+      failure,
+    };
+  };
+  if (options.scenario !== undefined) {
+    let verdict: CaseVerdict;
+    try {
+      verdict = await checkCase(options.scenario, options.tieOrder ?? []);
+    } catch (error) {
+      if (fc.PreconditionFailure.isFailure(error)) return harnessError('the property skips this scenario', 0);
+      throw error;
+    }
+    if (verdict.ok) return { status: 'pass', property, numRuns: 1, seed, ...(mode === 'exhaustive' ? { orders } : {}) };
+    if (verdict.failure === undefined) return harnessError('the scenario failed without a recorded failure', 1);
+    return failReport(options.scenario, verdict.failure, { numRuns: 1, path: '' });
+  }
+  const { shard } = options;
+  // The predicate sees the generated scenarios in order, then, after a failure, only shrunk
+  // ones: a slice skips the others' generated scenarios and checks every shrunk one.
+  let position = 0;
+  let checked = 0;
+  const wanted = options.numRuns ?? DEFAULT_NUM_RUNS;
   let details: fc.RunDetails<[readonly [Scenario, readonly number[]]]>;
   try {
     details = await fc.check(
@@ -161,37 +252,14 @@ export async function checkProperty(
           if (!mine) return true;
         }
         checked += 1;
+        let verdict: CaseVerdict;
         try {
-          if (mode !== 'exhaustive') {
-            const { outcome, ties } = await checkOrder(scenario, drawn);
-            if (!outcome.ok) lastFailure = { ...outcome, picks: picksOf(ties) };
-            return outcome.ok;
-          }
-          let failed: CheckOutcome = { ok: true };
-          const explored = await forEachTieOrder(
-            async (picks) => {
-              const { outcome, ties } = await checkOrder(scenario, picks);
-              failed = outcome;
-              return ties;
-            },
-            () => failed.ok,
-          );
-          orders += explored.orders;
-          // Set by the callbacks: TypeScript cannot see that.
-          const verdict = failed as CheckOutcome;
-          if (explored.status === 'stopped' && !verdict.ok) lastFailure = { ...verdict, picks: explored.picks };
-          return verdict.ok;
+          verdict = await checkCase(scenario, drawn);
         } catch (error) {
-          // A property that skips a scenario (fc.pre) has checked nothing: fast-check counts it.
-          if (fc.PreconditionFailure.isFailure(error)) throw error;
-          lastFailure = {
-            reason: `the check of this scenario could not finish: ${describeThrown(error)}`,
-            expected: 'a verdict',
-            observed: describeThrown(error),
-            picks: [],
-          };
-          return false;
+          verdict = threw(error);
         }
+        if (verdict.failure !== undefined) lastFailure = verdict.failure;
+        return verdict.ok;
       }),
       {
         seed,
@@ -200,7 +268,7 @@ export async function checkProperty(
       },
     );
   } catch (error) {
-    return harnessError(`generating a scenario threw: ${describeThrown(error)}`);
+    return harnessError(`generating a scenario threw: ${describeThrown(error)}`, checked);
   }
   const numRuns = shard === undefined ? details.numRuns : checked;
   if (!details.failed) {
@@ -220,20 +288,40 @@ export async function checkProperty(
         : `fast-check found a failure after ${details.numRuns} scenarios that the check did not record`;
     return harnessError(`${what}${why}`, numRuns);
   }
-  const [[scenario]] = details.counterexample;
-  const { picks, ...failure } = lastFailure;
-  let end = picks.length;
-  while (end > 0 && picks[end - 1] === 0) end -= 1;
-  return {
-    status: 'fail',
-    property,
+  const [[shrunk]] = details.counterexample;
+  // The second pass: simpler candidates within the subject's reach, each checked under the
+  // same tie order as the failure (every order, with exhaustive ties).
+  const { picks } = lastFailure;
+  const simplified = await simplifyCounterexample(
+    shrunk,
+    lastFailure,
+    async (candidate) => {
+      if (!validateScenario(candidate).ok || !jsonEqual(restrictScenario(candidate, runner.supports), candidate))
+        return undefined;
+      if (mode === 'exhaustive' && tieOrderCount(candidate) > MAX_EXHAUSTIVE_ORDERS) return undefined;
+      try {
+        return (await checkCase(candidate, picks)).failure;
+      } catch {
+        // A candidate the check skips or cannot finish on is not kept.
+        return undefined;
+      }
+    },
+    options.simplifyBudget ?? SIMPLIFY_BUDGET,
+  );
+  return failReport(simplified.scenario, simplified.failure, {
     numRuns: shard === undefined ? details.numRuns : position,
-    seed,
     path: details.counterexamplePath,
-    scenario,
-    ...(isOrderedTieMode(mode) ? { ties: { mode, picks: picks.slice(0, end) } } : {}),
-    failure,
-  };
+    simplified,
+  });
+}
+
+/** A failure as the check recorded it, with the picks of its tie order. */
+type RecordedFailure = CheckFailure & { readonly picks: readonly number[] };
+
+/** One scenario's verdict under the tie mode; a failure without a record is the harness's. */
+interface CaseVerdict {
+  readonly ok: boolean;
+  readonly failure?: RecordedFailure;
 }
 
 /** The runner with its tie order fixed to `picks`, and the choices its last run made. */

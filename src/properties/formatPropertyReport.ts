@@ -6,13 +6,12 @@ import { shellQuote } from '../report/shellQuote.js';
 import type { PropertyReport } from './checkProperty.js';
 
 /**
- * A property's verdict as text. A failure shows the rule, the shrunk scenario as JSON that
+ * A property's verdict as text. A failure shows the rule, the counterexample (shrunk, then simplified) as JSON that
  * `gather-sim run` accepts back (and in text form), expected against observed as
  * differences by JSON path, the expected timeline (asyncio.gather's) above the subject's on
- * one axis, and the ways to replay it: the options of `assertGather` and
- * `describeGatherConformance` (`{ seed, path, properties: [id] }`), fast-check's
- * `{ seed, path }`, a one-line command that runs the scenario on the subject, and one that
- * replays the property (`replay`, the option that selects the subject in `gather-sim run`
+ * one axis, and the ways to replay its final scenario: the options of `assertGather` and
+ * `describeGatherConformance` (`{ scenario, properties: [id] }`), a one-line command that
+ * runs the scenario on the subject, and one that checks the property on it (`replay`, the option that selects the subject in `gather-sim run`
  * and `check`; the reference when absent). Pure: what test runners, `check` and a JUnit
  * report show as a failure's message.
  */
@@ -38,7 +37,7 @@ export function formatPropertyReport(
   const checkTies = ties === undefined ? '' : ` --ties ${ties.mode}`;
   const lines = [
     `FAIL  ${title}`,
-    `  failed after ${report.numRuns} scenario(s)${failure.reason === property.statement ? '' : `: ${failure.reason}`}`,
+    `  failed after ${report.numRuns} scenario(s)${report.path === '' ? '' : ` of seed ${report.seed}`}${failure.reason === property.statement ? '' : `: ${failure.reason}`}`,
     `  scenario: ${scenario}`,
     '  the same in text form:',
     ...formatScenarioText({ scenario: report.scenario })
@@ -49,12 +48,11 @@ export function formatPropertyReport(
   ];
   lines.push(
     `  replay here: ${formatReplayOptions(report)} (options of assertGather, describeGatherConformance)`,
-    `  replay with fast-check: { seed: ${report.seed}, path: ${JSON.stringify(report.path)}, endOnFailure: true }`,
     ...(replay === undefined
       ? [`  replay the scenario on the reference: echo ${shellQuote(scenario)} | npx gather-sim run -${runTies}`]
       : [
           `  replay the scenario on the subject: echo ${shellQuote(scenario)} | npx gather-sim run - ${replay}${runTies}`,
-          `  replay the property: npx gather-sim check ${replay} --property ${property.id} --seed ${report.seed} --path ${report.path}${checkTies}`,
+          `  replay the property: npx gather-sim check ${replay} --property ${property.id} --scenario ${shellQuote(scenario)}${checkTies}${runTies}`,
         ]),
   );
   return lines.join('\n');

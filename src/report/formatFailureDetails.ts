@@ -4,6 +4,7 @@ import { failureTimelines } from './failureTimelines.js';
 import { formatDifferences } from './formatDifferences.js';
 import { formatLeaks } from './formatLeaks.js';
 import { formatTimeline } from './formatTimeline.js';
+import { formatTieNote } from './formatTieNote.js';
 
 const indent =
   (by: string) =>
@@ -12,7 +13,8 @@ const indent =
 
 /**
  * The middle of a failure's report, two-space indented lines: expected against observed as
- * differences by JSON path, the order of tied events, the timers left pending, then the
+ * differences by JSON path, the order of tied events, whether the failure needs a tie, the
+ * timers left pending, then the
  * expected timeline (what asyncio.gather does) above the subject's, on one time axis. Pure.
  */
 export function formatFailureDetails(
@@ -30,6 +32,8 @@ export function formatFailureDetails(
         : `  tie order: ${order} (${ties.mode}: at each tie in turn, the position among the events due then of the one that fired next)`,
     );
   }
+  const note = formatTieNote(report);
+  if (note !== undefined) lines.push(`  ${note}`);
   if (failure.run !== undefined) lines.push(...formatLeaks(failure.run.leaks).map(indent('  ')));
   const timelines = failureTimelines(report.scenario, failure);
   const draw = (run: NonNullable<typeof timelines.subject>): string[] =>

@@ -1,8 +1,22 @@
 import { isTieMode, TIE_MODES } from '../clock/TieChoice.js';
 import { CAPABILITIES } from '../conformance/Capabilities.js';
 import { gatherProperties } from '../properties/gatherProperties.js';
-import { isRecord } from '../scenario/validateScenario.js';
+import { formatScenarioIssues, isRecord, validateScenario } from '../scenario/validateScenario.js';
 import type { ArgumentRule } from './checkArgument.js';
+
+/** A count that may be zero: `simplifyBudget`. */
+export const nonNegativeInteger: ArgumentRule = (value) =>
+  Number.isSafeInteger(value) && (value as number) >= 0
+    ? undefined
+    : { at: '', expected: 'a non-negative integer', value };
+
+/** A scenario to check as it is (a failure's replay): valid, every issue listed with its JSON path. */
+export const scenarioRule: ArgumentRule = (value) => {
+  const validation = validateScenario(value);
+  return validation.ok
+    ? undefined
+    : { at: '', expected: `a valid scenario (${formatScenarioIssues(validation.issues)})`, value };
+};
 
 /** A count the caller wants done: `numRuns`, `runs` (a safe integer of at least 1, as the CLI's `--runs`). */
 export const positiveInteger: ArgumentRule = (value) =>

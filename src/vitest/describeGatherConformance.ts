@@ -21,7 +21,7 @@ export interface DescribeGatherConformanceOptions extends Omit<CheckGatherOption
  * function (it claims every capability), or a subject `{ name, supports, gather }`. A
  * property that needs a capability the subject does not claim is a skipped test. Takes the
  * options of `checkGather`: `seed` (default `GATHER_SIM_SEED`, else `DEFAULT_SEED`),
- * `runs`, `properties` (or their ids), `ties`, `shard`, and `path` to replay a failure. A
+ * `runs`, `properties` (or their ids), `ties`, `shard`, and `scenario` (with `tieOrder`) or `path` to replay a failure. A
  * failure shows the same report as `gather-sim check` (rule, shrunk scenario, expected
  * against observed by JSON path, the expected and the subject's timelines) with the options
  * that replay it here at once, and its stack points at this call in the test file.
@@ -58,6 +58,8 @@ export function describeGatherConformance(subject: SubjectLike, options: Describ
             ...(options.ties === undefined ? {} : { ties: options.ties }),
             ...(options.path === undefined ? {} : { path: options.path }),
             ...(options.shard === undefined ? {} : { shard: options.shard }),
+            ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
+            ...(options.tieOrder === undefined ? {} : { tieOrder: options.tieOrder }),
           });
           if (report.status === 'fail' || report.status === 'error')
             throw failureError(`${runner.name}: ${formatPropertyReport(report, runner.replay)}`, report, callSite);

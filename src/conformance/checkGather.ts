@@ -5,6 +5,9 @@ import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 import { toSubjectRunner, type SubjectLike } from './SubjectRunner.js';
 import { checkGatherArguments } from '../validation/checkGatherArguments.js';
 import { selectProperties } from './selectProperties.js';
+import { findDepartures, type DepartureBudget } from './findDepartures.js';
+import { departureSearch } from './departureSearch.js';
+import { aFunction, departureBudget } from '../validation/argumentRules.js';
 
 import { DEFAULT_RUNS, DEFAULT_SEED, defaultSeed } from './checkDefaults.js';
 
@@ -27,6 +30,12 @@ export interface CheckGatherOptions {
    * those of `gatherProperties` (`['fail-fast']`, as a failure's replay line prints them).
    */
   readonly properties?: readonly (GatherProperty | string)[];
+  /**
+   * How far to search for departures after the first round (`findDepartures`: default five
+   * departures, 48 properties checked again; `{ departures: 0, rechecks: 0 }` for none).
+   * No search when replaying a `path`.
+   */
+  readonly departures?: DepartureBudget;
   /** Called after each property on each subject, for progress. */
   readonly onProgress?: (subject: string, report: PropertyReport) => void;
 }
@@ -35,17 +44,25 @@ export interface CheckGatherOptions {
 export async function checkSubject(subject: SubjectLike, options: CheckGatherOptions = {}): Promise<SubjectReport> {
   const runner = toSubjectRunner(subject);
   const reports: PropertyReport[] = [];
-  for (const property of selectProperties(options.properties)) {
+  const properties = selectProperties(options.properties);
+  const common = {
+    numRuns: options.runs ?? DEFAULT_RUNS,
+    seed: options.seed ?? defaultSeed(),
+    ...(options.shard === undefined ? {} : { shard: options.shard }),
+    ...(options.ties === undefined ? {} : { ties: options.ties }),
+  };
+  for (const property of properties) {
     const report = await checkProperty(property, runner, {
-      numRuns: options.runs ?? DEFAULT_RUNS,
-      seed: options.seed ?? defaultSeed(),
+      ...common,
       ...(options.path === undefined ? {} : { path: options.path }),
-      ...(options.shard === undefined ? {} : { shard: options.shard }),
-      ...(options.ties === undefined ? {} : { ties: options.ties }),
     });
     reports.push(report);
     options.onProgress?.(runner.name, report);
   }
+  const departures =
+    options.path === undefined
+      ? await findDepartures(reports, departureSearch(runner, properties, common), options.departures)
+      : [];
   const broken = runner.broken?.();
   return {
     subject: runner.name,
@@ -53,6 +70,7 @@ export async function checkSubject(subject: SubjectLike, options: CheckGatherOpt
     ...(runner.replay === undefined ? {} : { replay: runner.replay }),
     ...(broken === undefined ? {} : { broken }),
     properties: reports,
+    departures,
   };
 }
 
@@ -63,7 +81,7 @@ export async function checkSubject(subject: SubjectLike, options: CheckGatherOpt
  * `assertGather`.
  */
 export async function checkGather(subject: SubjectLike, options: CheckGatherOptions = {}): Promise<ConformanceReport> {
-  checkGatherArguments('checkGather', subject, options);
+  checkGatherArguments('checkGather', subject, options, { onProgress: aFunction, departures: departureBudget });
   const ties = isOrderedTieMode(options.ties) ? { ties: options.ties } : {};
   const seed = options.seed ?? defaultSeed();
   const report = {

@@ -1,6 +1,14 @@
 import { checkArgument, checkOptions, type ArgumentRule } from './checkArgument.js';
 import { argumentError } from './argumentError.js';
-import { fastCheckPath, gatherProperty, positiveInteger, seedInteger, shardRule, tieMode } from './argumentRules.js';
+import {
+  fastCheckPath,
+  gatherProperty,
+  positiveInteger,
+  seedInteger,
+  shardRule,
+  tieMode,
+  triggerList,
+} from './argumentRules.js';
 import { DEFAULT_NUM_RUNS } from '../properties/defaultNumRuns.js';
 import { checkShardFits } from './checkShardFits.js';
 import { checkSubjectArgument } from './checkSubjectArgument.js';
@@ -12,6 +20,7 @@ const OPTION_RULES: Readonly<Record<string, ArgumentRule>> = {
   path: fastCheckPath,
   shard: shardRule,
   ties: tieMode,
+  without: triggerList,
 };
 
 /**

@@ -25,54 +25,59 @@ function isFailure(report: PropertyReport): report is FailedPropertyReport {
   return report.status === 'fail';
 }
 
+/** A failure on the way: found on scenarios `without` those triggers, its trigger once named. */
+interface Pending {
+  readonly failure: FailedPropertyReport;
+  readonly without: readonly Trigger[];
+  trigger?: DepartureTrigger;
+}
+
 /**
  * The distinct ways a subject departs from asyncio.gather, from the verdicts of a first
- * round. While a property fails and the budget allows: name the trigger of every failure,
- * record a departure for the first failure's trigger (the failures of that trigger are its
- * properties), then check the failing properties again with that trigger left out of
- * generation, so that departures hidden behind it show. A departure on plain scenarios
- * (`any`) cannot be left out: its properties are not checked again. Deterministic when
- * `search` is.
+ * round. While a property fails and the budget allows: name the trigger of every failure
+ * (on the scenarios it was found on), record a departure for the first failure's trigger
+ * (property order; every failure of that trigger is one of its properties), then check
+ * those properties again with every trigger recorded so far left out of generation, so
+ * that departures hidden behind them show. The other failures wait as they are: their own trigger is another
+ * one. A departure on plain scenarios (`any`) cannot be left out: its properties are not
+ * checked again. Deterministic when `search` is.
  */
 export async function findDepartures(
   firstRound: readonly PropertyReport[],
   search: DepartureSearch,
   budget: DepartureBudget = DEFAULT_DEPARTURE_BUDGET,
 ): Promise<readonly Departure[]> {
+  const order = firstRound.map((report) => report.property.id);
+  const byProperty = (a: Pending, b: Pending): number =>
+    order.indexOf(a.failure.property.id) - order.indexOf(b.failure.property.id);
   const departures: Departure[] = [];
-  let without: readonly Trigger[] = [];
-  let failing: { readonly failure: FailedPropertyReport; trigger?: DepartureTrigger }[] = firstRound
-    .filter(isFailure)
-    .map((failure) => ({ failure }));
+  let pending: Pending[] = firstRound.filter(isFailure).map((failure) => ({ failure, without: [] }));
   let rechecks = 0;
-  while (failing.length > 0 && departures.length < budget.departures) {
-    for (const entry of failing) entry.trigger ??= await search.nameTrigger(entry.failure, without);
-    const [first] = failing as [(typeof failing)[number]];
+  const excluded: Trigger[] = [];
+  while (pending.length > 0 && departures.length < budget.departures) {
+    for (const entry of pending) entry.trigger ??= await search.nameTrigger(entry.failure, entry.without);
+    const [first] = pending as [Pending];
     const trigger = first.trigger ?? 'any';
-    const mine = failing.filter((entry) => entry.trigger === trigger);
+    const mine = pending.filter((entry) => entry.trigger === trigger);
     departures.push({
       trigger,
       properties: mine.map((entry) => entry.failure.property.id),
-      without,
+      without: first.without,
       failure: first.failure,
     });
-    if (trigger === 'any') {
-      failing = failing.filter((entry) => entry.trigger !== 'any');
+    const others = pending.filter((entry) => entry.trigger !== trigger);
+    if (trigger === 'any' || rechecks + mine.length > budget.rechecks) {
+      pending = others;
       continue;
     }
-    without = [...without, trigger];
-    const again = failing.filter((entry) => entry.trigger !== 'any');
-    const kept = failing.filter((entry) => entry.trigger === 'any');
-    if (rechecks + again.length > budget.rechecks) break;
-    rechecks += again.length;
+    rechecks += mine.length;
+    excluded.push(trigger);
+    const without = [...excluded];
     const reports = await search.recheck(
-      again.map((entry) => entry.failure.property.id),
+      mine.map((entry) => entry.failure.property.id),
       without,
     );
-    const order = firstRound.map((report) => report.property.id);
-    failing = [...kept, ...reports.filter(isFailure).map((failure) => ({ failure }))].sort(
-      (a, b) => order.indexOf(a.failure.property.id) - order.indexOf(b.failure.property.id),
-    );
+    pending = [...others, ...reports.filter(isFailure).map((failure) => ({ failure, without }))].sort(byProperty);
   }
   return departures;
 }

@@ -1,13 +1,13 @@
 import { checkProperty, type CheckPropertyOptions } from '../properties/checkProperty.js';
 import type { GatherProperty } from '../properties/GatherProperty.js';
 import type { DepartureSearch } from './findDepartures.js';
-import { nameTrigger } from './nameTrigger.js';
+import { triggersOf } from './triggersOf.js';
 import type { SubjectRunner } from './SubjectRunner.js';
 
 /**
  * The search of `findDepartures` in this process: a recheck runs `checkProperty` on the
  * runner with `options` (runs, seed, shard, ties as the first round had them) and the
- * triggers left out, one property after the other; triggers are named on the runner.
+ * triggers left out, one property after the other; the triggers of a failure are found on the runner.
  */
 export function departureSearch(
   runner: SubjectRunner,
@@ -21,6 +21,6 @@ export function departureSearch(
         reports.push(await checkProperty(property, runner, { ...options, without }));
       return reports;
     },
-    nameTrigger: (failure, without) => nameTrigger(failure, runner, without),
+    triggersOf: (failure, without) => triggersOf(failure, runner, without),
   };
 }

@@ -6,8 +6,8 @@ import type { Departure, DepartureTrigger, FailedPropertyReport } from './Depart
 export interface DepartureSearch {
   /** The verdicts of these properties (ids, in order) checked again on scenarios `without` these triggers. */
   recheck(propertyIds: readonly string[], without: readonly Trigger[]): Promise<readonly PropertyReport[]>;
-  /** The trigger of a failure found on scenarios `without` these triggers (see `nameTrigger`). */
-  nameTrigger(failure: FailedPropertyReport, without: readonly Trigger[]): Promise<DepartureTrigger>;
+  /** The triggers of a failure found on scenarios `without` these triggers, most specific first (see `triggersOf`). */
+  triggersOf(failure: FailedPropertyReport, without: readonly Trigger[]): Promise<readonly Trigger[]>;
 }
 
 /** How far `findDepartures` searches. */
@@ -25,18 +25,25 @@ function isFailure(report: PropertyReport): report is FailedPropertyReport {
   return report.status === 'fail';
 }
 
-/** A failure on the way: found on scenarios `without` those triggers, its trigger once named. */
+/** A failure on the way: found on scenarios `without` those triggers, its triggers once known. */
 interface Pending {
   readonly failure: FailedPropertyReport;
   readonly without: readonly Trigger[];
-  trigger?: DepartureTrigger;
+  triggers?: readonly Trigger[];
+}
+
+/** Whether a failure is one of a departure's: it has that trigger, or none for `any`. */
+function showsTrigger(entry: Pending, trigger: DepartureTrigger): boolean {
+  const triggers = entry.triggers ?? [];
+  return trigger === 'any' ? triggers.length === 0 : triggers.includes(trigger);
 }
 
 /**
  * The distinct ways a subject departs from asyncio.gather, from the verdicts of a first
- * round. While a property fails and the budget allows: name the trigger of every failure
- * (on the scenarios it was found on), record a departure for the first failure's trigger
- * (property order; every failure of that trigger is one of its properties), then check
+ * round. While a property fails and the budget allows: find the triggers of every failure
+ * (on the scenarios it was found on), record a departure for the first failure's first
+ * trigger (property order; every failure with that trigger among its own is one of its
+ * properties), then check
  * those properties again with every trigger recorded so far left out of generation, so
  * that departures hidden behind them show. The other failures wait as they are: their own trigger is another
  * one. A departure on plain scenarios (`any`) cannot be left out: its properties are not
@@ -55,17 +62,17 @@ export async function findDepartures(
   let rechecks = 0;
   const excluded: Trigger[] = [];
   while (pending.length > 0 && departures.length < budget.departures) {
-    for (const entry of pending) entry.trigger ??= await search.nameTrigger(entry.failure, entry.without);
+    for (const entry of pending) entry.triggers ??= await search.triggersOf(entry.failure, entry.without);
     const [first] = pending as [Pending];
-    const trigger = first.trigger ?? 'any';
-    const mine = pending.filter((entry) => entry.trigger === trigger);
+    const trigger = first.triggers?.[0] ?? 'any';
+    const mine = pending.filter((entry) => showsTrigger(entry, trigger));
     departures.push({
       trigger,
       properties: mine.map((entry) => entry.failure.property.id),
       without: first.without,
       failure: first.failure,
     });
-    const others = pending.filter((entry) => entry.trigger !== trigger);
+    const others = pending.filter((entry) => !showsTrigger(entry, trigger));
     if (trigger === 'any' || rechecks + mine.length > budget.rechecks) {
       pending = others;
       continue;

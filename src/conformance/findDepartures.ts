@@ -73,7 +73,8 @@ export async function findDepartures(
       failure: first.failure,
     });
     const others = pending.filter((entry) => !showsTrigger(entry, trigger));
-    if (trigger === 'any' || rechecks + mine.length > budget.rechecks) {
+    const spent = departures.length >= budget.departures || rechecks + mine.length > budget.rechecks;
+    if (trigger === 'any' || spent) {
       pending = others;
       continue;
     }

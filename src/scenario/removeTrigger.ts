@@ -10,7 +10,8 @@ const LONGEST_TIMER = 2 ** 31 - 1;
 /** Every gather of a scenario (the top-level one included) passed through `change`, innermost first. */
 function mapGathers<T extends GatherScenario>(gather: T, change: (gather: GatherScenario) => GatherScenario): T {
   const tasks = gather.tasks.map((task) => (isGatherTask(task) ? { gather: mapGathers(task.gather, change) } : task));
-  return { ...gather, ...change({ ...gather, tasks }) };
+  // `change` gets the whole gather (a scenario's outer keys too) and keeps what it does not remove.
+  return change({ ...gather, tasks }) as T;
 }
 
 /** Every task script (not a nested gather) of a scenario passed through `change`. */

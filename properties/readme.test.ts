@@ -56,6 +56,19 @@ describe('the README', () => {
     expect(shown).toBe(result.stdout);
   }, 120_000);
 
+  it('shows the departures gather-sim check prints for p-map exactly as it prints them now, before the matrix', async () => {
+    const [command, ...shown] = blockAfter('<!-- departures: gather-sim check p-map').trimEnd().split('\n');
+    expect(command).toBe('$ npx gather-sim check p-map');
+    expect(shown.at(-1)).toBe('...');
+    const result = await cli(['check', 'p-map']);
+    expect(result.code).toBe(1);
+    // The block is the report down to the matrix, which "..." stands for.
+    const printed = result.stdout.split('\n');
+    expect(shown.slice(0, -1)).toEqual(
+      printed.slice(0, printed.indexOf(printed.find((line) => line.startsWith('property ')) ?? '')),
+    );
+  }, 120_000);
+
   it('shows gather-sim run exactly as it prints the first tutorial program now (its wall time aside)', async () => {
     const [command, ...shown] = blockAfter('## A first look').trimEnd().split('\n');
     expect(command).toBe('$ npx gather-sim run scenarios/tutorial-1-two-calls.json');

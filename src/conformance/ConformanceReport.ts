@@ -16,7 +16,7 @@ export interface SubjectReport {
   readonly properties: readonly PropertyReport[];
   /**
    * The distinct ways it departs from asyncio.gather, grouped by trigger (`findDepartures`):
-   * empty when it conforms; absent when it was not searched (skipped, broken, a replay).
+   * empty when it conforms; absent when it was not searched (skipped, broken).
    */
   readonly departures?: readonly Departure[];
 }

@@ -33,7 +33,6 @@ export interface CheckGatherOptions {
   /**
    * How far to search for departures after the first round (`findDepartures`: default five
    * departures, 8 properties checked again; `{ departures: 0, rechecks: 0 }` for none).
-   * No search when replaying a `path`.
    */
   readonly departures?: DepartureBudget;
   /** Called after each property on each subject, for progress. */
@@ -59,10 +58,8 @@ export async function checkSubject(subject: SubjectLike, options: CheckGatherOpt
     reports.push(report);
     options.onProgress?.(runner.name, report);
   }
-  const departures =
-    options.path === undefined
-      ? await findDepartures(reports, departureSearch(runner, properties, common), options.departures)
-      : [];
+  // A replay (`path`) searches as the run it replays did: the same failure gives the same departures.
+  const departures = await findDepartures(reports, departureSearch(runner, properties, common), options.departures);
   const broken = runner.broken?.();
   return {
     subject: runner.name,

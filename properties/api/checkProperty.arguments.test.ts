@@ -53,11 +53,11 @@ describe('checkProperty arguments', () => {
   it('checkProperty rejects a without that is not a list of triggers, naming the bad item', async () => {
     expectTypeError(
       await bad({ without: ['duplicates', 'dupes'] }),
-      'checkProperty: without[1] must be one of duplicates, on-cancel-ignore, on-cancel-cleanup-error, on-cancel-cleanup, cancel-task, cancel-gather, return-exceptions, beyond-2^31, empty, nested, ties, zero-delay, error, got "dupes" (string)',
+      'checkProperty: without[1] must be one of duplicates, on-cancel-ignore, on-cancel-cleanup-error, on-cancel-cleanup, cancel-task, cancel-gather, return-exceptions, beyond-2^31, empty, nested, error, zero-delay, ties, got "dupes" (string)',
     );
     expectTypeError(
       await bad({ without: 'duplicates' }),
-      'checkProperty: without must be an array of triggers (duplicates, on-cancel-ignore, on-cancel-cleanup-error, on-cancel-cleanup, cancel-task, cancel-gather, return-exceptions, beyond-2^31, empty, nested, ties, zero-delay, error), got "duplicates" (string)',
+      'checkProperty: without must be an array of triggers (duplicates, on-cancel-ignore, on-cancel-cleanup-error, on-cancel-cleanup, cancel-task, cancel-gather, return-exceptions, beyond-2^31, empty, nested, error, zero-delay, ties), got "duplicates" (string)',
     );
   });
 

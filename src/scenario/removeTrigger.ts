@@ -2,6 +2,10 @@ import { argsOf, isGatherTask, isHangTask, type GatherScenario, type Scenario, t
 import type { Trigger } from './Trigger.js';
 import { TRIGGERS } from './Trigger.js';
 import { spreadTies } from './spreadTies.js';
+import { mapTimes } from './mapTimes.js';
+import { scenarioFeatures } from './scenarioFeatures.js';
+
+const hasZeroDelay = (scenario: Scenario): boolean => scenarioFeatures(scenario).includes('zero-delay');
 
 type LeafTask = Exclude<Task, { readonly gather: GatherScenario }>;
 
@@ -91,7 +95,8 @@ function removeOne(scenario: Scenario, trigger: Trigger): Scenario {
     case 'ties':
       return spreadTies(scenario);
     case 'zero-delay':
-      return mapLeaves(scenario, (task) => ('sleep' in task && task.sleep === 0 ? { ...task, sleep: 1 } : task));
+      // Every written time 1 ms later: no 0 ms sleep, and the same order and ties as before.
+      return hasZeroDelay(scenario) ? mapTimes(scenario, (time) => time + 1) : scenario;
     case 'error':
       return mapLeaves(removeOne(scenario, 'on-cancel-cleanup-error'), (task) => {
         if (!('error' in task)) return task;
@@ -106,7 +111,7 @@ function removeOne(scenario: Scenario, trigger: Trigger): Scenario {
  * cancellation reactions back to the default (`raise`), outer cancellations dropped,
  * `returnExceptions` dropped, long sleeps cut to 2^31-1 ms, empty gathers given one child,
  * nested gathers replaced by a task script that settles as they would, events due at one
- * instant spread apart (`spreadTies`), 0 ms sleeps made 1 ms, errors made values (a child's and a cleanup's: `error` is any
+ * instant spread apart (`spreadTies`), every written time 1 ms later when a sleep is 0 ms (order and ties kept), errors made values (a child's and a cleanup's: `error` is any
  * failure of a child). The same
  * scenario back when it has no such feature: a trigger is present exactly when removing it
  * changes the scenario.

@@ -1,22 +1,5 @@
-import { isGatherTask, type GatherScenario, type Scenario, type Task } from './Scenario.js';
-
-/** Calls `visit` on every written time of a scenario in document order, replacing it with what it returns. */
-function mapTimes(scenario: Scenario, visit: (time: number) => number): Scenario {
-  const inGather = <T extends GatherScenario>(gather: T): T => ({
-    ...gather,
-    tasks: gather.tasks.map((task): Task => {
-      if (isGatherTask(task)) return { gather: inGather(task.gather) };
-      return 'sleep' in task ? { ...task, sleep: visit(task.sleep) } : task;
-    }),
-  });
-  const tasks = inGather(scenario);
-  const { cancelGatherAt, cancelTasks } = scenario;
-  return {
-    ...tasks,
-    ...(cancelGatherAt === undefined ? {} : { cancelGatherAt: visit(cancelGatherAt) }),
-    ...(cancelTasks === undefined ? {} : { cancelTasks: cancelTasks.map(({ task, at }) => ({ task, at: visit(at) })) }),
-  };
-}
+import type { Scenario } from './Scenario.js';
+import { mapTimes } from './mapTimes.js';
 
 /**
  * The scenario with the events written in it (sleeps ending, at any depth, and outer

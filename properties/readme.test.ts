@@ -85,7 +85,7 @@ describe('the README', () => {
       expect(result.stdout).toContain(`${line}\n`);
     const replay = await cli(['run', 'scenarios/ties-three-errors.gsim', '--tie-order', '2']);
     expect(replay.stdout).toContain('gather rejected at 5 ms with APIError("child 2") from task 2');
-  });
+  }, 60_000);
 
   it('shows a scenario in the text form that gather-sim run reads', async () => {
     const result = await cli(['run', '-'], blockAfter('the other, and back to the same file'));

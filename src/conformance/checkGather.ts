@@ -32,7 +32,7 @@ export interface CheckGatherOptions {
   readonly properties?: readonly (GatherProperty | string)[];
   /**
    * How far to search for departures after the first round (`findDepartures`: default five
-   * departures, 8 properties checked again; `{ departures: 0, rechecks: 0 }` for none).
+   * departures, 4 properties checked again; `{ departures: 0, rechecks: 0 }` for none).
    */
   readonly departures?: DepartureBudget;
   /** Called after each property on each subject, for progress. */

@@ -18,8 +18,8 @@ export interface DepartureBudget {
   readonly rechecks: number;
 }
 
-/** Five departures, 8 properties checked again (each costs about what it cost in the first round). */
-export const DEFAULT_DEPARTURE_BUDGET: DepartureBudget = { departures: 5, rechecks: 8 };
+/** Five departures, 4 properties checked again (each costs about what it cost in the first round). */
+export const DEFAULT_DEPARTURE_BUDGET: DepartureBudget = { departures: 5, rechecks: 4 };
 
 function isFailure(report: PropertyReport): report is FailedPropertyReport {
   return report.status === 'fail';

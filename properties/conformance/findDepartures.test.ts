@@ -90,6 +90,15 @@ describe('findDepartures', () => {
     expect(rechecks).toHaveLength(1);
   });
 
+  it('leaves out a trigger whose own properties the budget did not re-check, so it is never recorded twice', async () => {
+    const rechecks: [readonly string[], readonly Trigger[]][] = [];
+    // Duplicates' 2 properties pass the budget of 1; error's 1 property is re-checked, without both.
+    const round = [verdict('start', []), verdict('order', []), { ...verdict('success', []) }];
+    const departures = await findDepartures(round, madeUpSearch(rechecks), { departures: 5, rechecks: 1 });
+    expect(departures.map((departure) => departure.trigger)).toEqual(['duplicates', 'error']);
+    expect(rechecks).toEqual([[['success'], ['duplicates', 'error']]]);
+  });
+
   it('finds nothing when nothing failed', async () => {
     const passing = ids.map((id) => verdict(id, ['duplicates', 'error']).property);
     const reports = passing.map((property): PropertyReport => ({ status: 'pass', property, numRuns: 1, seed: 1 }));

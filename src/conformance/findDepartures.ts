@@ -73,13 +73,14 @@ export async function findDepartures(
       failure: first.failure,
     });
     const others = pending.filter((entry) => !showsTrigger(entry, trigger));
+    // Every trigger recorded is left out of every later re-check, its own properties re-checked or not.
+    if (trigger !== 'any') excluded.push(trigger);
     const spent = departures.length >= budget.departures || rechecks + mine.length > budget.rechecks;
     if (trigger === 'any' || spent) {
       pending = others;
       continue;
     }
     rechecks += mine.length;
-    excluded.push(trigger);
     const without = [...excluded];
     const reports = await search.recheck(
       mine.map((entry) => entry.failure.property.id),

@@ -57,6 +57,19 @@ describe('the README', () => {
     // The whole bundled matrix, effection's slow gathers included, on a shared machine.
   }, 300_000);
 
+  it('shows the departures gather-sim check prints for p-map exactly as it prints them now, before the matrix', async () => {
+    const [command, ...shown] = blockAfter('<!-- departures: gather-sim check p-map').trimEnd().split('\n');
+    expect(command).toBe('$ npx gather-sim check p-map');
+    expect(shown.at(-1)).toBe('...');
+    const result = await cli(['check', 'p-map']);
+    expect(result.code).toBe(1);
+    // The block is the report down to the matrix, which "..." stands for.
+    const printed = result.stdout.split('\n');
+    expect(shown.slice(0, -1)).toEqual(
+      printed.slice(0, printed.indexOf(printed.find((line) => line.startsWith('property ')) ?? '')),
+    );
+  }, 120_000);
+
   it('shows gather-sim run exactly as it prints the first tutorial program now (its wall time aside)', async () => {
     const [command, ...shown] = blockAfter('## A first look').trimEnd().split('\n');
     expect(command).toBe('$ npx gather-sim run scenarios/tutorial-1-two-calls.json');
@@ -73,7 +86,7 @@ describe('the README', () => {
       expect(result.stdout).toContain(`${line}\n`);
     const replay = await cli(['run', 'scenarios/ties-three-errors.gsim', '--tie-order', '2']);
     expect(replay.stdout).toContain('gather rejected at 5 ms with APIError("child 2") from task 2');
-  });
+  }, 60_000);
 
   it('shows a scenario in the text form that gather-sim run reads', async () => {
     const result = await cli(['run', '-'], blockAfter('the other, and back to the same file'));

@@ -59,7 +59,7 @@ describe('assertGather arguments', () => {
   it('assertGather rejects a misspelt option, and a shard with more slices than runs', async () => {
     expectTypeError(
       await bad(gather, { numRuns: 1 }),
-      'assertGather: unknown option numRuns; the options are runs, seed, path, shard, ties, properties, scenario, tieOrder, onProgress',
+      'assertGather: unknown option numRuns; the options are runs, seed, path, shard, ties, properties, scenario, tieOrder, onProgress, departures',
     );
     expectTypeError(
       await bad(gather, { runs: 2, shard: { index: 7, count: 9 } }),

@@ -97,6 +97,13 @@ describe('checkGather arguments', () => {
     );
   });
 
+  it('checkGather rejects a departures budget that is not two non-negative counts', async () => {
+    expectTypeError(
+      await bad(gather, { departures: { departures: -1, rechecks: 3 } }),
+      'checkGather: departures must be { departures, rechecks } with non-negative integers, got {"departures":-1,"rechecks":3} (object)',
+    );
+  });
+
   it('checkGather still checks a good call and reports it', async () => {
     const seen: string[] = [];
     const report = await checkGather(

@@ -46,7 +46,18 @@ describe('checkProperty arguments', () => {
   it('checkProperty rejects an unknown option instead of ignoring a misspelt one', async () => {
     expectTypeError(
       await bad({ runs: 5 }),
-      'checkProperty: unknown option runs; the options are numRuns, seed, path, shard, ties, scenario, tieOrder, simplifyBudget',
+      'checkProperty: unknown option runs; the options are numRuns, seed, path, shard, ties, scenario, tieOrder, simplifyBudget, without',
+    );
+  });
+
+  it('checkProperty rejects a without that is not a list of triggers, naming the bad item', async () => {
+    expectTypeError(
+      await bad({ without: ['duplicates', 'dupes'] }),
+      'checkProperty: without[1] must be one of duplicates, on-cancel-ignore, on-cancel-cleanup-error, on-cancel-cleanup, cancel-task, cancel-gather, return-exceptions, beyond-2^31, empty, nested, error, zero-delay, ties, got "dupes" (string)',
+    );
+    expectTypeError(
+      await bad({ without: 'duplicates' }),
+      'checkProperty: without must be an array of triggers (duplicates, on-cancel-ignore, on-cancel-cleanup-error, on-cancel-cleanup, cancel-task, cancel-gather, return-exceptions, beyond-2^31, empty, nested, error, zero-delay, ties), got "duplicates" (string)',
     );
   });
 

@@ -42,14 +42,19 @@ describe('gather-sim check --junit', { timeout: 60_000 }, () => {
     expect(result.stderr).toContain(`wrote ${file}\n`);
     const [parsed] = parseXml([readFileSync(file, 'utf8')]);
     if (parsed === undefined || 'error' in parsed) throw new Error(`not well-formed: ${parsed?.error ?? ''}`);
-    expect(parsed.attributes).toMatchObject({ tests: '3', failures: '1', errors: '0', skipped: '1' });
+    // Its departure first (docs/departures.md), then a test case per property.
+    expect(parsed.attributes).toMatchObject({ tests: '4', failures: '2', errors: '0', skipped: '1' });
     const cases = parsed.children[0]?.children.filter((element) => element.tag === 'testcase') ?? [];
     expect(cases.map((element) => [element.attributes['classname'], element.attributes['name']])).toEqual([
+      ['my <gather> & "co" ]]>\\u0001', 'departure 1: cancel-gather'],
       ['my <gather> & "co" ]]>\\u0001', 'start'],
       ['my <gather> & "co" ]]>\\u0001', 'return-exceptions'],
       ['my <gather> & "co" ]]>\\u0001', 'outer-cancellation'],
     ]);
-    const failure = cases[2]?.children[0];
+    expect(cases[0]?.children[0]?.text).toMatch(
+      /^my <gather> .*: 1 departure from asyncio\.gather:\n {2}1\. cancel-gather /,
+    );
+    const failure = cases[3]?.children[0];
     expect(failure?.tag).toBe('failure');
     expect(failure?.attributes['message']).toMatch(/^FAIL {2}R8 outer-cancellation: /);
     expect(failure?.text).toContain('replay the property: npx gather-sim check --subject ./my-gather.mjs');
@@ -84,7 +89,14 @@ describe('gather-sim check --junit', { timeout: 60_000 }, () => {
     expect(await mergeCommand([...shards, '--junit', merged], fakeIo())).toBe(1);
     const whole = join(folder, 'whole.xml');
     expect(await checkCommand([...options, '--junit', whole], fakeIo())).toBe(1);
-    expect(readFileSync(merged, 'utf8')).toBe(readFileSync(whole, 'utf8'));
+    // The test cases of the properties are the unsharded run's; each shard searched its own departures.
+    const propertyCases = (file: string): string =>
+      readFileSync(file, 'utf8')
+        .split(/(?=<testcase )/)
+        .filter((part) => part.startsWith('<testcase ') && !part.includes('name="departure '))
+        .join('');
+    expect(propertyCases(merged)).toBe(propertyCases(whole));
+    expect(readFileSync(merged, 'utf8')).toContain('name="departure 1: cancel-gather"');
     expect(readFileSync(whole, 'utf8')).toContain('<testcase classname="p-map" name="outer-cancellation">');
   });
 });

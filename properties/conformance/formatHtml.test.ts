@@ -38,7 +38,7 @@ describe('the HTML report', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;: FAIL R5 siblings-live-on');
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
-  });
+  }, 60_000);
 
   it('shows expected against observed as differences by JSON path, and the options that replay a failure at once', async () => {
     const html = formatHtml(await failingReport());
@@ -49,7 +49,7 @@ describe('the HTML report', () => {
     expect(html).toMatch(
       /assertGather, describeGatherConformance: \{ scenario: \{&quot;tasks&quot;:.*\}, properties: \[&quot;siblings-live-on&quot;\] \}/,
     );
-  });
+  }, 60_000);
 
   it('counts one subject and one property in the singular', async () => {
     const report = await checkGather(gather, { runs: 5, properties: ['order'] });
@@ -65,5 +65,5 @@ describe('the HTML report', () => {
     const reading = reportFromJson(JSON.parse(JSON.stringify(reportToJson(report))));
     if (!reading.ok) throw new Error(reading.problem);
     expect(formatHtml(reading.report)).toBe(formatHtml(report));
-  });
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import type { PropertyReport, Shard } from '../properties/checkProperty.js';
 import type { OrderedTieMode } from '../clock/TieChoice.js';
 import type { Capabilities } from './Capabilities.js';
+import type { Departure } from './Departure.js';
 
 /** The verdicts of the properties on one subject. Plain data. */
 export interface SubjectReport {
@@ -13,6 +14,11 @@ export interface SubjectReport {
   /** Why the subject broke (an external one that crashed, went silent...): a failure. */
   readonly broken?: string;
   readonly properties: readonly PropertyReport[];
+  /**
+   * The distinct ways it departs from asyncio.gather, grouped by trigger (`findDepartures`):
+   * empty when it conforms; absent when it was not searched (skipped, broken).
+   */
+  readonly departures?: readonly Departure[];
 }
 
 /** A conformance matrix: subjects by properties, with the seed and runs that replay it. */

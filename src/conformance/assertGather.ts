@@ -4,6 +4,7 @@ import { failureError } from './failureError.js';
 import { formatReport } from './formatReport.js';
 import type { SubjectLike } from './SubjectRunner.js';
 import { checkGatherArguments } from '../validation/checkGatherArguments.js';
+import { aFunction, departureBudget } from '../validation/argumentRules.js';
 
 /**
  * Checks a gather like `checkGather` (same options: `seed`, `runs`, `properties` or their
@@ -16,7 +17,7 @@ import { checkGatherArguments } from '../validation/checkGatherArguments.js';
  * subject lacks every capability they need) checked nothing: that throws too.
  */
 export async function assertGather(subject: SubjectLike, options: CheckGatherOptions = {}): Promise<void> {
-  checkGatherArguments('assertGather', subject, options);
+  checkGatherArguments('assertGather', subject, options, { onProgress: aFunction, departures: departureBudget });
   const report = await checkGather(subject, options);
   const applied = report.subjects.some((one) => one.properties.some((property) => property.status !== 'n/a'));
   if (conforms(report) && applied) return;

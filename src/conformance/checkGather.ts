@@ -6,6 +6,9 @@ import { toSubjectRunner, type SubjectLike } from './SubjectRunner.js';
 import { checkGatherArguments } from '../validation/checkGatherArguments.js';
 import { selectProperties } from './selectProperties.js';
 import type { Scenario } from '../scenario/Scenario.js';
+import { DEFAULT_DEPARTURE_BUDGET, findDepartures, type DepartureBudget } from './findDepartures.js';
+import { departureSearch } from './departureSearch.js';
+import { aFunction, departureBudget } from '../validation/argumentRules.js';
 
 import { DEFAULT_RUNS, DEFAULT_SEED, defaultSeed } from './checkDefaults.js';
 
@@ -35,6 +38,11 @@ export interface CheckGatherOptions {
   readonly scenario?: Scenario;
   /** With `scenario`: the picks of the failing order of its tied events (`CheckPropertyOptions.tieOrder`). */
   readonly tieOrder?: readonly number[];
+  /**
+   * How far to search for departures after the first round (`findDepartures`: default five
+   * departures, 4 properties checked again; `{ departures: 0, rechecks: 0 }` for none).
+   */
+  readonly departures?: DepartureBudget;
   /** Called after each property on each subject, for progress. */
   readonly onProgress?: (subject: string, report: PropertyReport) => void;
 }
@@ -43,19 +51,31 @@ export interface CheckGatherOptions {
 export async function checkSubject(subject: SubjectLike, options: CheckGatherOptions = {}): Promise<SubjectReport> {
   const runner = toSubjectRunner(subject);
   const reports: PropertyReport[] = [];
-  for (const property of selectProperties(options.properties)) {
+  const properties = selectProperties(options.properties);
+  const common = {
+    numRuns: options.runs ?? DEFAULT_RUNS,
+    seed: options.seed ?? defaultSeed(),
+    ...(options.shard === undefined ? {} : { shard: options.shard }),
+    ...(options.ties === undefined ? {} : { ties: options.ties }),
+  };
+  for (const property of properties) {
     const report = await checkProperty(property, runner, {
-      numRuns: options.runs ?? DEFAULT_RUNS,
-      seed: options.seed ?? defaultSeed(),
+      ...common,
       ...(options.path === undefined ? {} : { path: options.path }),
-      ...(options.shard === undefined ? {} : { shard: options.shard }),
-      ...(options.ties === undefined ? {} : { ties: options.ties }),
       ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
       ...(options.tieOrder === undefined ? {} : { tieOrder: options.tieOrder }),
     });
     reports.push(report);
     options.onProgress?.(runner.name, report);
   }
+  // A replay (`path`) searches as the run it replays did: the same failure gives the same
+  // departures. A given scenario is all there is to check: its failures are named, not searched past.
+  const budget = options.departures ?? DEFAULT_DEPARTURE_BUDGET;
+  const departures = await findDepartures(
+    reports,
+    departureSearch(runner, properties, common),
+    options.scenario === undefined ? budget : { ...budget, rechecks: 0 },
+  );
   const broken = runner.broken?.();
   return {
     subject: runner.name,
@@ -63,6 +83,7 @@ export async function checkSubject(subject: SubjectLike, options: CheckGatherOpt
     ...(runner.replay === undefined ? {} : { replay: runner.replay }),
     ...(broken === undefined ? {} : { broken }),
     properties: reports,
+    departures,
   };
 }
 
@@ -73,7 +94,7 @@ export async function checkSubject(subject: SubjectLike, options: CheckGatherOpt
  * `assertGather`.
  */
 export async function checkGather(subject: SubjectLike, options: CheckGatherOptions = {}): Promise<ConformanceReport> {
-  checkGatherArguments('checkGather', subject, options);
+  checkGatherArguments('checkGather', subject, options, { onProgress: aFunction, departures: departureBudget });
   const ties = isOrderedTieMode(options.ties) ? { ties: options.ties } : {};
   const seed = options.seed ?? defaultSeed();
   const report = {

@@ -12,6 +12,7 @@ import { TIMELINE_MARKS } from '../report/timelineMarks.js';
 import { formatScenarioText } from '../scenario/formatScenarioText.js';
 import { conforms, type ConformanceReport, type SubjectReport } from './ConformanceReport.js';
 import { matrixRows } from './matrixCells.js';
+import { departuresHeadline, describeDeparture } from './describeDeparture.js';
 
 type Failure = Extract<PropertyReport, { status: 'fail' }>;
 
@@ -98,8 +99,33 @@ function failureSection(subject: SubjectReport, report: Failure): string {
   ].join('\n');
 }
 
+/** A subject's departures: a heading and a numbered list; nothing without departures. */
+function departureSection(subject: SubjectReport): string[] {
+  const departures = subject.departures ?? [];
+  if (departures.length === 0) return [];
+  return [
+    `<section class="departures">`,
+    `<h2>${escapeHtml(departuresHeadline(subject))}</h2>`,
+    '<ol>',
+    ...departures.map((departure) => {
+      const text = describeDeparture(departure, subject);
+      return [
+        `<li class="departure"><strong>${escapeHtml(text.trigger)}</strong>: breaks ${escapeHtml(text.breaks)}${text.found === '' ? '' : ` (${escapeHtml(text.found)})`}`,
+        `<pre class="scenario-json">${escapeHtml(text.scenario)}</pre>`,
+        `<p>${escapeHtml(text.shownBy)}, ${escapeHtml(text.differences.heading)}:</p>`,
+        `<ul class="differences">${text.differences.lines.map((line) => `<li><code>${escapeHtml(line)}</code></li>`).join('')}</ul>`,
+        `<pre class="replay">${escapeHtml(text.replay)}</pre></li>`,
+      ].join('\n');
+    }),
+    '</ol>',
+    '</section>',
+  ];
+}
+
 /**
- * A conformance report as one self-contained HTML page: the matrix (each FAIL a link to
+ * A conformance report as one self-contained HTML page: first each subject's departures
+ * (trigger, the properties it breaks, minimal scenario, expected against observed, replay),
+ * then the matrix (each FAIL a link to
  * its failure), a line per subject, and every failure with its timeline drawn as inline
  * SVG (no script, no external file): expected against observed as differences by JSON path,
  * the expected timeline above the subject's on one axis, its shrunk scenario in text form
@@ -136,6 +162,7 @@ export function formatHtml(report: ConformanceReport): string {
     '<body>',
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="settings">${escapeHtml(settings)}. Rules R1-R12: asyncio.gather's semantics.</p>`,
+    ...report.subjects.flatMap(departureSection),
     `<table class="matrix"><thead><tr>${header}</tr></thead><tbody>`,
     ...body,
     '</tbody></table>',

@@ -1,6 +1,8 @@
 import { formatPropertyReport } from '../properties/formatPropertyReport.js';
 import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 import { matrixRows } from './matrixCells.js';
+import { departuresHeadline, describeDeparture } from './describeDeparture.js';
+import { formatDeparture } from './formatDepartures.js';
 
 /** What XML text cannot hold as it is. */
 const IN_TEXT: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
@@ -48,7 +50,22 @@ interface Case {
   };
 }
 
-/** The test cases of one subject: one per property of the report, and one for a subject that broke. */
+/** A failed test case per departure of a subject, named `departure N: TRIGGER`, its text as the terminal prints it. */
+function departureCases(subject: SubjectReport): Case[] {
+  return (subject.departures ?? []).map((departure, index) => ({
+    name: `departure ${index + 1}: ${departure.trigger}`,
+    outcome: {
+      kind: 'failure',
+      message: describeDeparture(departure, subject).trigger,
+      text: [`${departuresHeadline(subject)}:`, ...formatDeparture(subject, departure, index + 1)].join('\n'),
+    },
+  }));
+}
+
+/**
+ * The test cases of one subject: one per departure first, then one per property of the
+ * report, and one for a subject that broke.
+ */
 function subjectCases(subject: SubjectReport, ids: readonly string[]): Case[] {
   const cases = ids.map((id): Case => {
     const report = subject.properties.find((candidate) => candidate.property.id === id);
@@ -64,7 +81,7 @@ function subjectCases(subject: SubjectReport, ids: readonly string[]): Case[] {
   });
   if (subject.broken !== undefined)
     cases.push({ name: 'subject', outcome: { kind: 'error', message: `BROKEN: ${subject.broken}` } });
-  return cases;
+  return [...departureCases(subject), ...cases];
 }
 
 function counts(cases: readonly Case[]): Record<string, number> {
@@ -74,8 +91,8 @@ function counts(cases: readonly Case[]): Record<string, number> {
 
 /**
  * A conformance report as JUnit XML for CI systems (`gather-sim check --junit FILE`): a test
- * suite per subject and a test case per property (`classname` the subject, `name` the
- * property's id). A failure holds the report the terminal prints for it (rule, scenario,
+ * suite per subject, its departures first as failed test cases (`departure 1: duplicates`),
+ * then a test case per property (`classname` the subject, `name` the property's id). A failure holds the report the terminal prints for it (rule, scenario,
  * expected against observed, timeline, replay lines); n/a and a subject that was skipped are
  * `skipped`; a subject that broke has an `error` case. Pure; well-formed XML 1.0 whatever
  * the names and messages hold.

@@ -1,6 +1,7 @@
 import { formatPropertyReport } from '../properties/formatPropertyReport.js';
 import { conforms, type ConformanceReport, type SubjectReport } from './ConformanceReport.js';
 import { matrixRows } from './matrixCells.js';
+import { formatDepartures } from './formatDepartures.js';
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -16,8 +17,10 @@ function subjectSummary(subject: SubjectReport): string {
 }
 
 /**
- * A conformance report as text: the matrix (properties by subjects), one summary line per
- * subject, then every failure in full: the property and its rule, the shrunk scenario as
+ * A conformance report as text: first the departures of each subject (`formatDepartures`:
+ * each distinct way it departs from asyncio.gather, with its trigger, minimal scenario,
+ * expected against observed and replay), then the matrix (properties by subjects), one
+ * summary line per subject, then every failure of the first round in full: the property and its rule, the shrunk scenario as
  * JSON that `gather-sim run` accepts, expected against observed, the timeline, and replay
  * lines. Pure: the same report gives the same text.
  */
@@ -30,9 +33,11 @@ export function formatReport(report: ConformanceReport, options: { readonly colo
   const line = (first: string, cells: readonly string[]): string =>
     [first.padEnd(firstWidth), ...cells.map((text, index) => text.padEnd(widths[index] ?? 0))].join('  ').trimEnd();
   const properties = rows.length;
+  const departures = report.subjects.map(formatDepartures).filter((lines) => lines.length > 0);
   const lines = [
     `gather-sim check: ${plural(properties, 'property', 'properties')} on ${plural(report.subjects.length, 'subject', 'subjects')}, ${report.runs} scenarios each, seed ${report.seed}${report.ties === undefined ? '' : `, ${report.ties} ties`}${report.shard === undefined ? '' : `, shard ${report.shard.index}/${report.shard.count}`}`,
     '',
+    ...departures.flatMap((subject) => [...subject, '']),
     line(
       'property',
       report.subjects.map((subject) => subject.subject),

@@ -2,6 +2,7 @@ import { DEFAULT_TIE_MODE } from '../clock/TieChoice.js';
 import type { PropertyReport } from '../properties/checkProperty.js';
 import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
 import type { ReportReading } from './reportFromJson.js';
+import type { Departure } from './Departure.js';
 
 function mergeProperty(parts: readonly PropertyReport[]): PropertyReport {
   const failures = parts.filter((part): part is Extract<PropertyReport, { status: 'fail' }> => part.status === 'fail');
@@ -20,15 +21,37 @@ function mergeProperty(parts: readonly PropertyReport[]): PropertyReport {
     : { ...first, numRuns, orders: sum((part) => (part.status === 'pass' ? (part.orders ?? 0) : 0)) };
 }
 
+/**
+ * The departures of the shards as one list: each trigger once, in the order the shards
+ * (lowest index first) found them, with the counterexample of the first shard that found it
+ * and every property any shard found it breaks. None when no shard searched.
+ */
+function mergeDepartures(parts: readonly SubjectReport[], ids: readonly string[]): readonly Departure[] | undefined {
+  const searched = parts.flatMap((part) => (part.departures === undefined ? [] : [part.departures]));
+  if (searched.length === 0) return undefined;
+  const merged = new Map<string, Departure>();
+  for (const departure of searched.flat()) {
+    const known = merged.get(departure.trigger);
+    const properties = new Set([...(known?.properties ?? []), ...departure.properties]);
+    merged.set(departure.trigger, {
+      ...(known ?? departure),
+      properties: ids.filter((id) => properties.has(id)),
+    });
+  }
+  return [...merged.values()];
+}
+
 function mergeSubject(parts: readonly SubjectReport[]): SubjectReport {
   const [first] = parts as [SubjectReport, ...SubjectReport[]];
   const skipped = parts.find((part) => part.skipped !== undefined)?.skipped;
   const broken = parts.find((part) => part.broken !== undefined)?.broken;
   const ids = [...new Set(parts.flatMap((part) => part.properties.map((property) => property.property.id)))];
+  const departures = mergeDepartures(parts, ids);
   return {
     ...first,
     ...(skipped === undefined ? {} : { skipped }),
     ...(broken === undefined ? {} : { broken }),
+    ...(departures === undefined ? {} : { departures }),
     properties: ids.map((id) =>
       mergeProperty(parts.flatMap((part) => part.properties.filter((property) => property.property.id === id))),
     ),
@@ -38,8 +61,9 @@ function mergeSubject(parts: readonly SubjectReport[]): SubjectReport {
 /**
  * Merges the reports of the shards of one campaign (`check --shard i/n`, same seed and
  * runs) into the report of the whole: a property fails with the failure earliest in the
- * seed's sequence, passes with the scenarios of every shard summed, or is n/a. Every shard
- * 1..n must be there exactly once.
+ * seed's sequence, passes with the scenarios of every shard summed, or is n/a; a subject's
+ * departures are those of its shards merged by trigger (`mergeDepartures`: the first shard's
+ * counterexample, every shard's properties). Every shard 1..n must be there exactly once.
  */
 export function mergeReports(reports: readonly ConformanceReport[]): ReportReading {
   const [first] = reports;
@@ -71,7 +95,11 @@ export function mergeReports(reports: readonly ConformanceReport[]): ReportReadi
       runs: first.runs,
       ...(first.ties === undefined ? {} : { ties: first.ties }),
       subjects: names.map((name) =>
-        mergeSubject(reports.flatMap((report) => report.subjects.filter((subject) => subject.subject === name))),
+        mergeSubject(
+          [...reports]
+            .sort((a, b) => (a.shard?.index ?? 0) - (b.shard?.index ?? 0))
+            .flatMap((report) => report.subjects.filter((subject) => subject.subject === name)),
+        ),
       ),
     },
   };

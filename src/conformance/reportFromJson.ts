@@ -2,6 +2,8 @@ import type { PropertyReport } from '../properties/checkProperty.js';
 import { gatherProperties } from '../properties/gatherProperties.js';
 import { CAPABILITIES, type Capability } from './Capabilities.js';
 import type { ConformanceReport, SubjectReport } from './ConformanceReport.js';
+import type { Departure, FailedPropertyReport } from './Departure.js';
+import { isTrigger, TRIGGERS } from '../scenario/Trigger.js';
 import { isOrderedTieMode, ORDERED_TIE_MODES, type OrderedTieMode } from '../clock/TieChoice.js';
 import type { Run } from '../executor/Run.js';
 import type { TraceEvent } from '../executor/TraceEvent.js';
@@ -145,12 +147,28 @@ function isTieOrder(value: unknown): value is { mode: OrderedTieMode; picks: num
   );
 }
 
+function departureFrom(value: unknown, where: string): Departure {
+  need(isRecord(value), where, 'a departure', value);
+  const { trigger, properties, without } = value;
+  need(trigger === 'any' || isTrigger(trigger), `${where}.trigger`, `"any" or one of ${TRIGGERS.join(', ')}`, trigger);
+  need(
+    Array.isArray(properties) && properties.every((id) => typeof id === 'string'),
+    `${where}.properties`,
+    'a list of property ids',
+    properties,
+  );
+  need(Array.isArray(without) && without.every(isTrigger), `${where}.without`, 'a list of triggers', without);
+  const failure = propertyFrom({ ...value, id: value['property'], status: 'fail' }, where);
+  return { trigger, properties, without, failure: failure as FailedPropertyReport };
+}
+
 function subjectFrom(value: unknown, where: string): SubjectReport {
   need(isRecord(value), where, 'a subject report', value);
-  const { name, supports, replay, skipped, broken, properties } = value;
+  const { name, supports, replay, skipped, broken, departures, properties } = value;
   need(typeof name === 'string', `${where}.name`, 'a string', name);
   need(isRecord(supports), `${where}.supports`, 'an object', supports);
   need(Array.isArray(properties), `${where}.properties`, 'a list', properties);
+  if (departures !== undefined) need(Array.isArray(departures), `${where}.departures`, 'a list', departures);
   return {
     subject: name,
     supports,
@@ -158,6 +176,11 @@ function subjectFrom(value: unknown, where: string): SubjectReport {
     ...(typeof skipped === 'string' ? { skipped } : {}),
     ...(typeof broken === 'string' ? { broken } : {}),
     properties: properties.map((property, index) => propertyFrom(property, `${where}.properties[${index}]`)),
+    ...(departures === undefined
+      ? {}
+      : {
+          departures: departures.map((departure, index) => departureFrom(departure, `${where}.departures[${index}]`)),
+        }),
   };
 }
 

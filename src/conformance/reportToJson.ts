@@ -1,5 +1,6 @@
 import type { PropertyReport } from '../properties/checkProperty.js';
 import type { ConformanceReport } from './ConformanceReport.js';
+import type { Departure } from './Departure.js';
 
 function propertyToJson(report: PropertyReport): object {
   const { property } = report;
@@ -39,9 +40,26 @@ function propertyToJson(report: PropertyReport): object {
 }
 
 /**
+ * A departure as JSON: `trigger`, `properties` (ids), `without` (the triggers left out when
+ * it was found), then its failure as a property verdict is written, `property` naming it
+ * (`scenario`, `seed`, `path`, `reason`, `expected`, `observed`...).
+ */
+function departureToJson(departure: Departure): object {
+  const { id, rule: _rule, status: _status, ...failure } = propertyToJson(departure.failure) as Record<string, unknown>;
+  return {
+    trigger: departure.trigger,
+    properties: departure.properties,
+    without: departure.without,
+    property: id,
+    ...failure,
+  };
+}
+
+/**
  * A conformance report as plain JSON data, for machines: the seed and runs, and per subject
- * its capabilities and each property's verdict (a failure with its shrunk scenario, its
- * fast-check path, expected and observed). Pure.
+ * its capabilities, its `departures` (`departureToJson`; an empty list when it conforms,
+ * none when it was not searched) and each property's verdict (a failure with its shrunk
+ * scenario, its fast-check path, expected and observed). Pure.
  */
 export function reportToJson(report: ConformanceReport): object {
   return {
@@ -55,6 +73,7 @@ export function reportToJson(report: ConformanceReport): object {
       ...(subject.replay === undefined ? {} : { replay: subject.replay }),
       ...(subject.skipped === undefined ? {} : { skipped: subject.skipped }),
       ...(subject.broken === undefined ? {} : { broken: subject.broken }),
+      ...(subject.departures === undefined ? {} : { departures: subject.departures.map(departureToJson) }),
       properties: subject.properties.map(propertyToJson),
     })),
   };

@@ -13,6 +13,8 @@ import {
 } from '../clock/TieChoice.js';
 import { forEachTieOrder } from '../executor/forEachTieOrder.js';
 import type { Scenario } from '../scenario/Scenario.js';
+import type { Trigger } from '../scenario/Trigger.js';
+import { withoutTriggers } from '../scenario/removeTrigger.js';
 import { tieOrderCount } from '../scenario/tieOrderCount.js';
 import { tiePicksArbitrary } from './arbitraries.js';
 import type { CheckFailure, CheckOutcome, GatherProperty } from './GatherProperty.js';
@@ -59,6 +61,12 @@ export interface CheckPropertyOptions {
   readonly tieOrder?: readonly number[];
   /** Candidates the second pass after fast-check's shrinking may check (default 200; 0 skips it). */
   readonly simplifyBudget?: number;
+  /**
+   * Check only scenarios without these triggers: every generated scenario is mapped through
+   * `withoutTriggers` (duplicates passed once, cancellations dropped, ties spread...), so
+   * the departures a subject shows only with them stay out of sight and others show.
+   */
+  readonly without?: readonly Trigger[];
 }
 
 /** One of `count` disjoint slices of a run (1-based `index`). */
@@ -145,7 +153,10 @@ export async function checkProperty(
   // fast-check reports the last failing value it found while shrinking: keep its details.
   let lastFailure: RecordedFailure | undefined;
   let orders = 0;
-  const restricted = property.arbitrary.map((scenario) => restrictScenario(scenario, runner.supports));
+  const without = options.without ?? [];
+  const restricted = property.arbitrary.map((scenario) =>
+    withoutTriggers(restrictScenario(scenario, runner.supports), without),
+  );
   const cases: fc.Arbitrary<readonly [Scenario, readonly number[]]> =
     mode === 'shuffle'
       ? fc.tuple(restricted, tiePicksArbitrary)

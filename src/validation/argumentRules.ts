@@ -3,6 +3,7 @@ import { CAPABILITIES } from '../conformance/Capabilities.js';
 import { gatherProperties } from '../properties/gatherProperties.js';
 import { formatScenarioIssues, isRecord, validateScenario } from '../scenario/validateScenario.js';
 import type { ArgumentRule } from './checkArgument.js';
+import { isTrigger, TRIGGERS } from '../scenario/Trigger.js';
 
 /** A count that may be zero: `simplifyBudget`. */
 export const nonNegativeInteger: ArgumentRule = (value) =>
@@ -143,4 +144,20 @@ export const gatherPropertyList: ArgumentRule = (value) => {
     if (problem !== undefined) return { ...problem, at: `[${index}]${problem.at}` };
   }
   return undefined;
+};
+
+/** Triggers to leave out of generation (`without`): an array of `TRIGGERS` names. */
+export const triggerList: ArgumentRule = (value) => {
+  const expected = `an array of triggers (${TRIGGERS.join(', ')})`;
+  if (!Array.isArray(value)) return { at: '', expected, value };
+  const index = value.findIndex((item) => !isTrigger(item));
+  return index < 0 ? undefined : { at: `[${index}]`, expected: `one of ${TRIGGERS.join(', ')}`, value: value[index] };
+};
+
+/** How far `checkGather` searches for departures: `{ departures, rechecks }`, non-negative integers. */
+export const departureBudget: ArgumentRule = (value) => {
+  const count = (item: unknown): boolean => Number.isSafeInteger(item) && (item as number) >= 0;
+  return isRecord(value) && count(value['departures']) && count(value['rechecks'])
+    ? undefined
+    : { at: '', expected: '{ departures, rechecks } with non-negative integers', value };
 };

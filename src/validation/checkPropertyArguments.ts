@@ -10,6 +10,7 @@ import {
   shardRule,
   tieMode,
   tiePicks,
+  triggerList,
 } from './argumentRules.js';
 import { checkScenarioReplay } from './checkScenarioReplay.js';
 import { DEFAULT_NUM_RUNS } from '../properties/defaultNumRuns.js';
@@ -26,6 +27,7 @@ const OPTION_RULES: Readonly<Record<string, ArgumentRule>> = {
   scenario: scenarioRule,
   tieOrder: tiePicks,
   simplifyBudget: nonNegativeInteger,
+  without: triggerList,
 };
 
 /**

@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scenarioArbitrary } from '../../src/properties/arbitraries.js';
+import { removeTrigger, withoutTriggers } from '../../src/scenario/removeTrigger.js';
+import { scenarioFeatures, type ScenarioFeature } from '../../src/scenario/scenarioFeatures.js';
+import { tieOrderCount } from '../../src/scenario/tieOrderCount.js';
+import { TRIGGERS, type Trigger } from '../../src/scenario/Trigger.js';
+import { validateScenario } from '../../src/scenario/validateScenario.js';
+import { SUITE_SEED } from '../seed.js';
+
+/** The features of `scenarioFeatures` a trigger's removal takes away (`ties` is none of them). */
+const FEATURES: Readonly<Record<Trigger, readonly ScenarioFeature[]>> = {
+  duplicates: ['duplicates'],
+  'on-cancel-ignore': ['on-cancel-ignore'],
+  'on-cancel-cleanup-error': ['on-cancel-cleanup-error'],
+  'on-cancel-cleanup': ['on-cancel-cleanup'],
+  'cancel-task': ['cancel-task'],
+  'cancel-gather': ['cancel-gather'],
+  'return-exceptions': ['return-exceptions'],
+  'beyond-2^31': ['beyond-2^31'],
+  empty: ['empty'],
+  nested: ['nested'],
+  error: ['error', 'on-cancel-cleanup-error'],
+  'zero-delay': ['zero-delay'],
+  ties: [],
+};
+
+describe('removing a trigger from a scenario', () => {
+  const sample = fc.sample(scenarioArbitrary(), { numRuns: 300, seed: SUITE_SEED });
+
+  for (const trigger of TRIGGERS) {
+    it(`leaves a valid scenario without ${trigger}, and removing it again changes nothing`, () => {
+      let changed = 0;
+      for (const scenario of sample) {
+        const removed = removeTrigger(scenario, trigger);
+        expect(validateScenario(removed).ok, JSON.stringify(scenario)).toBe(true);
+        const left = scenarioFeatures(removed).filter((feature) => FEATURES[trigger].includes(feature));
+        expect(left, JSON.stringify(scenario)).toEqual([]);
+        expect(removeTrigger(removed, trigger)).toEqual(removed);
+        if (JSON.stringify(removed) !== JSON.stringify(scenario)) changed += 1;
+      }
+      // The sample has each trigger somewhere: removing it changed some scenarios.
+      expect(changed).toBeGreaterThan(0);
+    });
+  }
+
+  it('spreads events written at one instant onto distinct instants, in their order', () => {
+    const scenario = {
+      tasks: [
+        { sleep: 5, value: 1 },
+        { sleep: 5, value: 2 },
+        { sleep: 6, value: 3 },
+      ],
+      cancelGatherAt: 5,
+    };
+    expect(tieOrderCount(scenario)).toBe(6);
+    expect(removeTrigger(scenario, 'ties')).toEqual({
+      tasks: [
+        { sleep: 5, value: 1 },
+        { sleep: 6, value: 2 },
+        { sleep: 8, value: 3 },
+      ],
+      cancelGatherAt: 7,
+    });
+  });
+
+  it('replaces a nested gather with a task that settles as it would', () => {
+    const failing = {
+      tasks: [
+        {
+          gather: {
+            tasks: [
+              { sleep: 9, value: 1 },
+              { sleep: 4, error: { name: 'E', message: 'x' } },
+            ],
+          },
+        },
+      ],
+    };
+    expect(removeTrigger(failing, 'nested')).toEqual({ tasks: [{ sleep: 4, error: { name: 'E', message: 'x' } }] });
+    const values = {
+      tasks: [
+        {
+          gather: {
+            tasks: [
+              { sleep: 9, value: 1 },
+              { sleep: 4, value: 2 },
+            ],
+            args: [1, 0, 1],
+          },
+        },
+      ],
+    };
+    expect(removeTrigger(values, 'nested')).toEqual({ tasks: [{ sleep: 9, value: [2, 1, 2] }] });
+  });
+
+  it('leaves out several triggers at once, every one of them', () => {
+    for (const scenario of sample) {
+      const removed = withoutTriggers(scenario, ['duplicates', 'error', 'cancel-gather']);
+      expect(validateScenario(removed).ok).toBe(true);
+      expect(scenarioFeatures(removed)).not.toContain('duplicates');
+      expect(scenarioFeatures(removed)).not.toContain('error');
+      expect(scenarioFeatures(removed)).not.toContain('cancel-gather');
+    }
+    expect(withoutTriggers(sample[0] ?? { tasks: [] }, [])).toBe(sample[0]);
+  });
+});

@@ -1,0 +1,30 @@
+import type { Scenario } from './Scenario.js';
+import { mapTimes } from './mapTimes.js';
+
+/**
+ * The scenario with the events written in it (sleeps ending, at any depth, and outer
+ * cancellations: every child starts at 0) moved onto distinct instants, keeping their order:
+ * of the events due at one instant, the first in document order keeps its time and each
+ * other one moves to the next free millisecond. Ties a run makes (a cleanup ending with
+ * another event) may remain. The same scenario when nothing written ties.
+ */
+export function spreadTies(scenario: Scenario): Scenario {
+  const times: number[] = [];
+  mapTimes(scenario, (time) => {
+    times.push(time);
+    return time;
+  });
+  const order = times.map((_, index) => index).sort((a, b) => (times[a] ?? 0) - (times[b] ?? 0) || a - b);
+  const spread = [...times];
+  let previous = -1;
+  for (const index of order) {
+    const time = Math.max(times[index] ?? 0, previous + 1);
+    spread[index] = time;
+    previous = time;
+  }
+  let next = 0;
+  return mapTimes(scenario, () => {
+    next += 1;
+    return spread[next - 1] ?? 0;
+  });
+}

@@ -2,11 +2,13 @@ import type { Capabilities } from '../conformance/Capabilities.js';
 import type { Run } from '../executor/Run.js';
 import type { CheckPropertyOptions, PropertyReport } from '../properties/checkProperty.js';
 import type { Scenario } from '../scenario/Scenario.js';
+import type { Departure } from '../conformance/Departure.js';
+import type { DepartureBudget } from '../conformance/findDepartures.js';
 
 /**
  * What the main thread asks a subject worker (`subjectWorker.ts`): load the module (once,
  * first), check one property with fast-check there (options passed to `checkProperty` as they
- * are), or run one scenario.
+ * are), search a subject's departures, or run one scenario.
  */
 export type WorkerRequest =
   | { readonly kind: 'load'; readonly module: string }
@@ -14,6 +16,17 @@ export type WorkerRequest =
       readonly kind: 'check';
       readonly property: string;
       readonly options: CheckPropertyOptions;
+      readonly determinism: boolean;
+    }
+  | {
+      /** Search the departures behind a first round of verdicts (`findDepartures`), re-checking in the worker. */
+      readonly kind: 'departures';
+      /** The first round, in the order of `properties`. */
+      readonly reports: readonly EncodedPropertyReport[];
+      /** The ids of the properties checked, in order. */
+      readonly properties: readonly string[];
+      readonly options: CheckPropertyOptions;
+      readonly budget: DepartureBudget;
       readonly determinism: boolean;
     }
   | {
@@ -30,6 +43,9 @@ export type EncodedPropertyReport = PropertyReport extends infer Report
     : never
   : never;
 
+/** A departure as a worker sends it: its failure's property by id. */
+export type EncodedDeparture = Omit<Departure, 'failure'> & { readonly failure: EncodedPropertyReport };
+
 /**
  * What a subject worker says: that it is ready (the checker's own modules imported), the loaded subject (or why it cannot load), a heartbeat before
  * each scenario it runs (the watchdog's clock), and a verdict or a run.
@@ -45,5 +61,6 @@ export type WorkerReply =
   | { readonly kind: 'load-problem'; readonly problem: string; readonly missingPackage: boolean }
   | { readonly kind: 'scenario'; readonly scenario: Scenario }
   | { readonly kind: 'checked'; readonly report: EncodedPropertyReport }
+  | { readonly kind: 'departed'; readonly departures: readonly EncodedDeparture[] }
   | { readonly kind: 'ran'; readonly run: Run }
   | { readonly kind: 'threw'; readonly error: string };

@@ -5,6 +5,10 @@ import type { GatherProperty } from '../properties/GatherProperty.js';
 import { formatBreak, type SubjectBreak } from './formatBreak.js';
 import type { IsolatedSubject } from './loadIsolatedSubject.js';
 import type { SubjectWorker } from './startSubjectWorker.js';
+import { mapConcurrently } from './mapConcurrently.js';
+import { DEFAULT_DEPARTURE_BUDGET, type DepartureBudget } from '../conformance/findDepartures.js';
+import type { Departure } from '../conformance/Departure.js';
+import { shellQuote } from '../report/shellQuote.js';
 
 /** How to check subjects in workers. */
 export interface IsolatedCheck {
@@ -17,6 +21,8 @@ export interface IsolatedCheck {
   readonly jobs: number;
   /** The options of `check` that give the same scenarios, after `--property ID`: ` --seed 7 --runs 20`. */
   readonly replayOptions: string;
+  /** How far to search each subject's departures after the first round (default `DEFAULT_DEPARTURE_BUDGET`). */
+  readonly departures?: DepartureBudget;
   /** Called as each (subject, property) finishes, in finish order: `pass`, `fail`, `BROKEN`... */
   readonly onProgress: (subject: string, property: string, status: string) => void;
 }
@@ -132,7 +138,7 @@ export async function checkIsolated(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(check.jobs, jobs.length)) }, slot));
 
-  return subjects.map((subject, index) => {
+  const firstRounds = subjects.map((subject, index) => {
     const broke = breaks[index];
     const properties = (reports[index] as (PropertyReport | undefined)[])
       .slice(0, broke?.index)
@@ -145,4 +151,61 @@ export async function checkIsolated(
       properties,
     };
   });
+  // Then the departures behind each subject's failures, searched in a worker of its own.
+  return mapConcurrently(firstRounds, check.jobs, async (report, index): Promise<SubjectReport> => {
+    if (report.broken !== undefined || !report.properties.some((one) => one.status === 'fail'))
+      return { ...report, departures: [] };
+    const searched = await searchDepartures(subjects[index] as IsolatedSubject, report.properties, check);
+    return 'departures' in searched ? { ...report, ...searched } : { ...report, broken: searched.broken };
+  });
+}
+
+/**
+ * The departures behind a subject's first round (`findDepartures`), re-checked in a fresh
+ * worker; a subject that breaks it meanwhile is broken, saying so, with the scenario it was running.
+ */
+async function searchDepartures(
+  subject: IsolatedSubject,
+  firstRound: readonly PropertyReport[],
+  check: IsolatedCheck,
+): Promise<{ readonly departures: readonly Departure[] } | { readonly broken: string }> {
+  const started = await subject.startWorker();
+  if (!started.ok) return { broken: `while searching its departures, it could not be loaded again: ${started.what}` };
+  const { worker } = started;
+  try {
+    const outcome = await worker.request({
+      kind: 'departures',
+      reports: firstRound.map((report) => ({ ...report, property: report.property.id })),
+      properties: check.properties.map((property) => property.id),
+      options: check.options,
+      budget: check.departures ?? DEFAULT_DEPARTURE_BUDGET,
+      determinism: check.determinism,
+    });
+    if (outcome.ok && outcome.reply.kind === 'departed') {
+      const byId = new Map(check.properties.map((property) => [property.id, property]));
+      return {
+        departures: outcome.reply.departures.map((departure) => ({
+          ...departure,
+          failure: { ...departure.failure, property: byId.get(departure.failure.property) } as Departure['failure'],
+        })),
+      };
+    }
+    const what = outcome.ok
+      ? outcome.reply.kind === 'threw'
+        ? `threw: ${outcome.reply.error}`
+        : `answered "${outcome.reply.kind}"`
+      : outcome.what;
+    const scenario = outcome.ok ? undefined : outcome.scenario;
+    const lines = [`while its departures were searched (properties checked again), it ${what}`];
+    if (scenario !== undefined) {
+      const text = JSON.stringify(scenario);
+      lines.push(
+        `  scenario: ${text}`,
+        `  replay the scenario: echo ${shellQuote(text)} | npx gather-sim run - ${subject.replay}`,
+      );
+    }
+    return { broken: lines.join('\n') };
+  } finally {
+    await worker.close();
+  }
 }

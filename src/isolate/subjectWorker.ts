@@ -11,7 +11,10 @@ import { toSubjectRunner, type SubjectRunner } from '../conformance/SubjectRunne
 import { checkProperty } from '../properties/checkProperty.js';
 import { gatherProperties } from '../properties/gatherProperties.js';
 import { describeThrown } from '../report/describeThrown.js';
-import type { WorkerReply, WorkerRequest } from './WorkerMessages.js';
+import type { PropertyReport } from '../properties/checkProperty.js';
+import { departureSearch } from '../conformance/departureSearch.js';
+import { findDepartures } from '../conformance/findDepartures.js';
+import type { EncodedPropertyReport, WorkerReply, WorkerRequest } from './WorkerMessages.js';
 
 const port = parentPort;
 if (port === null) throw new Error('subjectWorker.js runs as a worker thread (see startSubjectWorker)');
@@ -57,6 +60,7 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
       const run = await runner.run(request.scenario, request.ties === undefined ? {} : { ties: request.ties });
       return { kind: 'ran', run };
     }
+    if (request.kind === 'departures') return await departures(request, runner);
     const property = gatherProperties.find((candidate) => candidate.id === request.property);
     if (property === undefined) return { kind: 'threw', error: `no property "${request.property}"` };
     const report = await checkProperty(property, runner, request.options);
@@ -64,6 +68,35 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   } catch (error) {
     return { kind: 'threw', error: describeThrown(error) };
   }
+}
+
+/** A verdict as the main thread sent it, with its property put back (by id). */
+function decoded(report: EncodedPropertyReport): PropertyReport {
+  const property = gatherProperties.find((candidate) => candidate.id === report.property);
+  if (property === undefined) throw new Error(`no property "${report.property}"`);
+  return { ...report, property };
+}
+
+/** The departures behind a first round, searched as `checkSubject` does in process. */
+async function departures(
+  request: Extract<WorkerRequest, { kind: 'departures' }>,
+  runner: SubjectRunner,
+): Promise<WorkerReply> {
+  const properties = gatherProperties.filter((property) => request.properties.includes(property.id));
+  // Re-checks generate scenarios as the first round did: no path, no given scenario.
+  const { path: _path, scenario: _scenario, tieOrder: _tieOrder, without: _without, ...common } = request.options;
+  const found = await findDepartures(
+    request.reports.map(decoded),
+    departureSearch(runner, properties, common),
+    request.options.scenario === undefined ? request.budget : { ...request.budget, rechecks: 0 },
+  );
+  return {
+    kind: 'departed',
+    departures: found.map((departure) => ({
+      ...departure,
+      failure: { ...departure.failure, property: departure.failure.property.id },
+    })),
+  };
 }
 
 /** Posts a reply; one that cannot be copied to the main thread (a function in a value, say) becomes why. */

@@ -96,11 +96,13 @@ export async function checkIsolated(
           continue;
         }
         if (bound !== job.subject) {
-          await worker?.close();
+          // Claimed before the first await, so the other slots pick a subject no slot holds.
+          const previous = worker;
           worker = undefined;
           if (bound !== undefined) holders[bound] = (holders[bound] ?? 1) - 1;
           bound = job.subject;
           holders[bound] = (holders[bound] ?? 0) + 1;
+          await previous?.close();
         }
         if (worker === undefined) {
           const started = await subject.startWorker();

@@ -96,6 +96,9 @@ export async function answerLine(line: Buffer, subject: SubjectRunner = toSubjec
   }
   try {
     const run = await subject.run(validation.scenario);
+    // A run with problems (the subject threw from a timer or listener, ran away...) observed
+    // nothing faithful: the answer says what went wrong instead.
+    if (run.problems.length > 0) return answerText(answerId, { error: `${subject.name}: ${run.problems.join('; ')}` });
     return answerText(answerId, { observation: run.observation });
   } catch (error) {
     return answerText(answerId, { error: `${subject.name} could not run the scenario: ${describeThrown(error)}` });

@@ -30,9 +30,12 @@ import { parseIntegerOption, type IntegerRange } from './parseIntegerOption.js';
 export const CHECK_USAGE = `Usage: gather-sim check [MODULE...] [options]
 
 Checks gather implementations against asyncio.gather's semantics, property by property,
-on the virtual clock, and prints a conformance matrix (subjects x properties: pass, FAIL,
-or n/a for a capability a subject does not claim) with every failure in full: the rule,
-the shrunk scenario, expected against observed, the timeline and a replay line.
+on the virtual clock. The report leads with each subject's departures from asyncio.gather,
+grouped by cause (the scenario feature that triggers each, the properties it breaks, a
+minimal scenario, expected against observed, a replay line: docs/departures.md), then the
+conformance matrix (subjects x properties: pass, FAIL, or n/a for a capability a subject
+does not claim), then every failure in full: the rule, the simplified scenario, expected
+against observed, the timelines and the replay lines.
 
   MODULE             a subject module: a file whose default export is
                      { name, supports?: { returnExceptions?, cancellation?, dedupe? },

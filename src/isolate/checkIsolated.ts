@@ -2,13 +2,12 @@ import { missingCapabilities } from '../conformance/Capabilities.js';
 import type { SubjectReport } from '../conformance/ConformanceReport.js';
 import type { CheckPropertyOptions, PropertyReport } from '../properties/checkProperty.js';
 import type { GatherProperty } from '../properties/GatherProperty.js';
-import { formatBreak, type SubjectBreak } from './formatBreak.js';
+import { formatBreak, formatBreakScenario, type SubjectBreak } from './formatBreak.js';
 import type { IsolatedSubject } from './loadIsolatedSubject.js';
-import type { SubjectWorker } from './startSubjectWorker.js';
+import { unexpectedOutcome, type SubjectWorker } from './startSubjectWorker.js';
 import { mapConcurrently } from './mapConcurrently.js';
 import { DEFAULT_DEPARTURE_BUDGET, type DepartureBudget } from '../conformance/findDepartures.js';
 import type { Departure } from '../conformance/Departure.js';
-import { shellQuote } from '../report/shellQuote.js';
 
 /** How to check subjects in workers. */
 export interface IsolatedCheck {
@@ -127,12 +126,7 @@ export async function checkIsolated(
         }
         await worker.close();
         worker = undefined;
-        if (outcome.ok)
-          breakAt(
-            job,
-            outcome.reply.kind === 'threw' ? `threw: ${outcome.reply.error}` : `answered "${outcome.reply.kind}"`,
-          );
-        else breakAt(job, outcome.what, outcome.scenario);
+        breakAt(job, unexpectedOutcome(outcome), outcome.ok ? undefined : outcome.scenario);
       }
     } finally {
       await worker?.close();
@@ -192,20 +186,10 @@ async function searchDepartures(
         })),
       };
     }
-    const what = outcome.ok
-      ? outcome.reply.kind === 'threw'
-        ? `threw: ${outcome.reply.error}`
-        : `answered "${outcome.reply.kind}"`
-      : outcome.what;
-    const scenario = outcome.ok ? undefined : outcome.scenario;
-    const lines = [`while its departures were searched (properties checked again), it ${what}`];
-    if (scenario !== undefined) {
-      const text = JSON.stringify(scenario);
-      lines.push(
-        `  scenario: ${text}`,
-        `  replay the scenario: echo ${shellQuote(text)} | npx gather-sim run - ${subject.replay}`,
-      );
-    }
+    const lines = [
+      `while its departures were searched (properties checked again), it ${unexpectedOutcome(outcome)}`,
+      ...(outcome.ok || outcome.scenario === undefined ? [] : formatBreakScenario(outcome.scenario, subject.replay)),
+    ];
     return { broken: lines.join('\n') };
   } finally {
     await worker.close();

@@ -16,16 +16,16 @@ export interface SubjectBreak {
  */
 export function formatBreak(broke: SubjectBreak, replay: string, checkOptions: string): string {
   const lines = [`while checking ${broke.property}, it ${broke.what}`];
-  if (broke.scenario !== undefined) {
-    const scenario = JSON.stringify(broke.scenario);
-    lines.push(
-      `  scenario: ${scenario}`,
-      `  replay the scenario: echo ${shellQuote(scenario)} | npx gather-sim run - ${replay}`,
-    );
-  }
+  if (broke.scenario !== undefined) lines.push(...formatBreakScenario(broke.scenario, replay));
   lines.push(
     `  replay the property: npx gather-sim check ${replay} --property ${broke.property}${checkOptions}`,
     '  the properties not shown for it were not checked: the subject broke',
   );
   return lines.join('\n');
+}
+
+/** The scenario a subject broke on, in full, and the command that runs it again on the subject (`replay`). Pure. */
+export function formatBreakScenario(scenario: Scenario, replay: string): string[] {
+  const text = JSON.stringify(scenario);
+  return [`  scenario: ${text}`, `  replay the scenario: echo ${shellQuote(text)} | npx gather-sim run - ${replay}`];
 }

@@ -2,7 +2,7 @@ import type { SubjectRunner } from '../conformance/SubjectRunner.js';
 import type { Run } from '../executor/Run.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import type { IsolatedSubject } from './loadIsolatedSubject.js';
-import type { SubjectWorker } from './startSubjectWorker.js';
+import { unexpectedOutcome, type SubjectWorker } from './startSubjectWorker.js';
 
 /** The run of a scenario the worker did not finish: nothing seen, one problem. */
 function brokenRun(scenario: Scenario, problem: string): Run {
@@ -50,11 +50,7 @@ export function isolatedRunner(subject: IsolatedSubject): SubjectRunner & { clos
       if (outcome.ok && outcome.reply.kind === 'ran') return outcome.reply.run;
       await worker.close();
       worker = undefined;
-      broken = outcome.ok
-        ? outcome.reply.kind === 'threw'
-          ? `threw: ${outcome.reply.error}`
-          : `answered "${outcome.reply.kind}"`
-        : outcome.what;
+      broken = unexpectedOutcome(outcome);
       return brokenRun(scenario, `${subject.name} ${broken}`);
     },
     async close() {

@@ -19,6 +19,12 @@ export type WorkerOutcome =
   | { readonly ok: true; readonly reply: WorkerReply }
   | { readonly ok: false; readonly what: string; readonly scenario?: Scenario };
 
+/** What went wrong when a request did not get the answer it asked for: how the worker broke, or what it answered instead. */
+export function unexpectedOutcome(outcome: WorkerOutcome): string {
+  if (!outcome.ok) return outcome.what;
+  return outcome.reply.kind === 'threw' ? `threw: ${outcome.reply.error}` : `answered "${outcome.reply.kind}"`;
+}
+
 /** A worker thread holding one subject module; see {@link startSubjectWorker}. */
 export interface SubjectWorker {
   /** Sends a request and waits for its answer, or for the watchdog; one request at a time. */

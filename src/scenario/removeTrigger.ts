@@ -2,7 +2,7 @@ import { argsOf, isGatherTask, isHangTask, type GatherScenario, type Scenario, t
 import type { Trigger } from './Trigger.js';
 import { TRIGGERS } from './Trigger.js';
 import { spreadTies } from './spreadTies.js';
-import { mapTimes } from './mapTimes.js';
+import { scenarioTimes, withScenarioTimes } from './scenarioTimes.js';
 import { scenarioFeatures } from './scenarioFeatures.js';
 
 const hasZeroDelay = (scenario: Scenario): boolean => scenarioFeatures(scenario).includes('zero-delay');
@@ -96,7 +96,12 @@ function removeOne(scenario: Scenario, trigger: Trigger): Scenario {
       return spreadTies(scenario);
     case 'zero-delay':
       // Every written time 1 ms later: no 0 ms sleep, and the same order and ties as before.
-      return hasZeroDelay(scenario) ? mapTimes(scenario, (time) => time + 1) : scenario;
+      return hasZeroDelay(scenario)
+        ? withScenarioTimes(
+            scenario,
+            scenarioTimes(scenario).map((time) => time + 1),
+          )
+        : scenario;
     case 'error':
       return mapLeaves(removeOne(scenario, 'on-cancel-cleanup-error'), (task) => {
         if (!('error' in task)) return task;

@@ -1,5 +1,5 @@
 import type { Scenario } from './Scenario.js';
-import { mapTimes } from './mapTimes.js';
+import { scenarioTimes, withScenarioTimes } from './scenarioTimes.js';
 
 /**
  * The scenario with the events written in it (sleeps ending, at any depth, and outer
@@ -9,11 +9,7 @@ import { mapTimes } from './mapTimes.js';
  * another event) may remain. The same scenario when nothing written ties.
  */
 export function spreadTies(scenario: Scenario): Scenario {
-  const times: number[] = [];
-  mapTimes(scenario, (time) => {
-    times.push(time);
-    return time;
-  });
+  const times = scenarioTimes(scenario);
   const order = times.map((_, index) => index).sort((a, b) => (times[a] ?? 0) - (times[b] ?? 0) || a - b);
   const spread = [...times];
   let previous = -1;
@@ -22,9 +18,5 @@ export function spreadTies(scenario: Scenario): Scenario {
     spread[index] = time;
     previous = time;
   }
-  let next = 0;
-  return mapTimes(scenario, () => {
-    next += 1;
-    return spread[next - 1] ?? 0;
-  });
+  return withScenarioTimes(scenario, spread);
 }

@@ -52,7 +52,9 @@ function probed(
   if (error?.killed === true) return { problem: `did not say its version within ${timeoutMs} ms` };
   const match = /^([A-Za-z]\w*) (3) (\d+)\r?\n$/.exec(stdout);
   if (error !== null || match === null) {
-    const said = stderr.trim().split('\n').at(-1) || stdout.trim().split('\n')[0] || `exit ${String(error?.code)}`;
+    const lines = (stderr.trim() || stdout.trim()).split('\n').map((line) => line.trim());
+    const said =
+      lines.length > 1 ? `${lines[0] ?? ''} ... ${lines.at(-1) ?? ''}` : lines[0] || `exit ${String(error?.code)}`;
     return { problem: `not a Python 3 interpreter (asked for its version: ${said})` };
   }
   const name = `${(match[1] ?? '').toLowerCase()}-${match[2] ?? ''}.${match[3] ?? ''}-asyncio`;

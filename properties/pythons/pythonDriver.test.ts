@@ -51,8 +51,8 @@ describe('the bundled Python driver run by a named interpreter (--python)', () =
 
   it('refuses a program that is not Python 3, quoting what it said', async () => {
     const found = await pythonDriver(process.execPath, 10_000);
-    expect(found).toMatchObject({
-      problem: expect.stringMatching(/^not a Python 3 interpreter \(asked for its version: .+\)$/),
-    });
+    expect('problem' in found ? found.problem : found.name).toMatch(
+      /^not a Python 3 interpreter \(asked for its version: .+\)$/,
+    );
   });
 });

@@ -15,7 +15,7 @@ describe('gather-sim run and check --python INTERPRETER', () => {
     { timeout: 120_000 },
     async () => {
       const result = await runCli(['run', 'scenarios/r04-fail-fast.json', '--python', 'python3'], root);
-        expect(result.stdout).toContain(`\nsubject ${python3}-asyncio\n`);
+      expect(result.stdout).toContain(`\nsubject ${python3}-asyncio\n`);
       expect(result.code).toBe(0);
     },
   );

@@ -2,10 +2,11 @@
 
 A return-exceptions gather that never completes (one child never finishes) leaves its other
 child's exception unretrieved. CPython reports it ("Task exception was never retrieved") at
-the first gc.collect() that finds the cycle; PyPy 7.3 needs more: it finalizes an object
-with a finalizer only after every finalizable object that refers to it, one major collection
-apart (https://doc.pypy.org/en/latest/cpython_differences.html, "finalizers"). So a driver
-that collects once per scenario sees nothing under PyPy. Plain asyncio.run, real sleeps:
+the first gc.collect() that finds the cycle; PyPy 7.3 needs more: it runs finalizers "in
+topological order" (https://doc.pypy.org/en/latest/discussion/finalizer-order.html), an
+object's only after those of the finalizable objects that refer to it, a major collection
+apart. So a driver that collects once per scenario sees nothing under PyPy. Plain
+asyncio.run, real sleeps:
 
     python3 pypy-unretrieved-after-collections.py   # cpython: reported after 1 gc.collect()
     pypy3 pypy-unretrieved-after-collections.py     # pypy: reported after 3 gc.collect()

@@ -25,6 +25,7 @@ import { scenarioOption } from './scenarioOption.js';
 import { checkWritablePath } from './checkWritablePath.js';
 import { escapeTerminalOutput } from '../report/escapeControl.js';
 import { parseIntegerOption, type IntegerRange } from './parseIntegerOption.js';
+import { pythonOption, pythonOptionHelp } from './pythonOption.js';
 
 /** The help text of `gather-sim check`. */
 export const CHECK_USAGE = `Usage: gather-sim check [MODULE...] [options]
@@ -47,6 +48,7 @@ against observed, the timelines and the replay lines.
   --subject MODULE   the same as a MODULE argument (repeat for more)
   --external CMD     a subject in another process: CMD (run with a shell) speaks the
                      gather-sim/1 protocol on stdin/stdout (repeat for more)
+${pythonOptionHelp(21)} (repeat for more)
   --timeout MS       real-time limit for loading a subject and for each scenario (an
                      external subject's hello and each answer) (default 10000); past it
                      the subject is BROKEN (stopped, never waited for)
@@ -106,6 +108,7 @@ Examples:
   gather-sim check p-map --property fail-fast --seed 7
   gather-sim check p-map --property fail-fast --scenario '{"tasks":[{"sleep":10,"error":{"name":"E","message":""}}]}'
   gather-sim check ./my-gather.mjs --ties exhaustive
+  gather-sim check cpython-asyncio --python pypy3
   gather-sim check --html report.html
   gather-sim check ./my-gather.mjs --junit check.xml`;
 
@@ -258,6 +261,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
         'tie-order': { type: 'string' },
         subject: { type: 'string', multiple: true },
         external: { type: 'string', multiple: true },
+        python: { type: 'string', multiple: true },
         timeout: { type: 'string' },
         jobs: { type: 'string' },
         'memory-limit': { type: 'string' },
@@ -277,6 +281,9 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const { values } = parsed;
   const specs: SubjectSpec[] = [...parsed.positionals, ...(values.subject ?? [])].map((module) => ({ module }));
   specs.push(...(values.external ?? []).map((external) => ({ external })));
+  const pythons = pythonOption(values.python, 'check', io);
+  if (pythons === undefined) return EXIT.usage;
+  specs.push(...pythons);
   const runs = parseCount(values.runs, '--runs', DEFAULT_RUNS, io);
   const seed = seedOption(values.seed, 'check', io);
   const timeout = parseCount(values.timeout, '--timeout', 10_000, io);

@@ -2,10 +2,14 @@ import type { SubjectReport } from '../conformance/ConformanceReport.js';
 import { startExternalSubject, type ExternalSubjectOptions } from '../conformance/externalSubject.js';
 import type { SubjectRunner } from '../conformance/SubjectRunner.js';
 import { loadIsolatedSubject, type IsolatedSubject, type Isolation } from '../isolate/loadIsolatedSubject.js';
-import { CPYTHON_SUBJECT, cpythonCommand } from '../subjects/cpythonDriver.js';
+import { shellWord } from '../report/shellQuote.js';
+import { CPYTHON_SUBJECT, cpythonCommand, pythonDriver } from '../subjects/cpythonDriver.js';
 
-/** What a command line names as a subject: a module (a path or a bundled name), or a command speaking the protocol. */
-export type SubjectSpec = { readonly module: string } | { readonly external: string };
+/**
+ * What a command line names as a subject: a module (a path or a bundled name), a command
+ * speaking the protocol, or the bundled Python driver run by an interpreter (`--python`).
+ */
+export type SubjectSpec = { readonly module: string } | { readonly external: string } | { readonly python: string };
 
 /**
  * A subject ready to check, with `close` to call when done (in another process); a module
@@ -33,7 +37,8 @@ async function openExternal(
 
 /**
  * Opens a subject named on a command line. `cpython-asyncio` runs the bundled driver with
- * python3; a module (a path or a bundled subject's name) is loaded in a worker thread under
+ * python3, `--python INTERPRETER` with that interpreter (one that is missing or no Python 3
+ * is a usage problem); a module (a path or a bundled subject's name) is loaded in a worker thread under
  * `isolation`; `optional` subjects (the bundled matrix) are skipped, not refused, when their
  * library or python3 is missing.
  */
@@ -47,6 +52,11 @@ export async function openSubject(
     return spec.external.trim() === ''
       ? { problem: 'expected a command to run (--external CMD), got an empty string' }
       : openExternal(spec.external, limits, undefined);
+  if ('python' in spec) {
+    const found = await pythonDriver(spec.python, limits.helloMs ?? 10_000);
+    if ('command' in found) return openExternal(found.command, limits, `--python ${shellWord(spec.python)}`);
+    return { problem: `--python ${spec.python}: ${found.problem}` };
+  }
   if (spec.module === CPYTHON_SUBJECT) {
     const found = cpythonCommand();
     if ('missing' in found) {

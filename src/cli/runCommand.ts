@@ -29,10 +29,12 @@ import { timeoutOption } from './timeoutOption.js';
 import type { IsolatedSubject } from '../isolate/loadIsolatedSubject.js';
 import { isolatedRunner } from '../isolate/isolatedRunner.js';
 import { DEFAULT_MEMORY_MB } from '../isolate/startSubjectWorker.js';
+import { pythonOption, pythonOptionHelp } from './pythonOption.js';
 import { ORACLE_BUDGET_OPTIONS, ORACLE_BUDGET_USAGE, oracleBudgetOf } from './oracleBudgetOption.js';
 
 /** The help text of `gather-sim run`. */
-export const RUN_USAGE = `Usage: gather-sim run FILE... [--subject MODULE | --external CMD] [--ties MODE] [--json]
+export const RUN_USAGE = `Usage: gather-sim run FILE... [--subject MODULE | --external CMD | --python INTERPRETER]
+                      [--ties MODE] [--json]
 
 Runs scenario files on a gather (the reference, asyncio.gather's semantics, unless told) in
 virtual time and shows the outcome with a lane-per-task timeline and what rules R1-R12
@@ -47,6 +49,7 @@ make of it. A file with "expect" is checked against it.
                     cpython-asyncio...)
   --external CMD    run on a subject in another process: CMD (run with a shell) speaks
                     the gather-sim/1 protocol on stdin/stdout
+${pythonOptionHelp(20)}
   --timeout MS      real-time limit for loading a module subject and for each of its
                     scenarios (it runs in a worker thread, stopped past it, or when it
                     exits, crashes or runs out of memory), and for an external subject's
@@ -85,6 +88,7 @@ Example:
   echo '{"tasks": [{"sleep": 1000, "value": 100}]}' | gather-sim run - --json
   gather-sim run scenarios/r04-fail-fast.json --subject p-map
   gather-sim run scenarios --subject cpython-asyncio
+  gather-sim run scenarios --python pypy3
   gather-sim run scenarios/ties-three-errors.gsim --ties exhaustive`;
 
 type Loaded =
@@ -120,6 +124,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
         json: { type: 'boolean' },
         subject: { type: 'string' },
         external: { type: 'string' },
+        python: { type: 'string' },
         ties: { type: 'string' },
         'tie-order': { type: 'string' },
         seed: { type: 'string' },
@@ -133,10 +138,17 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   );
   if (typeof parsed === 'number') return parsed;
   const { subject, external, json } = parsed.values;
-  if (subject !== undefined && external !== undefined) {
-    io.stderr.write('gather-sim run: --subject and --external both name the subject: pick one\n');
+  const named = ['--subject', '--external', '--python'].filter(
+    (option) => parsed.values[option.slice(2) as 'subject' | 'external' | 'python'] !== undefined,
+  );
+  if (named.length > 1) {
+    io.stderr.write(
+      `gather-sim run: ${named.join(' and ')} ${named.length === 2 ? 'both' : 'all'} name the subject: pick one\n`,
+    );
     return EXIT.usage;
   }
+  const python = pythonOption(parsed.values.python === undefined ? undefined : [parsed.values.python], 'run', io);
+  if (python === undefined) return EXIT.usage;
   const order = tieOrderOf(parsed.values, io);
   if (order === undefined) return EXIT.usage;
   const budget = oracleBudgetOf('run', parsed.values, io);
@@ -166,7 +178,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     );
     return EXIT.usage;
   }
-  const spec = external !== undefined ? { external } : subject !== undefined ? { module: subject } : undefined;
+  const spec = external !== undefined ? { external } : subject !== undefined ? { module: subject } : python[0];
   const isolation = { budgetMs: timeout, memoryMb: DEFAULT_MEMORY_MB, log: (text: string) => io.stderr.write(text) };
   const found =
     spec === undefined
@@ -175,7 +187,8 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   // A module runs in worker threads, each scenario under the watchdog; never imported here.
   const opened = 'isolated' in found ? isolatedRunnerOpened(found.isolated) : found;
   if ('problem' in opened) {
-    io.stderr.write(`gather-sim run: ${external === undefined ? '--subject' : '--external'}: ${opened.problem}\n`);
+    const option = external !== undefined ? '--external: ' : subject !== undefined ? '--subject: ' : '';
+    io.stderr.write(`gather-sim run: ${option}${opened.problem}\n`);
     return EXIT.usage;
   }
   if ('report' in opened) {

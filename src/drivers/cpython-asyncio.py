@@ -7,7 +7,7 @@ fresh event loop whose clock jumps to the next timer whenever nothing is ready, 
 scenario waits in real time and a year-long sleep takes no longer than a short one.
 Times are virtual milliseconds: the loop's time unit is one millisecond.
 
-    python3 cpython-asyncio.py < requests.jsonl
+    python3 cpython-asyncio.py [--name NAME] < requests.jsonl
 """
 
 import asyncio
@@ -16,9 +16,11 @@ import json
 import selectors
 import sys
 
+# The name in the hello: "cpython-asyncio", or the one given as `--name NAME` (gather-sim's
+# `--python INTERPRETER` passes the interpreter's, like "pypy-3.9-asyncio").
 HELLO = {
     "protocol": "gather-sim/1",
-    "name": "cpython-asyncio",
+    "name": sys.argv[2] if sys.argv[1:2] == ["--name"] and len(sys.argv) > 2 else "cpython-asyncio",
     "supports": {"returnExceptions": True, "cancellation": True, "dedupe": True},
 }
 
@@ -261,7 +263,8 @@ def answer(line):
 def main():
     # Everything alive now lives for the whole session: keep it out of the per-scenario
     # collections, which then only walk what a scenario left behind.
-    gc.freeze()
+    if hasattr(gc, "freeze"):  # PyPy has no gc.freeze
+        gc.freeze()
     sys.stdout.write(json.dumps(HELLO) + "\n")
     sys.stdout.flush()
     for line in sys.stdin:

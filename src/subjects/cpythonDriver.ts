@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { shellWord } from '../report/shellQuote.js';
@@ -26,4 +26,55 @@ export function cpythonCommand(): { readonly command: string } | { readonly miss
   const probe = spawnSync('python3', ['--version'], { encoding: 'utf8' });
   if (probe.error !== undefined || probe.status !== 0) return { missing: 'python3 is not on the PATH' };
   return { command: `python3 ${shellWord(cpythonDriverPath())}` };
+}
+
+/** Python that prints the running interpreter's implementation and version, like `pypy 3 9`. */
+const PROBE = 'import sys; print(sys.implementation.name, sys.version_info[0], sys.version_info[1])';
+
+/** The bundled driver run by an interpreter: the command, and the subject's name in its hello. */
+export interface PythonDriver {
+  /** The implementation and version the interpreter reports, like `pypy-3.9-asyncio`. */
+  readonly name: string;
+  /** The shell command: the interpreter running the driver with `--name NAME`. */
+  readonly command: string;
+}
+
+/** What the version probe of `interpreter` says: the driver it runs, or why it cannot. */
+function probed(
+  interpreter: string,
+  error: (Error & { readonly code?: unknown; readonly killed?: boolean }) | null,
+  stdout: string,
+  stderr: string,
+  timeoutMs: number,
+): PythonDriver | { readonly problem: string } {
+  if (error?.code === 'ENOENT') return { problem: 'not found (not on the PATH, no such file)' };
+  if (error?.code === 'EACCES') return { problem: 'cannot be run (not executable)' };
+  if (error?.killed === true) return { problem: `did not say its version within ${timeoutMs} ms` };
+  const match = /^([A-Za-z]\w*) (3) (\d+)\r?\n$/.exec(stdout);
+  if (error !== null || match === null) {
+    const lines = (stderr.trim() || stdout.trim()).split('\n').map((line) => line.trim());
+    const said =
+      lines.length > 1 ? `${lines[0] ?? ''} ... ${lines.at(-1) ?? ''}` : lines[0] || `exit ${String(error?.code)}`;
+    return { problem: `not a Python 3 interpreter (asked for its version: ${said})` };
+  }
+  const name = `${(match[1] ?? '').toLowerCase()}-${match[2] ?? ''}.${match[3] ?? ''}-asyncio`;
+  return { name, command: `${shellWord(interpreter)} ${shellWord(cpythonDriverPath())} --name ${name}` };
+}
+
+/**
+ * The bundled driver run by `interpreter` (a program on the PATH or a path), its subject
+ * named after the interpreter's implementation and version as the interpreter itself
+ * reports them (`sys.implementation.name`, `sys.version_info`: `pypy-3.9-asyncio`,
+ * `cpython-3.12-asyncio`); or why it cannot run: no such program, or not a Python 3 that
+ * answers within `timeoutMs`.
+ */
+export function pythonDriver(
+  interpreter: string,
+  timeoutMs: number,
+): Promise<PythonDriver | { readonly problem: string }> {
+  return new Promise((resolve) => {
+    execFile(interpreter, ['-c', PROBE], { timeout: timeoutMs, encoding: 'utf8' }, (error, stdout, stderr) => {
+      resolve(probed(interpreter, error, stdout, stderr, timeoutMs));
+    });
+  });
 }

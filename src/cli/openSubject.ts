@@ -3,6 +3,7 @@ import { startExternalSubject, type ExternalSubjectOptions } from '../conformanc
 import type { SubjectRunner } from '../conformance/SubjectRunner.js';
 import { loadIsolatedSubject, type IsolatedSubject, type Isolation } from '../isolate/loadIsolatedSubject.js';
 import { CPYTHON_SUBJECT, cpythonCommand } from '../subjects/cpythonDriver.js';
+import { PYODIDE_SUBJECT, pyodideCommand } from '../subjects/pyodideDriver.js';
 
 /** What a command line names as a subject: a module (a path or a bundled name), or a command speaking the protocol. */
 export type SubjectSpec = { readonly module: string } | { readonly external: string };
@@ -19,6 +20,12 @@ export type OpenedSubject =
   | { readonly report: SubjectReport }
   | { readonly problem: string };
 
+/** The bundled drivers by subject name: each gives its command, or why it cannot run here. */
+const DRIVERS: ReadonlyMap<string, () => { readonly command: string } | { readonly missing: string }> = new Map([
+  [CPYTHON_SUBJECT, cpythonCommand],
+  [PYODIDE_SUBJECT, pyodideCommand],
+]);
+
 async function openExternal(
   command: string,
   limits: ExternalSubjectOptions,
@@ -32,10 +39,10 @@ async function openExternal(
 }
 
 /**
- * Opens a subject named on a command line. `cpython-asyncio` runs the bundled driver with
- * python3; a module (a path or a bundled subject's name) is loaded in a worker thread under
+ * Opens a subject named on a command line. A bundled driver's name runs that driver
+ * (`cpython-asyncio` with python3, `cpython-3.14-pyodide` with this Node); a module (a path or a bundled subject's name) is loaded in a worker thread under
  * `isolation`; `optional` subjects (the bundled matrix) are skipped, not refused, when their
- * library or python3 is missing.
+ * library, runtime or interpreter is missing.
  */
 export async function openSubject(
   spec: SubjectSpec,
@@ -47,14 +54,15 @@ export async function openSubject(
     return spec.external.trim() === ''
       ? { problem: 'expected a command to run (--external CMD), got an empty string' }
       : openExternal(spec.external, limits, undefined);
-  if (spec.module === CPYTHON_SUBJECT) {
-    const found = cpythonCommand();
+  const driver = DRIVERS.get(spec.module);
+  if (driver !== undefined) {
+    const found = driver();
     if ('missing' in found) {
       return optional
-        ? { report: { subject: CPYTHON_SUBJECT, supports: {}, skipped: found.missing, properties: [] } }
-        : { problem: `${CPYTHON_SUBJECT}: ${found.missing}` };
+        ? { report: { subject: spec.module, supports: {}, skipped: found.missing, properties: [] } }
+        : { problem: `${spec.module}: ${found.missing}` };
     }
-    return openExternal(found.command, limits, `--subject ${CPYTHON_SUBJECT}`);
+    return openExternal(found.command, limits, `--subject ${spec.module}`);
   }
   const loaded = await loadIsolatedSubject(spec.module, isolation);
   if (loaded.ok) return { isolated: loaded.subject };

@@ -9,8 +9,10 @@
 // Start-up (docs/protocol.md#start-up): a cold Pyodide takes seconds of CPU to boot, so the
 // driver says hello at once, with `startupMs`, and boots after; it reads requests meanwhile
 // and answers them in order once Python is up.
+import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { URL } from 'node:url';
 
 /** The CPython minor version this driver runs: Pyodide 314.x is CPython 3.14. */
 const PYODIDE_MAJOR = 314;
@@ -34,10 +36,12 @@ let version;
 try {
   version = String(require('pyodide/package.json').version);
 } catch {
-  fail('the npm package pyodide is not installed (npm install pyodide)');
+  fail('the npm package pyodide is not installed; npm install pyodide');
 }
 if (Number.parseInt(version, 10) !== PYODIDE_MAJOR)
-  fail(`expected the npm package pyodide ${PYODIDE_MAJOR}.x (CPython 3.14), found ${version} (npm install pyodide@${PYODIDE_MAJOR})`);
+  fail(
+    `expected the npm package pyodide ${PYODIDE_MAJOR}.x (CPython 3.14), found ${version} (npm install pyodide@${PYODIDE_MAJOR})`,
+  );
 
 process.stdout.write(`${JSON.stringify(HELLO)}\n`);
 

@@ -25,12 +25,13 @@ export function pyodideDriverPath(): string {
 }
 
 /**
- * The command that runs the bundled driver with this Node, or why it cannot run here: the
- * npm package pyodide (a development dependency of gather-sim, 14 MB) is not installed
- * where the driver would import it from.
+ * The command that runs the driver (the bundled one unless `driver` names a copy) with this
+ * Node, or why it cannot run here: the npm package pyodide (a development dependency of
+ * gather-sim, 14 MB) is not installed where the driver would import it from.
  */
-export function pyodideCommand(): { readonly command: string } | { readonly missing: string } {
-  const driver = pyodideDriverPath();
+export function pyodideCommand(
+  driver: string = pyodideDriverPath(),
+): { readonly command: string } | { readonly missing: string } {
   try {
     createRequire(driver).resolve('pyodide/package.json');
   } catch {

@@ -105,7 +105,7 @@ describe(`CPython 3.14 in Pyodide (${PYODIDE_SUBJECT}) against CPython 3.11`, ()
         );
     }
     expect(problems.slice(0, 3)).toEqual([]);
-  }, 60_000 + 40 * SUITE_RUNS);
+  }, 60_000 + 80 * SUITE_RUNS);
 
   const folder = new URL('../../scenarios/cpython/', import.meta.url);
   it("observes what each of scenarios/cpython/ expects (3.11's recorded answers)", async () => {

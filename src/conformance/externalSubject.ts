@@ -39,7 +39,7 @@ export type ExternalStart =
   { readonly ok: true; readonly subject: ExternalSubject } | { readonly ok: false; readonly problem: string };
 
 /** The longest start-up a hello may claim, in real ms (docs/protocol.md#start-up). */
-export const MAX_STARTUP_MS = 120_000;
+const MAX_STARTUP_MS = 120_000;
 
 /** A hello's content: the subject's name, its capabilities, and the start-up it claims (0 when none). */
 interface Hello {

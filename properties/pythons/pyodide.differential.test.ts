@@ -87,25 +87,29 @@ describe(`CPython 3.14 in Pyodide (${PYODIDE_SUBJECT}) against CPython 3.11`, ()
     expect(differing.slice(0, 3)).toEqual([]);
   }, 120_000);
 
-  it(`observes what 3.11 observes live, which the oracle allows, on ${2 * SUITE_RUNS} random scenarios (seed ${SUITE_SEED})`, async () => {
-    const scenarios: Scenario[] = [
-      ...fc.sample(scenarioArbitrary({ times: 'spread' }), { numRuns: SUITE_RUNS, seed: SUITE_SEED }),
-      ...fc.sample(scenarioArbitrary(), { numRuns: SUITE_RUNS, seed: SUITE_SEED + 1 }),
-    ];
-    const problems: string[] = [];
-    for (const scenario of scenarios) {
-      const fromPyodide = await observe(scenario);
-      const from311 = await cpython.run(scenario);
-      const where = JSON.stringify(scenario);
-      if (!isAllowed(predict(scenario), fromPyodide))
-        problems.push(`the oracle rejects 3.14 on ${where}: ${JSON.stringify(fromPyodide)}`);
-      if (!same(fromPyodide, from311.observation))
-        problems.push(
-          `3.14 and 3.11 differ on ${where}:\n  3.11 ${JSON.stringify(from311.observation)}\n  3.14 ${JSON.stringify(fromPyodide)}`,
-        );
-    }
-    expect(problems.slice(0, 3)).toEqual([]);
-  }, 60_000 + 80 * SUITE_RUNS);
+  it(
+    `observes what 3.11 observes live, which the oracle allows, on ${2 * SUITE_RUNS} random scenarios (seed ${SUITE_SEED})`,
+    async () => {
+      const scenarios: Scenario[] = [
+        ...fc.sample(scenarioArbitrary({ times: 'spread' }), { numRuns: SUITE_RUNS, seed: SUITE_SEED }),
+        ...fc.sample(scenarioArbitrary(), { numRuns: SUITE_RUNS, seed: SUITE_SEED + 1 }),
+      ];
+      const problems: string[] = [];
+      for (const scenario of scenarios) {
+        const fromPyodide = await observe(scenario);
+        const from311 = await cpython.run(scenario);
+        const where = JSON.stringify(scenario);
+        if (!isAllowed(predict(scenario), fromPyodide))
+          problems.push(`the oracle rejects 3.14 on ${where}: ${JSON.stringify(fromPyodide)}`);
+        if (!same(fromPyodide, from311.observation))
+          problems.push(
+            `3.14 and 3.11 differ on ${where}:\n  3.11 ${JSON.stringify(from311.observation)}\n  3.14 ${JSON.stringify(fromPyodide)}`,
+          );
+      }
+      expect(problems.slice(0, 3)).toEqual([]);
+    },
+    60_000 + 80 * SUITE_RUNS,
+  );
 
   const folder = new URL('../../scenarios/cpython/', import.meta.url);
   it("observes what each of scenarios/cpython/ expects (3.11's recorded answers)", async () => {

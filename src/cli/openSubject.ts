@@ -4,6 +4,7 @@ import type { SubjectRunner } from '../conformance/SubjectRunner.js';
 import { loadIsolatedSubject, type IsolatedSubject, type Isolation } from '../isolate/loadIsolatedSubject.js';
 import { shellWord } from '../report/shellQuote.js';
 import { CPYTHON_SUBJECT, cpythonCommand, pythonDriver } from '../subjects/cpythonDriver.js';
+import { PYODIDE_SUBJECT, pyodideCommand } from '../subjects/pyodideDriver.js';
 
 /**
  * What a command line names as a subject: a module (a path or a bundled name), a command
@@ -23,6 +24,12 @@ export type OpenedSubject =
   | { readonly report: SubjectReport }
   | { readonly problem: string };
 
+/** The bundled drivers by subject name: each gives its command, or why it cannot run here. */
+const DRIVERS: ReadonlyMap<string, () => { readonly command: string } | { readonly missing: string }> = new Map([
+  [CPYTHON_SUBJECT, cpythonCommand],
+  [PYODIDE_SUBJECT, pyodideCommand],
+]);
+
 async function openExternal(
   command: string,
   limits: ExternalSubjectOptions,
@@ -36,11 +43,12 @@ async function openExternal(
 }
 
 /**
- * Opens a subject named on a command line. `cpython-asyncio` runs the bundled driver with
- * python3, `--python INTERPRETER` with that interpreter (one that is missing or no Python 3
- * is a usage problem); a module (a path or a bundled subject's name) is loaded in a worker thread under
+ * Opens a subject named on a command line. A bundled driver's name runs that driver
+ * (`cpython-asyncio` with python3, `cpython-3.14-pyodide` with this Node); `--python INTERPRETER`
+ * runs the Python driver with that interpreter (one that is missing or no Python 3 is a usage
+ * problem); a module (a path or a bundled subject's name) is loaded in a worker thread under
  * `isolation`; `optional` subjects (the bundled matrix) are skipped, not refused, when their
- * library or python3 is missing.
+ * library, runtime or interpreter is missing.
  */
 export async function openSubject(
   spec: SubjectSpec,
@@ -57,14 +65,15 @@ export async function openSubject(
     if ('command' in found) return openExternal(found.command, limits, `--python ${shellWord(spec.python)}`);
     return { problem: `--python ${spec.python}: ${found.problem}` };
   }
-  if (spec.module === CPYTHON_SUBJECT) {
-    const found = cpythonCommand();
+  const driver = DRIVERS.get(spec.module);
+  if (driver !== undefined) {
+    const found = driver();
     if ('missing' in found) {
       return optional
-        ? { report: { subject: CPYTHON_SUBJECT, supports: {}, skipped: found.missing, properties: [] } }
-        : { problem: `${CPYTHON_SUBJECT}: ${found.missing}` };
+        ? { report: { subject: spec.module, supports: {}, skipped: found.missing, properties: [] } }
+        : { problem: `${spec.module}: ${found.missing}` };
     }
-    return openExternal(found.command, limits, `--subject ${CPYTHON_SUBJECT}`);
+    return openExternal(found.command, limits, `--subject ${spec.module}`);
   }
   const loaded = await loadIsolatedSubject(spec.module, isolation);
   if (loaded.ok) return { isolated: loaded.subject };

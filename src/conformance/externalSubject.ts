@@ -38,7 +38,17 @@ export interface ExternalSubject extends SubjectRunner {
 export type ExternalStart =
   { readonly ok: true; readonly subject: ExternalSubject } | { readonly ok: false; readonly problem: string };
 
-function parseHello(line: string): { readonly name: string; readonly supports: Capabilities } | string {
+/** The longest start-up a hello may claim, in real ms (docs/protocol.md#start-up). */
+const MAX_STARTUP_MS = 120_000;
+
+/** A hello's content: the subject's name, its capabilities, and the start-up it claims (0 when none). */
+interface Hello {
+  readonly name: string;
+  readonly supports: Capabilities;
+  readonly startupMs: number;
+}
+
+function parseHello(line: string): Hello | string {
   let hello: unknown;
   try {
     hello = JSON.parse(line);
@@ -47,13 +57,15 @@ function parseHello(line: string): { readonly name: string; readonly supports: C
   }
   if (!isRecord(hello) || hello['protocol'] !== 'gather-sim/1')
     return `its first line is not a gather-sim/1 hello: ${line.slice(0, 200)}`;
-  const { name, supports } = hello;
+  const { name, supports, startupMs = 0 } = hello;
   if (typeof name !== 'string' || name === '') return `its hello has no "name" string: ${line.slice(0, 200)}`;
   if (supports !== undefined && !isRecord(supports))
     return `its hello's "supports" is not an object: got ${describeValue(supports)}`;
+  if (typeof startupMs !== 'number' || !Number.isInteger(startupMs) || startupMs < 0)
+    return `its hello's "startupMs" is not a whole number of ms: got ${describeValue(startupMs)}`;
   const claimed: Record<string, boolean> = {};
   for (const capability of CAPABILITIES) claimed[capability] = isRecord(supports) && supports[capability] === true;
-  return { name, supports: claimed };
+  return { name, supports: claimed, startupMs: Math.min(startupMs, MAX_STARTUP_MS) };
 }
 
 /** The run of a scenario the subject did not answer with an observation: nothing seen, one problem. */
@@ -81,7 +93,8 @@ const TOO_LONG = `longer than the limit of ${INPUT_LIMITS.answerBytes} bytes a l
  * silent past the limits is broken: every later run reports why, with its stderr, and the
  * process is killed, so the harness never hangs on it. Its start counts are not visible
  * across the process boundary: each started task counts as started once per slot it may
- * take (once, for a subject that claims de-duplication).
+ * take (once, for a subject that claims de-duplication). A hello's `startupMs` (at most
+ * {@link MAX_STARTUP_MS}) adds to the silence allowed before the first answer only.
  */
 export async function startExternalSubject(
   command: string,
@@ -159,9 +172,12 @@ export async function startExternalSubject(
       const id = nextId;
       nextId += 1;
       child.stdin.write(`${JSON.stringify({ id, scenario })}\n`);
-      const answer = await reader.next(answerMs);
-      if (answer === 'timeout')
-        return brokenRun(scenario, breakWith(`went silent: no answer to request ${id} within ${answerMs} ms`));
+      const startup = id === 1 ? parsed.startupMs : 0;
+      const answer = await reader.next(answerMs + startup);
+      if (answer === 'timeout') {
+        const limit = startup === 0 ? `${answerMs} ms` : `${answerMs} ms and its start-up of ${startup} ms`;
+        return brokenRun(scenario, breakWith(`went silent: no answer to request ${id} within ${limit}`));
+      }
       if ('end' in answer) return brokenRun(scenario, breakWith(`${answer.end} while request ${id} was unanswered`));
       if ('tooLong' in answer) return brokenRun(scenario, breakWith(`answered request ${id} with a line ${TOO_LONG}`));
       let message: unknown;

@@ -8,12 +8,15 @@ scenario waits in real time and a year-long sleep takes no longer than a short o
 Times are virtual milliseconds: the loop's time unit is one millisecond.
 
     python3 cpython-asyncio.py [--name NAME] < requests.jsonl
+
+The file is also a module: `answer_line` answers one request line, on any CPython from
+3.9 on, so `pyodide-cpython-3.14.mjs` runs this same code inside Pyodide (CPython 3.14 in
+WebAssembly) and any difference between the two is the runtime's.
 """
 
 import asyncio
 import gc
 import json
-import selectors
 import sys
 
 # The name in the hello: "cpython-asyncio", or the one given as `--name NAME` (gather-sim's
@@ -25,13 +28,12 @@ HELLO = {
 }
 
 
-class JumpingSelector(selectors.SelectSelector):
-    """A selector that never blocks: it moves the loop's clock to the next timer instead,
-    and stops the loop when nothing at all is scheduled (the run is over)."""
+class JumpingSelector:
+    """The loop's selector, which never blocks: it moves the loop's clock to the next timer
+    instead, and stops the loop when nothing at all is scheduled (the run is over)."""
 
-    def __init__(self):
-        super().__init__()
-        self.loop = None
+    def __init__(self, loop):
+        self.loop = loop
 
     def select(self, timeout=None):
         loop = self.loop
@@ -41,20 +43,30 @@ class JumpingSelector(selectors.SelectSelector):
             loop.now = max(loop.now, loop._scheduled[0]._when)
         return []
 
+    def close(self):
+        pass
 
-class VirtualLoop(asyncio.SelectorEventLoop):
-    """An event loop on virtual time, in milliseconds."""
+
+class VirtualLoop(asyncio.BaseEventLoop):
+    """An event loop on virtual time, in milliseconds: asyncio's own BaseEventLoop (its
+    `_run_once` schedules every callback and timer), with no file descriptors at all, so it
+    needs no sockets (which WebAssembly builds lack) and no thread."""
 
     def __init__(self):
-        selector = JumpingSelector()
-        super().__init__(selector)
-        selector.loop = self
+        super().__init__()
+        self._selector = JumpingSelector(self)
         self.now = 0.0
         # Timers within half a millisecond of now are due: every scenario time is an integer.
         self._clock_resolution = 0.5
 
     def time(self):
         return self.now
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        pass
 
 
 class RecordedTask(asyncio.Task):
@@ -216,8 +228,11 @@ class Run:
 
     def observe(self):
         loop = self.loop
-        asyncio.set_event_loop(loop)
         loop.set_exception_handler(lambda _, context: self.unhandled.append(context.get("exception")))
+        # A host may keep a loop of its own registered as running (Pyodide's WebLoop is, for
+        # good): this scenario's loop takes the slot for the run, then gives it back.
+        host = asyncio.events._get_running_loop()
+        asyncio.events._set_running_loop(None)
         try:
             loop.create_task(self.main())
             loop.run_forever()
@@ -225,7 +240,7 @@ class Run:
             gc.collect()
         finally:
             loop.close()
-            asyncio.set_event_loop(None)
+            asyncio.events._set_running_loop(host)
         return {
             "gather": self.gather,
             "tasks": self.records,
@@ -260,6 +275,11 @@ def answer(line):
         return {"id": request_id, "error": "could not run the scenario: %r" % error}
 
 
+def answer_line(line):
+    """The answer to one request line, as one JSON line without its newline."""
+    return json.dumps(answer(line))
+
+
 def main():
     # Everything alive now lives for the whole session: keep it out of the per-scenario
     # collections, which then only walk what a scenario left behind.
@@ -270,7 +290,7 @@ def main():
     for line in sys.stdin:
         if line.strip() == "":
             continue
-        sys.stdout.write(json.dumps(answer(line)) + "\n")
+        sys.stdout.write(answer_line(line) + "\n")
         sys.stdout.flush()
     return 0
 

@@ -1,4 +1,5 @@
 import { CPYTHON_SUBJECT } from './cpythonDriver.js';
+import { PYODIDE_SUBJECT } from './pyodideDriver.js';
 
 /**
  * The subjects bundled for the conformance matrix, by name, each with its module (beside
@@ -18,5 +19,9 @@ export const BUNDLED_SUBJECTS: readonly { readonly name: string; readonly module
     { name: 'effection', module: 'effection.js', needs: 'effection' },
   ];
 
-/** Every subject of the bundled matrix, in order: the modules above, then CPython's asyncio.gather over the protocol. */
-export const BUNDLED_MATRIX: readonly string[] = [...BUNDLED_SUBJECTS.map((subject) => subject.name), CPYTHON_SUBJECT];
+/** Every subject of the bundled matrix, in order: the modules above, then the real asyncio.gathers over the protocol (CPython's, CPython 3.14's in Pyodide). */
+export const BUNDLED_MATRIX: readonly string[] = [
+  ...BUNDLED_SUBJECTS.map((subject) => subject.name),
+  CPYTHON_SUBJECT,
+  PYODIDE_SUBJECT,
+];

@@ -4,12 +4,11 @@ import { gatherProperties } from '../properties/gatherProperties.js';
 import type { GatherProperty } from '../properties/GatherProperty.js';
 import { realPerformanceNow } from '../clock/realTimers.js';
 import { isOrderedTieMode, MAX_EXHAUSTIVE_ORDERS } from '../clock/TieChoice.js';
-import { checkSubject, DEFAULT_RUNS, DEFAULT_SEED } from '../conformance/checkGather.js';
-import { checkingDeterminism } from '../conformance/checkingDeterminism.js';
+import { DEFAULT_RUNS, DEFAULT_SEED } from '../conformance/checkGather.js';
 import { conforms, type ConformanceReport, type SubjectReport } from '../conformance/ConformanceReport.js';
 import { checkIsolated } from '../isolate/checkIsolated.js';
 import type { Isolation } from '../isolate/loadIsolatedSubject.js';
-import { mapConcurrently } from '../isolate/mapConcurrently.js';
+import { concurrencyLimit } from '../isolate/concurrencyLimit.js';
 import { DEFAULT_MEMORY_MB } from '../isolate/startSubjectWorker.js';
 import type { ExternalSubjectOptions } from '../conformance/externalSubject.js';
 import { BUNDLED_MATRIX } from '../subjects/bundledSubjects.js';
@@ -162,19 +161,23 @@ function pickProperties(requested: readonly string[], io: CliIo): readonly Gathe
 type Opened = Exclude<OpenedSubject, { readonly problem: string }>;
 
 /**
- * Opens the subjects to check, in order, modules in worker threads `jobs` at a time;
+ * Opens the subjects to check, in order: modules in worker threads `jobs` at a time, while
+ * the driver processes of subjects in other processes start (up to `drivers` each, at once);
  * undefined after writing a usage problem (and closing what was opened).
  */
 async function openSubjects(
   specs: readonly SubjectSpec[],
   limits: ExternalSubjectOptions,
   isolation: Isolation,
-  jobs: number,
+  opening: { readonly jobs: number; readonly drivers: number },
   io: CliIo,
 ): Promise<Opened[] | undefined> {
   const bundled = specs.length === 0;
-  const all = await mapConcurrently(bundled ? BUNDLED_MATRIX.map((module) => ({ module })) : specs, jobs, (spec) =>
-    openSubject(spec, bundled, limits, isolation),
+  const loadInTurn = concurrencyLimit(opening.jobs);
+  const all = await Promise.all(
+    (bundled ? BUNDLED_MATRIX.map((module) => ({ module })) : specs).map((spec) =>
+      openSubject(spec, bundled, limits, isolation, { drivers: opening.drivers, loadInTurn }),
+    ),
   );
   const problem = all.find((subject): subject is Extract<OpenedSubject, { problem: string }> => 'problem' in subject);
   if (problem === undefined) return all as Opened[];
@@ -200,45 +203,15 @@ function replayOptionsOf(options: CheckPropertyOptions, determinism: boolean): s
   ].join('');
 }
 
-/** Checks the subjects in other processes (and reports those that cannot be), one after the other, in order. */
-async function checkOthers(
-  opened: readonly Opened[],
-  properties: readonly GatherProperty[],
-  options: CheckPropertyOptions,
-  determinism: boolean,
-  progress: (name: string, property: string, status: string) => void,
-  io: CliIo,
-): Promise<SubjectReport[]> {
-  const reports: SubjectReport[] = [];
-  for (const subject of opened) {
-    if ('isolated' in subject) continue;
-    if ('report' in subject) {
-      const { report } = subject;
-      io.stderr.write(
-        escapeTerminalOutput(
-          `check: ${report.subject}: ${report.skipped === undefined ? `BROKEN, ${report.broken ?? ''}` : `skipped, ${report.skipped}`}\n`,
-        ),
-      );
-      reports.push(report);
-      continue;
-    }
-    try {
-      reports.push(
-        await checkSubject(determinism ? checkingDeterminism(subject.runner) : subject.runner, {
-          ...(options.numRuns === undefined ? {} : { runs: options.numRuns }),
-          ...(options.seed === undefined ? {} : { seed: options.seed }),
-          ...(options.path === undefined ? {} : { path: options.path }),
-          ...(options.shard === undefined ? {} : { shard: options.shard }),
-          ...(options.ties === undefined ? {} : { ties: options.ties }),
-          properties,
-          onProgress: (name, report) => progress(name, report.property.id, report.status),
-        }),
-      );
-    } finally {
-      await subject.close();
-    }
-  }
-  return reports;
+/** Says on standard error why each subject that cannot be checked is not (broken or skipped), and gives its report. */
+function reportUnchecked(subject: Extract<Opened, { readonly report: SubjectReport }>, io: CliIo): SubjectReport {
+  const { report } = subject;
+  io.stderr.write(
+    escapeTerminalOutput(
+      `check: ${report.subject}: ${report.skipped === undefined ? `BROKEN, ${report.broken ?? ''}` : `skipped, ${report.skipped}`}\n`,
+    ),
+  );
+  return report;
 }
 
 /** `gather-sim check`: see {@link CHECK_USAGE}. Returns the exit status. */
@@ -326,7 +299,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     return EXIT.usage;
   }
   const isolation = { budgetMs: timeout, memoryMb: memory, log: (text: string) => io.stderr.write(text) };
-  const opened = await openSubjects(specs, { helloMs: timeout, answerMs: timeout }, isolation, jobs, io);
+  const drivers = Math.min(jobs, properties.length);
+  const opened = await openSubjects(specs, { helloMs: timeout, answerMs: timeout }, isolation, { jobs, drivers }, io);
   if (opened === undefined) return EXIT.usage;
 
   const total = opened.filter((subject) => !('report' in subject)).length * properties.length;
@@ -346,20 +320,18 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   };
   const determinism = values['check-determinism'] === true;
   const isolated = opened.flatMap((subject) => ('isolated' in subject ? [subject.isolated] : []));
-  // Subjects in other processes are checked here, while the workers check the modules.
-  const [inWorkers, inProcesses] = await Promise.all([
-    checkIsolated(isolated, {
-      properties,
-      options,
-      determinism,
-      jobs,
-      replayOptions: replayOptionsOf(options, determinism),
-      onProgress: progress,
-    }),
-    checkOthers(opened, properties, options, determinism, progress, io),
-  ]);
+  const unchecked = opened.flatMap((subject) => ('report' in subject ? [reportUnchecked(subject, io)] : []));
+  const inWorkers = await checkIsolated(isolated, {
+    properties,
+    options,
+    determinism,
+    jobs,
+    replayOptions: replayOptionsOf(options, determinism),
+    onProgress: progress,
+  });
+  await Promise.all(isolated.map((subject) => subject.close()));
   const subjects = opened.map((subject) =>
-    'isolated' in subject ? (inWorkers.shift() as SubjectReport) : (inProcesses.shift() as SubjectReport),
+    'isolated' in subject ? (inWorkers.shift() as SubjectReport) : (unchecked.shift() as SubjectReport),
   );
   io.stderr.write(`check: ${total} checks in ${((realPerformanceNow() - started) / 1000).toFixed(1)} s (wall time)\n`);
 

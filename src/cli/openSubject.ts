@@ -1,7 +1,11 @@
 import type { SubjectReport } from '../conformance/ConformanceReport.js';
 import { startExternalSubject, type ExternalSubjectOptions } from '../conformance/externalSubject.js';
+import { startDriverPool } from '../conformance/startDriverPool.js';
 import type { SubjectRunner } from '../conformance/SubjectRunner.js';
+import type { ConcurrencyLimit } from '../isolate/concurrencyLimit.js';
+import { isolatedExternalSubject } from '../isolate/isolatedExternalSubject.js';
 import { loadIsolatedSubject, type IsolatedSubject, type Isolation } from '../isolate/loadIsolatedSubject.js';
+import { shellWord } from '../report/shellQuote.js';
 import { CPYTHON_SUBJECT, cpythonCommand } from '../subjects/cpythonDriver.js';
 
 /** What a command line names as a subject: a module (a path or a bundled name), or a command speaking the protocol. */
@@ -19,11 +23,42 @@ export type OpenedSubject =
   | { readonly report: SubjectReport }
   | { readonly problem: string };
 
+/**
+ * How `check` opens subjects: one in another process gets `drivers` driver processes, started
+ * at once, and is checked in worker threads like a module; a module loads in a worker in its
+ * turn (`loadInTurn`), while drivers start without waiting for one.
+ */
+export interface CheckOpening {
+  readonly drivers: number;
+  readonly loadInTurn: ConcurrencyLimit;
+}
+
 async function openExternal(
   command: string,
   limits: ExternalSubjectOptions,
   replay: string | undefined,
+  isolation: Isolation,
+  opening: CheckOpening | undefined,
 ): Promise<OpenedSubject> {
+  if (opening !== undefined) {
+    const pool = await startDriverPool(command, opening.drivers, limits);
+    const { first } = pool;
+    if (!first.ok) {
+      await pool.close();
+      return { report: { subject: command, supports: {}, broken: first.problem, properties: [] } };
+    }
+    const answerMs = limits.answerMs ?? 10_000;
+    const isolated = isolatedExternalSubject(
+      command,
+      { ...pool, first },
+      replay ?? `--external ${shellWord(command)}`,
+      {
+        ...isolation,
+        answerMs,
+      },
+    );
+    return { isolated };
+  }
   const started = await startExternalSubject(command, limits);
   if (!started.ok) return { report: { subject: command, supports: {}, broken: started.problem, properties: [] } };
   const { subject } = started;
@@ -35,18 +70,20 @@ async function openExternal(
  * Opens a subject named on a command line. `cpython-asyncio` runs the bundled driver with
  * python3; a module (a path or a bundled subject's name) is loaded in a worker thread under
  * `isolation`; `optional` subjects (the bundled matrix) are skipped, not refused, when their
- * library or python3 is missing.
+ * library or python3 is missing. With `opening` (`check`), a subject in another process is
+ * opened as a pool of driver processes to check in worker threads.
  */
 export async function openSubject(
   spec: SubjectSpec,
   optional: boolean,
   limits: ExternalSubjectOptions,
   isolation: Isolation,
+  opening?: CheckOpening,
 ): Promise<OpenedSubject> {
   if ('external' in spec)
     return spec.external.trim() === ''
       ? { problem: 'expected a command to run (--external CMD), got an empty string' }
-      : openExternal(spec.external, limits, undefined);
+      : openExternal(spec.external, limits, undefined, isolation, opening);
   if (spec.module === CPYTHON_SUBJECT) {
     const found = cpythonCommand();
     if ('missing' in found) {
@@ -54,9 +91,10 @@ export async function openSubject(
         ? { report: { subject: CPYTHON_SUBJECT, supports: {}, skipped: found.missing, properties: [] } }
         : { problem: `${CPYTHON_SUBJECT}: ${found.missing}` };
     }
-    return openExternal(found.command, limits, `--subject ${CPYTHON_SUBJECT}`);
+    return openExternal(found.command, limits, `--subject ${CPYTHON_SUBJECT}`, isolation, opening);
   }
-  const loaded = await loadIsolatedSubject(spec.module, isolation);
+  const { module } = spec;
+  const loaded = await (opening?.loadInTurn ?? ((load) => load()))(() => loadIsolatedSubject(module, isolation));
   if (loaded.ok) return { isolated: loaded.subject };
   if (optional && loaded.missingPackage)
     return { report: { subject: spec.module, supports: {}, skipped: loaded.problem, properties: [] } };

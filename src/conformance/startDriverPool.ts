@@ -50,7 +50,7 @@ export async function startDriverPool(
     },
     async close() {
       const all = await Promise.all(started);
-      await Promise.all(all.map((one) => (one.ok ? one.subject.close() : undefined)));
+      await Promise.all(all.flatMap((one) => (one.ok ? [one.subject.close()] : [])));
     },
   };
 }

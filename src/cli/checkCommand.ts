@@ -49,9 +49,13 @@ against observed, the timelines and the replay lines.
   --timeout MS       real-time limit for loading a subject and for each scenario (an
                      external subject's hello and each answer) (default 10000); past it
                      the subject is BROKEN (stopped, never waited for)
-  --jobs N           worker threads checking at once (default: the number of cores);
-                     a module subject runs in worker threads even with 1; the report
-                     is the same bytes whatever N
+  --jobs N           slots checking at once (default: the number of cores), one budget
+                     for every subject: a slot is a worker thread checking one property
+                     of one subject; a subject in another process (--external,
+                     cpython-asyncio) gets up to N driver processes, all started when
+                     it is opened, each lent to one slot at a time; a module subject
+                     runs in worker threads even with 1; the report is the same bytes
+                     whatever N
   --memory-limit MB  the heap of each worker, in MB (default ${DEFAULT_MEMORY_MB}); past it the
                      subject is BROKEN
   --runs N           scenarios per property (default ${DEFAULT_RUNS})
@@ -91,7 +95,9 @@ Progress goes to standard error, one line per property as it finishes, and so do
 subject prints. A subject module is loaded and checked in worker threads, never in the
 checker: one that loops, exits, throws from a timer, or allocates without bound is stopped
 and shown as BROKEN, with what happened, the scenario it was running and replay lines; its
-remaining properties are not checked, and the other subjects are checked as usual.
+remaining properties are not checked, and the other subjects are checked as usual. A
+subject in another process is checked in worker threads too, and so is a driver of it
+that crashes, goes silent or prints something else: BROKEN, the same way.
 
 Exit status: 0 every applicable property passed (for the bundled matrix, with no MODULE:
 the matrix was produced and the reference conforms; a library that departs from

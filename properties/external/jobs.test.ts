@@ -85,4 +85,17 @@ describe('an external subject at --jobs N', () => {
       expect(await allStopped(pids)).toBe(true);
     },
   );
+
+  it(
+    'is BROKEN when a driver answers with a line that is not protocol, read in the worker: the line, the scenario',
+    { timeout: 120_000 },
+    async () => {
+      const garbage = `echo '{"protocol":"gather-sim/1","name":"garbage"}'; read request; echo 'not json'; sleep 60`;
+      const result = await check(['--external', garbage, '--property', 'success', '--runs', '5', '--jobs', '2']);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(
+        /garbage: BROKEN: while checking success, it broke: ".*" printed a line that is not protocol: "not json" \(nothing on its stderr\)\n {2}scenario: \{"tasks":/,
+      );
+    },
+  );
 });

@@ -2,12 +2,14 @@ import { MessageChannel } from 'node:worker_threads';
 import type { ExternalSubject } from '../conformance/externalSubject.js';
 import type { DriverPool } from '../conformance/startDriverPool.js';
 import type { IsolatedSubject, Isolation, StartedWorker } from './loadIsolatedSubject.js';
-import type { PortMessage } from './portRunner.js';
+import type { PortAnswer, PortRequest } from './portRunner.js';
+import type { Scenario } from '../scenario/Scenario.js';
 import { startSubjectWorker, unexpectedOutcome, type WorkerOutcome } from './startSubjectWorker.js';
 
 /**
  * A subject worker checking a subject in another process: fast-check, the oracle and the
- * properties run in the worker (`portRunner`), `driver` answers its scenarios here. A request
+ * properties run in the worker, and read the driver's answer lines there (`portRunner`);
+ * here `driver` is only given each scenario and its answer line passed back. A request
  * during which the driver breaks (it crashed, went silent, printed something else) ends at
  * once as a break naming what happened and the scenario it was answering; the driver goes
  * back to the pool when the worker closes, after any answer still on its way.
@@ -24,16 +26,21 @@ async function startWorkerWith(
   let broke: WorkerOutcome | undefined;
   let breakOff: ((outcome: WorkerOutcome) => void) | undefined;
   let answering: Promise<unknown> = Promise.resolve();
-  port1.on('message', (message: PortMessage) => {
-    if (!('scenario' in message)) return;
-    const { scenario } = message;
-    answering = driver.run(scenario).then((run) => {
+  let scenario: Scenario | undefined;
+  const breakOut = (reason: string): void => {
+    broke ??= { ok: false, what: `broke: ${reason}`, ...(scenario === undefined ? {} : { scenario }) };
+    breakOff?.(broke);
+  };
+  port1.on('message', (message: PortRequest) => {
+    if ('broken' in message) {
+      breakOut(driver.breakWith(message.broken));
+      return;
+    }
+    scenario = message.scenario;
+    answering = driver.exchange(message.scenario).then((answer) => {
       const reason = driver.broken();
-      if (reason === undefined) port1.postMessage({ run } satisfies PortMessage);
-      else {
-        broke ??= { ok: false, what: `broke: ${reason}`, scenario };
-        breakOff?.(broke);
-      }
+      if (reason === undefined) port1.postMessage(answer satisfies PortAnswer);
+      else breakOut(reason);
     });
   });
   let closed: Promise<void> | undefined;

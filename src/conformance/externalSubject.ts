@@ -24,14 +24,6 @@ export interface ExternalSubject extends SubjectRunner {
   /** Why it is broken (it crashed, printed something else, answered out of order, went silent), with its stderr; undefined while it works. */
   broken(): string | undefined;
   /**
-   * Sends a scenario and reads the answer line as it is (`answerToRun` says what it means),
-   * or, if the subject is or becomes broken meanwhile (it crashed, went silent, the line is
-   * too long), the run that says so.
-   */
-  exchange(scenario: Scenario): Promise<{ readonly id: number; readonly line: string } | { readonly run: Run }>;
-  /** Marks it broken for `problem` (an answer line that breaks the protocol), with its stderr, and kills it; the reason. */
-  breakWith(problem: string): string;
-  /**
    * Closes its stdin and waits for it to exit (killing its process group if it does not,
    * within the answer limit), then ends what it left running in its process group: SIGTERM,
    * and SIGKILL after a short grace. Never waits on a descendant that holds its stdout open.
@@ -42,6 +34,22 @@ export interface ExternalSubject extends SubjectRunner {
 /** A started external subject, or why it could not start. */
 export type ExternalStart =
   { readonly ok: true; readonly subject: ExternalSubject } | { readonly ok: false; readonly problem: string };
+
+/** An external subject as `check --jobs` uses it (`startDriverPool`): the request and its answer line apart. Not exported by the package. */
+export interface DriverProcess extends ExternalSubject {
+  /**
+   * Sends a scenario and reads the answer line as it is (`answerToRun` says what it means),
+   * or, if the subject is or becomes broken meanwhile (it crashed, went silent, the line is
+   * too long), the run that says so.
+   */
+  exchange(scenario: Scenario): Promise<{ readonly id: number; readonly line: string } | { readonly run: Run }>;
+  /** Marks it broken for `problem` (an answer line that breaks the protocol), with its stderr, and kills it; the reason. */
+  breakWith(problem: string): string;
+}
+
+/** A started driver process, or why it could not start. */
+export type DriverStart =
+  { readonly ok: true; readonly subject: DriverProcess } | { readonly ok: false; readonly problem: string };
 
 function parseHello(line: string): { readonly name: string; readonly supports: Capabilities } | string {
   let hello: unknown;
@@ -78,10 +86,12 @@ const TOO_LONG = `longer than the limit of ${INPUT_LIMITS.answerBytes} bytes a l
  * across the process boundary: each started task counts as started once per slot it may
  * take (once, for a subject that claims de-duplication).
  */
-export async function startExternalSubject(
-  command: string,
-  options: ExternalSubjectOptions = {},
-): Promise<ExternalStart> {
+export function startExternalSubject(command: string, options: ExternalSubjectOptions = {}): Promise<ExternalStart> {
+  return startDriverProcess(command, options);
+}
+
+/** {@link startExternalSubject}, with what `check --jobs` needs besides: see {@link DriverProcess}. */
+export async function startDriverProcess(command: string, options: ExternalSubjectOptions = {}): Promise<DriverStart> {
   const helloMs = options.helloMs ?? 10_000;
   const answerMs = options.answerMs ?? 10_000;
   // In a process group of its own, so that ending it also ends what its shell started.
@@ -144,7 +154,7 @@ export async function startExternalSubject(
   const brokenRun = (scenario: Scenario, reason: string): Run =>
     failedRun(scenario, `external subject broken: ${reason}`);
 
-  const subject: ExternalSubject = {
+  const subject: DriverProcess = {
     name: parsed.name,
     supports: parsed.supports,
     replay: `--external ${shellWord(command)}`,

@@ -1,5 +1,5 @@
 import { MessageChannel } from 'node:worker_threads';
-import type { ExternalSubject } from '../conformance/externalSubject.js';
+import type { DriverProcess } from '../conformance/externalSubject.js';
 import type { DriverPool } from '../conformance/startDriverPool.js';
 import type { IsolatedSubject, Isolation, StartedWorker } from './loadIsolatedSubject.js';
 import type { PortAnswer, PortRequest } from './portRunner.js';
@@ -15,7 +15,7 @@ import { startSubjectWorker, unexpectedOutcome, type WorkerOutcome } from './sta
  * back to the pool when the worker closes, after any answer still on its way.
  */
 async function startWorkerWith(
-  driver: ExternalSubject,
+  driver: DriverProcess,
   pool: DriverPool,
   replay: string,
   isolation: Isolation & { readonly answerMs: number },

@@ -4,12 +4,11 @@ import { gatherProperties } from '../properties/gatherProperties.js';
 import type { GatherProperty } from '../properties/GatherProperty.js';
 import { realPerformanceNow } from '../clock/realTimers.js';
 import { isOrderedTieMode, MAX_EXHAUSTIVE_ORDERS } from '../clock/TieChoice.js';
-import { checkSubject, DEFAULT_RUNS, DEFAULT_SEED } from '../conformance/checkGather.js';
-import { checkingDeterminism } from '../conformance/checkingDeterminism.js';
+import { DEFAULT_RUNS, DEFAULT_SEED } from '../conformance/checkGather.js';
 import { conforms, type ConformanceReport, type SubjectReport } from '../conformance/ConformanceReport.js';
 import { checkIsolated } from '../isolate/checkIsolated.js';
 import type { Isolation } from '../isolate/loadIsolatedSubject.js';
-import { mapConcurrently } from '../isolate/mapConcurrently.js';
+import { concurrencyLimit } from '../isolate/concurrencyLimit.js';
 import { DEFAULT_MEMORY_MB } from '../isolate/startSubjectWorker.js';
 import type { ExternalSubjectOptions } from '../conformance/externalSubject.js';
 import { BUNDLED_MATRIX } from '../subjects/bundledSubjects.js';
@@ -52,9 +51,13 @@ ${pythonOptionHelp(21)} (repeat for more)
   --timeout MS       real-time limit for loading a subject and for each scenario (an
                      external subject's hello and each answer) (default 10000); past it
                      the subject is BROKEN (stopped, never waited for)
-  --jobs N           worker threads checking at once (default: the number of cores);
-                     a module subject runs in worker threads even with 1; the report
-                     is the same bytes whatever N
+  --jobs N           slots checking at once (default: the number of cores), one budget
+                     for every subject: a slot is a worker thread checking one property
+                     of one subject; a subject in another process (--external,
+                     cpython-asyncio) gets up to N driver processes, all started when
+                     it is opened, each lent to one slot at a time; a module subject
+                     runs in worker threads even with 1; the report is the same bytes
+                     whatever N
   --memory-limit MB  the heap of each worker, in MB (default ${DEFAULT_MEMORY_MB}); past it the
                      subject is BROKEN
   --runs N           scenarios per property (default ${DEFAULT_RUNS})
@@ -94,7 +97,9 @@ Progress goes to standard error, one line per property as it finishes, and so do
 subject prints. A subject module is loaded and checked in worker threads, never in the
 checker: one that loops, exits, throws from a timer, or allocates without bound is stopped
 and shown as BROKEN, with what happened, the scenario it was running and replay lines; its
-remaining properties are not checked, and the other subjects are checked as usual.
+remaining properties are not checked, and the other subjects are checked as usual. A
+subject in another process is checked in worker threads too, and so is a driver of it
+that crashes, goes silent or prints something else: BROKEN, the same way.
 
 Exit status: 0 every applicable property passed (for the bundled matrix, with no MODULE:
 the matrix was produced and the reference conforms; a library that departs from
@@ -165,19 +170,23 @@ function pickProperties(requested: readonly string[], io: CliIo): readonly Gathe
 type Opened = Exclude<OpenedSubject, { readonly problem: string }>;
 
 /**
- * Opens the subjects to check, in order, modules in worker threads `jobs` at a time;
+ * Opens the subjects to check, in order: modules in worker threads `jobs` at a time, while
+ * the driver processes of subjects in other processes start (up to `drivers` each, at once);
  * undefined after writing a usage problem (and closing what was opened).
  */
 async function openSubjects(
   specs: readonly SubjectSpec[],
   limits: ExternalSubjectOptions,
   isolation: Isolation,
-  jobs: number,
+  opening: { readonly jobs: number; readonly drivers: number },
   io: CliIo,
 ): Promise<Opened[] | undefined> {
   const bundled = specs.length === 0;
-  const all = await mapConcurrently(bundled ? BUNDLED_MATRIX.map((module) => ({ module })) : specs, jobs, (spec) =>
-    openSubject(spec, bundled, limits, isolation),
+  const loadInTurn = concurrencyLimit(opening.jobs);
+  const all = await Promise.all(
+    (bundled ? BUNDLED_MATRIX.map((module) => ({ module })) : specs).map((spec) =>
+      openSubject(spec, bundled, limits, isolation, { drivers: opening.drivers, loadInTurn }),
+    ),
   );
   const problem = all.find((subject): subject is Extract<OpenedSubject, { problem: string }> => 'problem' in subject);
   if (problem === undefined) return all as Opened[];
@@ -203,45 +212,15 @@ function replayOptionsOf(options: CheckPropertyOptions, determinism: boolean): s
   ].join('');
 }
 
-/** Checks the subjects in other processes (and reports those that cannot be), one after the other, in order. */
-async function checkOthers(
-  opened: readonly Opened[],
-  properties: readonly GatherProperty[],
-  options: CheckPropertyOptions,
-  determinism: boolean,
-  progress: (name: string, property: string, status: string) => void,
-  io: CliIo,
-): Promise<SubjectReport[]> {
-  const reports: SubjectReport[] = [];
-  for (const subject of opened) {
-    if ('isolated' in subject) continue;
-    if ('report' in subject) {
-      const { report } = subject;
-      io.stderr.write(
-        escapeTerminalOutput(
-          `check: ${report.subject}: ${report.skipped === undefined ? `BROKEN, ${report.broken ?? ''}` : `skipped, ${report.skipped}`}\n`,
-        ),
-      );
-      reports.push(report);
-      continue;
-    }
-    try {
-      reports.push(
-        await checkSubject(determinism ? checkingDeterminism(subject.runner) : subject.runner, {
-          ...(options.numRuns === undefined ? {} : { runs: options.numRuns }),
-          ...(options.seed === undefined ? {} : { seed: options.seed }),
-          ...(options.path === undefined ? {} : { path: options.path }),
-          ...(options.shard === undefined ? {} : { shard: options.shard }),
-          ...(options.ties === undefined ? {} : { ties: options.ties }),
-          properties,
-          onProgress: (name, report) => progress(name, report.property.id, report.status),
-        }),
-      );
-    } finally {
-      await subject.close();
-    }
-  }
-  return reports;
+/** Says on standard error why each subject that cannot be checked is not (broken or skipped), and gives its report. */
+function reportUnchecked(subject: Extract<Opened, { readonly report: SubjectReport }>, io: CliIo): SubjectReport {
+  const { report } = subject;
+  io.stderr.write(
+    escapeTerminalOutput(
+      `check: ${report.subject}: ${report.skipped === undefined ? `BROKEN, ${report.broken ?? ''}` : `skipped, ${report.skipped}`}\n`,
+    ),
+  );
+  return report;
 }
 
 /** `gather-sim check`: see {@link CHECK_USAGE}. Returns the exit status. */
@@ -333,7 +312,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     return EXIT.usage;
   }
   const isolation = { budgetMs: timeout, memoryMb: memory, log: (text: string) => io.stderr.write(text) };
-  const opened = await openSubjects(specs, { helloMs: timeout, answerMs: timeout }, isolation, jobs, io);
+  const drivers = Math.min(jobs, properties.length);
+  const opened = await openSubjects(specs, { helloMs: timeout, answerMs: timeout }, isolation, { jobs, drivers }, io);
   if (opened === undefined) return EXIT.usage;
 
   const total = opened.filter((subject) => !('report' in subject)).length * properties.length;
@@ -353,20 +333,18 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   };
   const determinism = values['check-determinism'] === true;
   const isolated = opened.flatMap((subject) => ('isolated' in subject ? [subject.isolated] : []));
-  // Subjects in other processes are checked here, while the workers check the modules.
-  const [inWorkers, inProcesses] = await Promise.all([
-    checkIsolated(isolated, {
-      properties,
-      options,
-      determinism,
-      jobs,
-      replayOptions: replayOptionsOf(options, determinism),
-      onProgress: progress,
-    }),
-    checkOthers(opened, properties, options, determinism, progress, io),
-  ]);
+  const unchecked = opened.flatMap((subject) => ('report' in subject ? [reportUnchecked(subject, io)] : []));
+  const inWorkers = await checkIsolated(isolated, {
+    properties,
+    options,
+    determinism,
+    jobs,
+    replayOptions: replayOptionsOf(options, determinism),
+    onProgress: progress,
+  });
+  await Promise.all(isolated.map((subject) => subject.close()));
   const subjects = opened.map((subject) =>
-    'isolated' in subject ? (inWorkers.shift() as SubjectReport) : (inProcesses.shift() as SubjectReport),
+    'isolated' in subject ? (inWorkers.shift() as SubjectReport) : (unchecked.shift() as SubjectReport),
   );
   io.stderr.write(`check: ${total} checks in ${((realPerformanceNow() - started) / 1000).toFixed(1)} s (wall time)\n`);
 

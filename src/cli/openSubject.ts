@@ -1,6 +1,9 @@
 import type { SubjectReport } from '../conformance/ConformanceReport.js';
 import { startExternalSubject, type ExternalSubjectOptions } from '../conformance/externalSubject.js';
+import { startDriverPool } from '../conformance/startDriverPool.js';
 import type { SubjectRunner } from '../conformance/SubjectRunner.js';
+import type { ConcurrencyLimit } from '../isolate/concurrencyLimit.js';
+import { isolatedExternalSubject } from '../isolate/isolatedExternalSubject.js';
 import { loadIsolatedSubject, type IsolatedSubject, type Isolation } from '../isolate/loadIsolatedSubject.js';
 import { shellWord } from '../report/shellQuote.js';
 import { CPYTHON_SUBJECT, cpythonCommand, pythonDriver } from '../subjects/cpythonDriver.js';
@@ -30,11 +33,42 @@ const DRIVERS: ReadonlyMap<string, () => { readonly command: string } | { readon
   [PYODIDE_SUBJECT, pyodideCommand],
 ]);
 
+/**
+ * How `check` opens subjects: one in another process gets `drivers` driver processes, started
+ * at once, and is checked in worker threads like a module; a module loads in a worker in its
+ * turn (`loadInTurn`), while drivers start without waiting for one.
+ */
+export interface CheckOpening {
+  readonly drivers: number;
+  readonly loadInTurn: ConcurrencyLimit;
+}
+
 async function openExternal(
   command: string,
   limits: ExternalSubjectOptions,
   replay: string | undefined,
+  isolation: Isolation,
+  opening: CheckOpening | undefined,
 ): Promise<OpenedSubject> {
+  if (opening !== undefined) {
+    const pool = await startDriverPool(command, opening.drivers, limits);
+    const { first } = pool;
+    if (!first.ok) {
+      await pool.close();
+      return { report: { subject: command, supports: {}, broken: first.problem, properties: [] } };
+    }
+    const answerMs = limits.answerMs ?? 10_000;
+    const isolated = isolatedExternalSubject(
+      command,
+      { ...pool, first },
+      replay ?? `--external ${shellWord(command)}`,
+      {
+        ...isolation,
+        answerMs,
+      },
+    );
+    return { isolated };
+  }
   const started = await startExternalSubject(command, limits);
   if (!started.ok) return { report: { subject: command, supports: {}, broken: started.problem, properties: [] } };
   const { subject } = started;
@@ -48,21 +82,23 @@ async function openExternal(
  * runs the Python driver with that interpreter (one that is missing or no Python 3 is a usage
  * problem); a module (a path or a bundled subject's name) is loaded in a worker thread under
  * `isolation`; `optional` subjects (the bundled matrix) are skipped, not refused, when their
- * library, runtime or interpreter is missing.
+ * library, runtime or interpreter is missing. With `opening` (`check`), a subject in another
+ * process is opened as a pool of driver processes to check in worker threads.
  */
 export async function openSubject(
   spec: SubjectSpec,
   optional: boolean,
   limits: ExternalSubjectOptions,
   isolation: Isolation,
+  opening?: CheckOpening,
 ): Promise<OpenedSubject> {
   if ('external' in spec)
     return spec.external.trim() === ''
       ? { problem: 'expected a command to run (--external CMD), got an empty string' }
-      : openExternal(spec.external, limits, undefined);
+      : openExternal(spec.external, limits, undefined, isolation, opening);
   if ('python' in spec) {
     const found = await pythonDriver(spec.python, limits.helloMs ?? 10_000);
-    if ('command' in found) return openExternal(found.command, limits, `--python ${shellWord(spec.python)}`);
+    if ('command' in found) return openExternal(found.command, limits, `--python ${shellWord(spec.python)}`, isolation, opening);
     return { problem: `--python ${spec.python}: ${found.problem}` };
   }
   const driver = DRIVERS.get(spec.module);
@@ -73,9 +109,10 @@ export async function openSubject(
         ? { report: { subject: spec.module, supports: {}, skipped: found.missing, properties: [] } }
         : { problem: `${spec.module}: ${found.missing}` };
     }
-    return openExternal(found.command, limits, `--subject ${spec.module}`);
+    return openExternal(found.command, limits, `--subject ${spec.module}`, isolation, opening);
   }
-  const loaded = await loadIsolatedSubject(spec.module, isolation);
+  const { module } = spec;
+  const loaded = await (opening?.loadInTurn ?? ((load) => load()))(() => loadIsolatedSubject(module, isolation));
   if (loaded.ok) return { isolated: loaded.subject };
   if (optional && loaded.missingPackage)
     return { report: { subject: spec.module, supports: {}, skipped: loaded.problem, properties: [] } };

@@ -1,18 +1,15 @@
 import { spawn } from 'node:child_process';
 import type { Run } from '../executor/Run.js';
-import type { Observation } from '../observation/Observation.js';
-import { validateObservation } from '../observation/validateObservation.js';
 import { shellWord } from '../report/shellQuote.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { INPUT_LIMITS } from '../scenario/inputLimits.js';
-import { describeValue, formatScenarioIssues, isRecord } from '../scenario/validateScenario.js';
+import { describeValue, isRecord } from '../scenario/validateScenario.js';
+import { answerToRun, failedRun } from './answerToRun.js';
 import { CAPABILITIES, type Capabilities } from './Capabilities.js';
-import { expectedStarts } from './expectedStarts.js';
 import { LineReader } from './LineReader.js';
 import { endProcessGroup, killGroup, trackGroup } from './endProcessGroup.js';
 import { raceRealTime } from './raceRealTime.js';
 import type { SubjectRunner } from './SubjectRunner.js';
-import { traceFromObservation } from './traceFromObservation.js';
 
 /** Wall-clock limits for an external subject, in real milliseconds. */
 export interface ExternalSubjectOptions {
@@ -48,6 +45,22 @@ interface Hello {
   readonly startupMs: number;
 }
 
+/** An external subject as `check --jobs` uses it (`startDriverPool`): the request and its answer line apart. Not exported by the package. */
+export interface DriverProcess extends ExternalSubject {
+  /**
+   * Sends a scenario and reads the answer line as it is (`answerToRun` says what it means),
+   * or, if the subject is or becomes broken meanwhile (it crashed, went silent, the line is
+   * too long), the run that says so.
+   */
+  exchange(scenario: Scenario): Promise<{ readonly id: number; readonly line: string } | { readonly run: Run }>;
+  /** Marks it broken for `problem` (an answer line that breaks the protocol), with its stderr, and kills it; the reason. */
+  breakWith(problem: string): string;
+}
+
+/** A started driver process, or why it could not start. */
+export type DriverStart =
+  { readonly ok: true; readonly subject: DriverProcess } | { readonly ok: false; readonly problem: string };
+
 function parseHello(line: string): Hello | string {
   let hello: unknown;
   try {
@@ -68,16 +81,6 @@ function parseHello(line: string): Hello | string {
   return { name, supports: claimed, startupMs: Math.min(startupMs, MAX_STARTUP_MS) };
 }
 
-/** The run of a scenario the subject did not answer with an observation: nothing seen, one problem. */
-function failedRun(scenario: Scenario, problem: string): Run {
-  const observation: Observation = {
-    gather: { pending: true },
-    tasks: scenario.tasks.map(() => ({ started: null, settled: null, outcome: 'pending', cancelRequested: null })),
-    unhandled: [],
-  };
-  return { observation, trace: [], starts: scenario.tasks.map(() => 0), problems: [problem], ties: [], leaks: [] };
-}
-
 /** How long the output of an exited subject is still read (a descendant may hold it open), in real ms. */
 const OUTPUT_GRACE_MS = 300;
 /** How long what the subject left running gets between SIGTERM and SIGKILL, in real ms. */
@@ -96,10 +99,12 @@ const TOO_LONG = `longer than the limit of ${INPUT_LIMITS.answerBytes} bytes a l
  * take (once, for a subject that claims de-duplication). A hello's `startupMs` (at most
  * {@link MAX_STARTUP_MS}) adds to the silence allowed before the first answer only.
  */
-export async function startExternalSubject(
-  command: string,
-  options: ExternalSubjectOptions = {},
-): Promise<ExternalStart> {
+export function startExternalSubject(command: string, options: ExternalSubjectOptions = {}): Promise<ExternalStart> {
+  return startDriverProcess(command, options);
+}
+
+/** {@link startExternalSubject}, with what `check --jobs` needs besides: see {@link DriverProcess}. */
+export async function startDriverProcess(command: string, options: ExternalSubjectOptions = {}): Promise<DriverStart> {
   const helloMs = options.helloMs ?? 10_000;
   const answerMs = options.answerMs ?? 10_000;
   // In a process group of its own, so that ending it also ends what its shell started.
@@ -162,13 +167,13 @@ export async function startExternalSubject(
   const brokenRun = (scenario: Scenario, reason: string): Run =>
     failedRun(scenario, `external subject broken: ${reason}`);
 
-  const subject: ExternalSubject = {
+  const subject: DriverProcess = {
     name: parsed.name,
     supports: parsed.supports,
     replay: `--external ${shellWord(command)}`,
     broken: () => brokenReason,
-    async run(scenario) {
-      if (brokenReason !== undefined) return brokenRun(scenario, brokenReason);
+    async exchange(scenario) {
+      if (brokenReason !== undefined) return { run: brokenRun(scenario, brokenReason) };
       const id = nextId;
       nextId += 1;
       child.stdin.write(`${JSON.stringify({ id, scenario })}\n`);
@@ -176,59 +181,20 @@ export async function startExternalSubject(
       const answer = await reader.next(answerMs + startup);
       if (answer === 'timeout') {
         const limit = startup === 0 ? `${answerMs} ms` : `${answerMs} ms and its start-up of ${startup} ms`;
-        return brokenRun(scenario, breakWith(`went silent: no answer to request ${id} within ${limit}`));
+        return { run: brokenRun(scenario, breakWith(`went silent: no answer to request ${id} within ${limit}`)) };
       }
-      if ('end' in answer) return brokenRun(scenario, breakWith(`${answer.end} while request ${id} was unanswered`));
-      if ('tooLong' in answer) return brokenRun(scenario, breakWith(`answered request ${id} with a line ${TOO_LONG}`));
-      let message: unknown;
-      try {
-        message = JSON.parse(answer.line);
-      } catch {
-        return brokenRun(
-          scenario,
-          breakWith(`printed a line that is not protocol: ${JSON.stringify(answer.line.slice(0, 200))}`),
-        );
-      }
-      if (!isRecord(message) || !('id' in message) || (!('observation' in message) && !('error' in message))) {
-        return brokenRun(scenario, breakWith(`printed a line that is not an answer: ${answer.line.slice(0, 200)}`));
-      }
-      if (message['id'] !== id)
-        return brokenRun(
-          scenario,
-          breakWith(`answered out of order: expected id ${id}, got ${describeValue(message['id'])}`),
-        );
-      if ('error' in message)
-        return failedRun(
-          scenario,
-          `the subject could not run the scenario: ${typeof message['error'] === 'string' ? message['error'] : `(an error answer that is not a string) ${describeValue(message['error'])}`}`,
-        );
-      const validation = validateObservation(message['observation']);
-      if (!validation.ok)
-        return failedRun(
-          scenario,
-          `answered an invalid OBSERVATION: ${formatScenarioIssues(validation.issues).replace(/\n/g, '; ')}`,
-        );
-      const { observation } = validation;
-      if (observation.tasks.length !== scenario.tasks.length) {
-        return failedRun(
-          scenario,
-          `answered an OBSERVATION of ${observation.tasks.length} tasks for a scenario of ${scenario.tasks.length}`,
-        );
-      }
-      const slots = expectedStarts(scenario, parsed.supports.dedupe === true);
-      return {
-        observation,
-        trace: traceFromObservation(scenario, observation),
-        starts: observation.tasks.map((task, index) => (task.started === null ? 0 : (slots[index] ?? 0))),
-        problems: [],
-        ties: [],
-        // Across the process boundary only unhandled errors show, each from the task that created it, if one did.
-        leaks: observation.unhandled.map((error) => ({
-          kind: 'unhandled',
-          owner: error.task === undefined ? { by: 'gather' } : { by: 'task', task: error.task },
-          error,
-        })),
-      };
+      if ('end' in answer)
+        return { run: brokenRun(scenario, breakWith(`${answer.end} while request ${id} was unanswered`)) };
+      if ('tooLong' in answer)
+        return { run: brokenRun(scenario, breakWith(`answered request ${id} with a line ${TOO_LONG}`)) };
+      return { id, line: answer.line };
+    },
+    breakWith,
+    async run(scenario) {
+      const exchanged = await subject.exchange(scenario);
+      if ('run' in exchanged) return exchanged.run;
+      const run = answerToRun(exchanged.line, exchanged.id, scenario, parsed.supports.dedupe === true);
+      return 'broken' in run ? brokenRun(scenario, breakWith(run.broken)) : run;
     },
     close() {
       closed ??= (async () => {

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { Capabilities } from '../conformance/Capabilities.js';
 import type { Run } from '../executor/Run.js';
 import type { CheckPropertyOptions, PropertyReport } from '../properties/checkProperty.js';
@@ -7,11 +8,20 @@ import type { DepartureBudget } from '../conformance/findDepartures.js';
 
 /**
  * What the main thread asks a subject worker (`subjectWorker.ts`): load the module (once,
- * first), check one property with fast-check there (options passed to `checkProperty` as they
+ * first), or take a subject in another process whose scenarios the main thread runs (a
+ * driver of its pool answers each one sent on `port`: `portRunner`), check one property with fast-check there (options passed to `checkProperty` as they
  * are), search a subject's departures, or run one scenario.
  */
 export type WorkerRequest =
   | { readonly kind: 'load'; readonly module: string }
+  | {
+      readonly kind: 'load-external';
+      readonly name: string;
+      readonly supports: Capabilities;
+      readonly replay: string;
+      /** Where the worker sends each scenario and gets its run back (transferred with the request). */
+      readonly port: MessagePort;
+    }
   | {
       readonly kind: 'check';
       readonly property: string;

@@ -1,6 +1,7 @@
 /**
  * The entry of a subject worker (a `worker_threads` Worker started by `startSubjectWorker`):
- * it loads one subject module, then checks properties on it or runs scenarios, one request at
+ * it loads one subject module (or takes a subject in another process, whose scenarios a
+ * driver answers through the main thread: `portRunner`), then checks properties on it or runs scenarios, one request at
  * a time, posting a heartbeat with each scenario before running it. Whatever the subject does
  * here (loops, exits, throws from a timer, allocates without bound) ends this worker only.
  */
@@ -14,6 +15,7 @@ import { describeThrown } from '../report/describeThrown.js';
 import type { PropertyReport } from '../properties/checkProperty.js';
 import { departureSearch } from '../conformance/departureSearch.js';
 import { findDepartures } from '../conformance/findDepartures.js';
+import { portRunner } from './portRunner.js';
 import type { EncodedPropertyReport, WorkerReply, WorkerRequest } from './WorkerMessages.js';
 
 const port = parentPort;
@@ -53,6 +55,10 @@ async function load(module: string): Promise<WorkerReply> {
 
 async function answer(request: WorkerRequest): Promise<WorkerReply> {
   if (request.kind === 'load') return load(request.module);
+  if (request.kind === 'load-external') {
+    subject = portRunner(request, request.port);
+    return { kind: 'loaded', name: subject.name, supports: subject.supports, replay: request.replay };
+  }
   if (subject === undefined) return { kind: 'threw', error: 'asked to work before a subject was loaded' };
   const runner = watched(subject, request.determinism);
   try {

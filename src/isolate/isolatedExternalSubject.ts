@@ -1,0 +1,102 @@
+import { MessageChannel } from 'node:worker_threads';
+import type { DriverProcess } from '../conformance/externalSubject.js';
+import type { DriverPool } from '../conformance/startDriverPool.js';
+import type { IsolatedSubject, Isolation, StartedWorker } from './loadIsolatedSubject.js';
+import type { PortAnswer, PortRequest } from './portRunner.js';
+import type { Scenario } from '../scenario/Scenario.js';
+import { startSubjectWorker, unexpectedOutcome, type WorkerOutcome } from './startSubjectWorker.js';
+
+/**
+ * A subject worker checking a subject in another process: fast-check, the oracle and the
+ * properties run in the worker, and read the driver's answer lines there (`portRunner`);
+ * here `driver` is only given each scenario and its answer line passed back. A request
+ * during which the driver breaks (it crashed, went silent, printed something else) ends at
+ * once as a break naming what happened and the scenario it was answering; the driver goes
+ * back to the pool when the worker closes, after any answer still on its way.
+ */
+async function startWorkerWith(
+  driver: DriverProcess,
+  pool: DriverPool,
+  replay: string,
+  isolation: Isolation & { readonly answerMs: number },
+): Promise<StartedWorker> {
+  // The watchdog allows the driver its answer limit on top of the worker's own budget, so a silent driver is named as such.
+  const worker = startSubjectWorker({ ...isolation, budgetMs: isolation.budgetMs + isolation.answerMs }, isolation.log);
+  const { port1, port2 } = new MessageChannel();
+  let broke: WorkerOutcome | undefined;
+  let breakOff: ((outcome: WorkerOutcome) => void) | undefined;
+  let answering: Promise<unknown> = Promise.resolve();
+  let scenario: Scenario | undefined;
+  const breakOut = (reason: string): void => {
+    broke ??= { ok: false, what: `broke: ${reason}`, ...(scenario === undefined ? {} : { scenario }) };
+    breakOff?.(broke);
+  };
+  port1.on('message', (message: PortRequest) => {
+    if ('broken' in message) {
+      breakOut(driver.breakWith(message.broken));
+      return;
+    }
+    scenario = message.scenario;
+    answering = driver.exchange(message.scenario).then((answer) => {
+      const reason = driver.broken();
+      if (reason === undefined) port1.postMessage(answer satisfies PortAnswer);
+      else breakOut(reason);
+    });
+  });
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closed ??= (async () => {
+      port1.close();
+      await worker.close();
+      await answering;
+      pool.give(driver);
+    })();
+    return closed;
+  };
+  const info = { name: driver.name, supports: driver.supports, replay };
+  const loaded = await worker.request({ kind: 'load-external', ...info, port: port2 });
+  if (!loaded.ok || loaded.reply.kind !== 'loaded') {
+    await close();
+    return { ok: false, what: unexpectedOutcome(loaded) };
+  }
+  return {
+    ok: true,
+    worker: {
+      request(request) {
+        if (broke !== undefined) return Promise.resolve(broke);
+        return new Promise((resolve) => {
+          breakOff = resolve;
+          void worker.request(request).then(resolve);
+        });
+      },
+      close,
+    },
+  };
+}
+
+/**
+ * A subject in another process, checked like a module in worker threads (`checkIsolated`,
+ * `--jobs`): each worker it starts borrows a driver process of `pool` (whose first driver
+ * has said hello) for as long as it lives. `replay` selects the subject again on a command
+ * line; `close` ends every driver of the pool.
+ */
+export function isolatedExternalSubject(
+  command: string,
+  pool: DriverPool & { readonly first: { readonly ok: true } },
+  replay: string,
+  isolation: Isolation & { readonly answerMs: number },
+): IsolatedSubject {
+  const { subject } = pool.first;
+  return {
+    module: command,
+    name: subject.name,
+    supports: subject.supports,
+    replay,
+    async startWorker() {
+      const taken = await pool.take();
+      if (!taken.ok) return { ok: false, what: taken.problem };
+      return startWorkerWith(taken.subject, pool, replay, isolation);
+    },
+    close: () => pool.close(),
+  };
+}

@@ -3,6 +3,7 @@ import { startExternalSubject, type ExternalSubjectOptions } from '../conformanc
 import type { SubjectRunner } from '../conformance/SubjectRunner.js';
 import { loadIsolatedSubject, type IsolatedSubject, type Isolation } from '../isolate/loadIsolatedSubject.js';
 import { CPYTHON_SUBJECT, cpythonCommand } from '../subjects/cpythonDriver.js';
+import { MICROPYTHON_SUBJECT, micropythonCommand } from '../subjects/micropythonDriver.js';
 
 /** What a command line names as a subject: a module (a path or a bundled name), or a command speaking the protocol. */
 export type SubjectSpec = { readonly module: string } | { readonly external: string };
@@ -33,9 +34,10 @@ async function openExternal(
 
 /**
  * Opens a subject named on a command line. `cpython-asyncio` runs the bundled driver with
- * python3; a module (a path or a bundled subject's name) is loaded in a worker thread under
- * `isolation`; `optional` subjects (the bundled matrix) are skipped, not refused, when their
- * library or python3 is missing.
+ * python3, `micropython-1.27-asyncio` the bundled MicroPython driver with this Node; a module
+ * (a path or a bundled subject's name) is loaded in a worker thread under `isolation`;
+ * `optional` subjects (the bundled matrix) are skipped, not refused, when their
+ * library, python3 or the MicroPython package is missing.
  */
 export async function openSubject(
   spec: SubjectSpec,
@@ -55,6 +57,15 @@ export async function openSubject(
         : { problem: `${CPYTHON_SUBJECT}: ${found.missing}` };
     }
     return openExternal(found.command, limits, `--subject ${CPYTHON_SUBJECT}`);
+  }
+  if (spec.module === MICROPYTHON_SUBJECT) {
+    const found = micropythonCommand();
+    if ('missing' in found) {
+      return optional
+        ? { report: { subject: MICROPYTHON_SUBJECT, supports: {}, skipped: found.missing, properties: [] } }
+        : { problem: `${MICROPYTHON_SUBJECT}: ${found.missing}` };
+    }
+    return openExternal(found.command, limits, `--subject ${MICROPYTHON_SUBJECT}`);
   }
   const loaded = await loadIsolatedSubject(spec.module, isolation);
   if (loaded.ok) return { isolated: loaded.subject };

@@ -1,4 +1,5 @@
 import { CPYTHON_SUBJECT } from './cpythonDriver.js';
+import { MICROPYTHON_SUBJECT } from './micropythonDriver.js';
 
 /**
  * The subjects bundled for the conformance matrix, by name, each with its module (beside
@@ -18,5 +19,12 @@ export const BUNDLED_SUBJECTS: readonly { readonly name: string; readonly module
     { name: 'effection', module: 'effection.js', needs: 'effection' },
   ];
 
-/** Every subject of the bundled matrix, in order: the modules above, then CPython's asyncio.gather over the protocol. */
-export const BUNDLED_MATRIX: readonly string[] = [...BUNDLED_SUBJECTS.map((subject) => subject.name), CPYTHON_SUBJECT];
+/**
+ * Every subject of the bundled matrix, in order: the modules above, then the asyncio.gathers
+ * of Python runtimes over the protocol.
+ */
+export const BUNDLED_MATRIX: readonly string[] = [
+  ...BUNDLED_SUBJECTS.map((subject) => subject.name),
+  CPYTHON_SUBJECT,
+  MICROPYTHON_SUBJECT,
+];

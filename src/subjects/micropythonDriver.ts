@@ -28,11 +28,12 @@ export function micropythonDriverPath(): string {
 }
 
 /**
- * The command that runs the bundled driver with this Node, or why it cannot run here (the
- * MicroPython package is not installed where the driver would import it from).
+ * The command that runs the driver (by default the bundled one) with this Node, or why it
+ * cannot run here: the MicroPython package is not installed where the driver imports it from.
  */
-export function micropythonCommand(): { readonly command: string } | { readonly missing: string } {
-  const driver = micropythonDriverPath();
+export function micropythonCommand(
+  driver: string = micropythonDriverPath(),
+): { readonly command: string } | { readonly missing: string } {
   try {
     createRequire(driver).resolve(`${MICROPYTHON_PACKAGE}/package.json`);
   } catch {

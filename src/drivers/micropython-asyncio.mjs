@@ -26,6 +26,7 @@ let virtualTicks = 0;
 Date.now = () => virtualTicks;
 const { loadMicroPython } = await import('@micropython/micropython-webassembly-pyscript');
 const micropython = await loadMicroPython({
+  pystack: 1024 * 1024,
   heapsize: 32 * 1024 * 1024,
   stdout: (line) => process.stderr.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
@@ -82,19 +83,21 @@ function planOf(scenario, errors) {
 
 /** The OBSERVATION from what the Python half wrote, with the values and errors put back. */
 function observationOf(written, scenario, errors) {
-  const { gather, tasks, unhandled } = JSON.parse(written);
+  const [gather, tasks, unhandled] = JSON.parse(written);
   const errorOf = (error) =>
     error === 'c'
       ? { name: 'CancelledError', message: '' }
       : typeof error === 'number'
         ? errors[error]
         : { name: error[0], message: error[1] };
-  const resultsOf = (results, spec) =>
-    results.map(([kind, inner], index) => {
-      const task = spec.tasks[argsOf(spec)[index]];
+  const resultsOf = (results, spec) => {
+    const args = argsOf(spec);
+    return results.map(([kind, inner], index) => {
+      const task = spec.tasks[args[index]];
       if (kind === 'e') return { error: errorOf(inner) };
       return { value: 'gather' in task ? resultsOf(inner, task.gather) : task.value };
     });
+  };
   return {
     gather:
       gather === null

@@ -8,7 +8,7 @@ import asyncio
 
 async def ignoring():
     try:
-        await asyncio.sleep_ms(40)
+        await asyncio.sleep_ms(1000)
     except asyncio.CancelledError:
         print("ignoring child: cancel requested, sleeps on")
         await asyncio.sleep_ms(20)

@@ -8,6 +8,7 @@ import { loadIsolatedSubject, type IsolatedSubject, type Isolation } from '../is
 import { shellWord } from '../report/shellQuote.js';
 import { CPYTHON_SUBJECT, cpythonCommand, pythonDriver } from '../subjects/cpythonDriver.js';
 import { PYODIDE_SUBJECT, pyodideCommand } from '../subjects/pyodideDriver.js';
+import { MICROPYTHON_SUBJECT, micropythonCommand } from '../subjects/micropythonDriver.js';
 
 /**
  * What a command line names as a subject: a module (a path or a bundled name), a command
@@ -31,6 +32,7 @@ export type OpenedSubject =
 const DRIVERS: ReadonlyMap<string, () => { readonly command: string } | { readonly missing: string }> = new Map([
   [CPYTHON_SUBJECT, cpythonCommand],
   [PYODIDE_SUBJECT, pyodideCommand],
+  [MICROPYTHON_SUBJECT, micropythonCommand],
 ]);
 
 /**
@@ -78,7 +80,8 @@ async function openExternal(
 
 /**
  * Opens a subject named on a command line. A bundled driver's name runs that driver
- * (`cpython-asyncio` with python3, `cpython-3.14-pyodide` with this Node); `--python INTERPRETER`
+ * (`cpython-asyncio` with python3, `cpython-3.14-pyodide` and `micropython-1.27-asyncio` with
+ * this Node); `--python INTERPRETER`
  * runs the Python driver with that interpreter (one that is missing or no Python 3 is a usage
  * problem); a module (a path or a bundled subject's name) is loaded in a worker thread under
  * `isolation`; `optional` subjects (the bundled matrix) are skipped, not refused, when their
@@ -98,7 +101,8 @@ export async function openSubject(
       : openExternal(spec.external, limits, undefined, isolation, opening);
   if ('python' in spec) {
     const found = await pythonDriver(spec.python, limits.helloMs ?? 10_000);
-    if ('command' in found) return openExternal(found.command, limits, `--python ${shellWord(spec.python)}`, isolation, opening);
+    if ('command' in found)
+      return openExternal(found.command, limits, `--python ${shellWord(spec.python)}`, isolation, opening);
     return { problem: `--python ${spec.python}: ${found.problem}` };
   }
   const driver = DRIVERS.get(spec.module);

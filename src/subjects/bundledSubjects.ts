@@ -1,5 +1,6 @@
 import { CPYTHON_SUBJECT } from './cpythonDriver.js';
 import { PYODIDE_SUBJECT } from './pyodideDriver.js';
+import { MICROPYTHON_SUBJECT } from './micropythonDriver.js';
 
 /**
  * The subjects bundled for the conformance matrix, by name, each with its module (beside
@@ -19,9 +20,10 @@ export const BUNDLED_SUBJECTS: readonly { readonly name: string; readonly module
     { name: 'effection', module: 'effection.js', needs: 'effection' },
   ];
 
-/** Every subject of the bundled matrix, in order: the modules above, then the real asyncio.gathers over the protocol (CPython's, CPython 3.14's in Pyodide). */
+/** Every subject of the bundled matrix, in order: the modules above, then the real asyncio.gathers over the protocol (CPython's, CPython 3.14's in Pyodide, MicroPython's). */
 export const BUNDLED_MATRIX: readonly string[] = [
   ...BUNDLED_SUBJECTS.map((subject) => subject.name),
   CPYTHON_SUBJECT,
   PYODIDE_SUBJECT,
+  MICROPYTHON_SUBJECT,
 ];

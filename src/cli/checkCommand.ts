@@ -13,6 +13,7 @@ import { mapConcurrently } from '../isolate/mapConcurrently.js';
 import { DEFAULT_MEMORY_MB } from '../isolate/startSubjectWorker.js';
 import type { ExternalSubjectOptions } from '../conformance/externalSubject.js';
 import { BUNDLED_MATRIX } from '../subjects/bundledSubjects.js';
+import { CPYTHON_SUBJECT } from '../subjects/cpythonDriver.js';
 import { EXIT, type CliIo } from './CliIo.js';
 import { openSubject, type OpenedSubject, type SubjectSpec } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
@@ -173,14 +174,27 @@ async function openSubjects(
   io: CliIo,
 ): Promise<Opened[] | undefined> {
   const bundled = specs.length === 0;
-  const all = await mapConcurrently(bundled ? BUNDLED_MATRIX.map((module) => ({ module })) : specs, jobs, (spec) =>
-    openSubject(spec, bundled, limits, isolation),
+  const wanted: readonly SubjectSpec[] = bundled ? BUNDLED_MATRIX.map((module) => ({ module })) : specs;
+  // Subjects in other processes start at once (their interpreters start while the workers load
+  // the modules, `jobs` at a time); the subjects keep their order.
+  const inProcesses = wanted.map((spec) =>
+    isolatedSpec(spec) ? undefined : openSubject(spec, bundled, limits, isolation),
+  );
+  const all = await mapConcurrently(
+    wanted,
+    jobs,
+    (spec, index) => inProcesses[index] ?? openSubject(spec, bundled, limits, isolation),
   );
   const problem = all.find((subject): subject is Extract<OpenedSubject, { problem: string }> => 'problem' in subject);
   if (problem === undefined) return all as Opened[];
   await Promise.all(all.map(closeOpened));
   io.stderr.write(escapeTerminalOutput(`gather-sim check: ${problem.problem}\n`));
   return undefined;
+}
+
+/** Whether a subject is a module, loaded in a worker thread (not a command, nor CPython's driver). */
+function isolatedSpec(spec: SubjectSpec): boolean {
+  return 'module' in spec && spec.module !== CPYTHON_SUBJECT;
 }
 
 function closeOpened(subject: OpenedSubject): Promise<void> {

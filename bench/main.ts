@@ -1,7 +1,8 @@
-// npm run bench [--json]: the side-by-side benchmark (issue "Performance"). It prints
-// figures and never fails on them: speed and memory goals live here, not in timed tests.
-// JSON with `--json` after `--`, or with npm's own `--json` (npm then writes its
-// "> gather-sim@0.1.0 bench" banner to stderr, and tells the script through npm_config_json).
+// npm run bench [-- --json]: the side-by-side benchmark (issues "Performance" and 18). It
+// prints figures and never fails on them: speed and memory goals live here, not in timed tests.
+// JSON with `--json` after `--`. npm writes its "> gather-sim@0.1.0 bench" banner to stdout
+// unless its own `json` setting is on: the project's .npmrc turns it on, so the banner goes
+// to stderr and standard output is the JSON alone.
 import { cpus } from 'node:os';
 import { checkProperty } from '../src/properties/checkProperty.js';
 import { gatherProperties } from '../src/properties/gatherProperties.js';
@@ -14,8 +15,9 @@ import { measureJobs } from './jobs.js';
 import { scenarioCostDrift } from './drift.js';
 import effection from '../src/subjects/effection.js';
 import { counterexampleRow } from './counterexamples.js';
+import { lastSuiteSeconds } from './suiteSeconds.js';
 
-const json = process.argv.includes('--json') || process.env['npm_config_json'] === 'true';
+const json = process.argv.includes('--json');
 const log = (text: string): void => {
   process.stderr.write(`${text}\n`);
 };
@@ -116,8 +118,9 @@ const propertySuite = {
   failures: suiteFailures,
 };
 
-log('check bundled matrix, --jobs 2 vs --jobs 1 (the built CLI, default runs, best of 2 in turn)');
-const jobs = await measureJobs(2);
+log('check bundled matrix, --jobs 2 vs --jobs 1 (the built CLI, default runs, once each)');
+const jobs = await measureJobs(1);
+const suite = lastSuiteSeconds();
 log('drift: the same 100 generated scenarios first and last of 2,000 in one process, reference and effection');
 const drift = {
   reference: await scenarioCostDrift(gather),
@@ -128,11 +131,13 @@ const counterexamples = await counterexampleRow();
 
 const goals = {
   harnessAtLeastTwiceBareLoop: ratios.ratioBareLoop >= 2,
-  harnessAtLeastThreeTenthsOfFloor: ratios.ratioFloor >= 0.3,
+  harnessAtLeastHalfOfFloor: ratios.ratioFloor >= 0.5,
   costPerChildWithin30Percent: perChildSpread <= 0.3,
   oneYearWithin10PercentOfOneMillisecond: Math.abs(yearVersusMillisecond - 1) <= 0.1,
   heapWithin10Percent: Math.abs(memory.heapGrowth) <= 0.1,
   twoJobsAtLeast1point6TimesOne: jobs.speedUp >= 1.6,
+  matrixWithin5Seconds: jobs.twoJobsSeconds <= 5,
+  suiteWithin60Seconds: suite !== undefined && suite.seconds <= 60,
   lastScenariosWithin25PercentOfFirst: Object.values(drift).every((row) => row.ratio <= 1.25),
 };
 const figures = {
@@ -149,6 +154,8 @@ const figures = {
   propertySuite,
   answerLines: await measureAnswerLines(log),
   jobs,
+  matrix: { seconds: jobs.twoJobsSeconds, jobs: 2 },
+  suite: suite ?? null,
   drift,
   goals,
   seconds: round((realPerformanceNow() - started) / 1000, 1),
@@ -167,7 +174,7 @@ if (json) {
     `  bare loop (fake-timers createClock + runAllAsync)    ${rate(headline.bareLoop)}`,
     `  microtask floor (Promise.allSettled, no clock)       ${rate(headline.floor)}`,
     `  harness / bare loop  ${ratios.ratioBareLoop.toFixed(2)}   (goal >= 2: ${mark(goals.harnessAtLeastTwiceBareLoop)})`,
-    `  harness / floor      ${ratios.ratioFloor.toFixed(2)}   (goal >= 0.3: ${mark(goals.harnessAtLeastThreeTenthsOfFloor)})`,
+    `  harness / floor      ${ratios.ratioFloor.toFixed(2)}   (goal >= 0.5: ${mark(goals.harnessAtLeastHalfOfFloor)})`,
     '',
     'cost per child (harness):',
     '  children  scenarios/s  us/child',
@@ -199,6 +206,10 @@ if (json) {
     '',
     ...formatAnswerLines(figures.answerLines),
     `check bundled matrix, --jobs 2 vs --jobs 1: ${jobs.twoJobsSeconds} s vs ${jobs.oneJobSeconds} s, ${jobs.speedUp.toFixed(2)}x (goal >= 1.6: ${mark(goals.twoJobsAtLeast1point6TimesOne)}; load average ${jobs.loadAverage} before)`,
+    `check bundled matrix (npm start without its build, --jobs 2): ${jobs.twoJobsSeconds} s (goal <= 5: ${mark(goals.matrixWithin5Seconds)})`,
+    suite === undefined
+      ? 'npm test: not measured (the bench does not run the suite; reports/vitest.json is not of a whole run): run npm test, then the bench'
+      : `npm test: ${suite.seconds} s of vitest in its last whole run (${suite.files} files, ${suite.startedAt}; the builds of pretest not counted) (goal <= 60: ${mark(goals.suiteWithin60Seconds)})`,
     counterexamples,
     '',
     `whole benchmark: ${figures.seconds} s`,

@@ -29,6 +29,9 @@ export const realNextTick: (callback: () => void) => void = unfaked(
 const realPerformance: typeof performance = unfaked('performance', globalThis.performance);
 /** The real `performance.now`, for wall-time figures (never for virtual time). */
 export const realPerformanceNow: () => number = realPerformance.now.bind(realPerformance);
+const realTimeOrigin = realPerformance.timeOrigin;
+/** Real milliseconds since the epoch, the same in every thread (a worker's `performance.now` counts from its own start). */
+export const realEpochNow = (): number => realTimeOrigin + realPerformanceNow();
 
 /** Resolves after one real macrotask: every promise job queued before it has run. */
 export function drainPromiseJobs(): Promise<void> {

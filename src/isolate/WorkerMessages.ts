@@ -57,8 +57,9 @@ export type EncodedPropertyReport = PropertyReport extends infer Report
 export type EncodedDeparture = Omit<Departure, 'failure'> & { readonly failure: EncodedPropertyReport };
 
 /**
- * What a subject worker says: that it is ready (the checker's own modules imported), the loaded subject (or why it cannot load), a heartbeat before
- * each scenario it runs (the watchdog's clock), and a verdict or a run.
+ * What a subject worker says: that it is ready (the checker's own modules imported), the
+ * loaded subject (or why it cannot load), a scenario it is about to run whose text is too
+ * long for the shared heartbeat (`heartbeat.ts`), and a verdict or a run.
  */
 export type WorkerReply =
   | { readonly kind: 'ready' }

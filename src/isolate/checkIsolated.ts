@@ -5,7 +5,6 @@ import type { GatherProperty } from '../properties/GatherProperty.js';
 import { formatBreak, formatBreakScenario, type SubjectBreak } from './formatBreak.js';
 import type { IsolatedSubject } from './loadIsolatedSubject.js';
 import { unexpectedOutcome, type SubjectWorker } from './startSubjectWorker.js';
-import { mapConcurrently } from './mapConcurrently.js';
 import { DEFAULT_DEPARTURE_BUDGET, type DepartureBudget } from '../conformance/findDepartures.js';
 import type { Departure } from '../conformance/Departure.js';
 
@@ -37,8 +36,10 @@ interface Job {
  * subject while that subject has properties left, then stops, and the next job (of a subject
  * no other worker holds, while there is one) gets a fresh one. fast-check runs, and shrinks, inside the worker. A subject that breaks its worker
  * (see `startSubjectWorker`) gets `broken`, naming what happened, the scenario and its replay
- * lines; its later properties are not checked. The reports come back in the order of
- * `subjects` and `properties`, whatever `jobs` is and whichever finished first.
+ * lines; its later properties are not checked. Once a subject's last property is checked
+ * and some failed, the slot that checked it searches its departures (`findDepartures`) in
+ * the same worker, while the other slots go on checking. The reports come back in the order
+ * of `subjects` and `properties`, whatever `jobs` is and whichever finished first.
  */
 export async function checkIsolated(
   subjects: readonly IsolatedSubject[],
@@ -80,9 +81,32 @@ export async function checkIsolated(
     }
   };
 
+  // Each subject's departures, searched by the slot that finished its last property.
+  const searches: (Promise<Searched> | undefined)[] = subjects.map(() => undefined);
+  const roundOver = (subject: number): boolean =>
+    breaks[subject] === undefined &&
+    jobs.every((job) => job.subject !== subject || (reports[subject] as unknown[])[job.property] !== undefined);
+  const firstRound = (subject: number): PropertyReport[] =>
+    (reports[subject] as (PropertyReport | undefined)[]).filter(
+      (report): report is PropertyReport => report !== undefined,
+    );
+
   const slot = async (): Promise<void> => {
     let worker: SubjectWorker | undefined;
     let bound: number | undefined;
+    /** Once a subject's round is over with a failure: its departures, searched in this slot's worker of it if it has one. */
+    const searchIfOver = async (subject: number): Promise<void> => {
+      const round = firstRound(subject);
+      if (searches[subject] !== undefined || !roundOver(subject) || !round.some((one) => one.status === 'fail')) return;
+      const mine = bound === subject ? worker : undefined;
+      if (bound === subject) worker = undefined;
+      const search = searchDepartures(subjects[subject] as IsolatedSubject, mine, round, check);
+      searches[subject] = search;
+      const searched = await search;
+      // A worker that came through the search keeps working for this slot.
+      if (bound === subject && 'worker' in searched) worker = searched.worker;
+      else if ('worker' in searched) await searched.worker.close();
+    };
     try {
       for (let job = pick(bound); job !== undefined; job = pick(bound)) {
         job.started = true;
@@ -92,6 +116,7 @@ export async function checkIsolated(
         if (missing.length > 0) {
           (reports[job.subject] as (PropertyReport | undefined)[])[job.property] = { status: 'n/a', property, missing };
           check.onProgress(subject.name, property.id, 'n/a');
+          await searchIfOver(job.subject);
           continue;
         }
         if (bound !== job.subject) {
@@ -122,6 +147,7 @@ export async function checkIsolated(
           const report = { ...outcome.reply.report, property } as PropertyReport;
           (reports[job.subject] as (PropertyReport | undefined)[])[job.property] = report;
           check.onProgress(subject.name, property.id, report.status);
+          await searchIfOver(job.subject);
           continue;
         }
         await worker.close();
@@ -134,40 +160,49 @@ export async function checkIsolated(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(check.jobs, jobs.length)) }, slot));
 
-  const firstRounds = subjects.map((subject, index) => {
-    const broke = breaks[index];
-    const properties = (reports[index] as (PropertyReport | undefined)[])
-      .slice(0, broke?.index)
-      .filter((report): report is PropertyReport => report !== undefined);
-    return {
-      subject: subject.name,
-      supports: subject.supports,
-      replay: subject.replay,
-      ...(broke === undefined ? {} : { broken: formatBreak(broke, subject.replay, check.replayOptions) }),
-      properties,
-    };
-  });
-  // Then the departures behind each subject's failures, searched in a worker of its own.
-  return mapConcurrently(firstRounds, check.jobs, async (report, index): Promise<SubjectReport> => {
-    if (report.broken !== undefined || !report.properties.some((one) => one.status === 'fail'))
-      return { ...report, departures: [] };
-    const searched = await searchDepartures(subjects[index] as IsolatedSubject, report.properties, check);
-    return 'departures' in searched ? { ...report, ...searched } : { ...report, broken: searched.broken };
-  });
+  return Promise.all(
+    subjects.map(async (subject, index): Promise<SubjectReport> => {
+      const broke = breaks[index];
+      const report = {
+        subject: subject.name,
+        supports: subject.supports,
+        replay: subject.replay,
+        ...(broke === undefined ? {} : { broken: formatBreak(broke, subject.replay, check.replayOptions) }),
+        properties: (reports[index] as (PropertyReport | undefined)[])
+          .slice(0, broke?.index)
+          .filter((one): one is PropertyReport => one !== undefined),
+      };
+      const searched = await searches[index];
+      if (searched === undefined) return { ...report, departures: [] };
+      return 'departures' in searched
+        ? { ...report, departures: searched.departures }
+        : { ...report, broken: searched.broken };
+    }),
+  );
 }
 
+/** The outcome of a departure search: the departures (and the worker, still good), or how the subject broke. */
+type Searched =
+  { readonly departures: readonly Departure[]; readonly worker: SubjectWorker } | { readonly broken: string };
+
 /**
- * The departures behind a subject's first round (`findDepartures`), re-checked in a fresh
- * worker; a subject that breaks it meanwhile is broken, saying so, with the scenario it was running.
+ * The departures behind a subject's first round (`findDepartures`), re-checked in `held`, the
+ * worker that checked its last property (a new one when there is none): a subject that breaks
+ * it meanwhile is broken, saying so, with the scenario it was running. The worker comes back
+ * with the departures; a broken one is closed.
  */
 async function searchDepartures(
   subject: IsolatedSubject,
+  held: SubjectWorker | undefined,
   firstRound: readonly PropertyReport[],
   check: IsolatedCheck,
-): Promise<{ readonly departures: readonly Departure[] } | { readonly broken: string }> {
-  const started = await subject.startWorker();
-  if (!started.ok) return { broken: `while searching its departures, it could not be loaded again: ${started.what}` };
-  const { worker } = started;
+): Promise<Searched> {
+  let worker = held;
+  if (worker === undefined) {
+    const started = await subject.startWorker();
+    if (!started.ok) return { broken: `while searching its departures, it could not be loaded again: ${started.what}` };
+    worker = started.worker;
+  }
   try {
     const outcome = await worker.request({
       kind: 'departures',
@@ -179,7 +214,10 @@ async function searchDepartures(
     });
     if (outcome.ok && outcome.reply.kind === 'departed') {
       const byId = new Map(check.properties.map((property) => [property.id, property]));
+      const kept = worker;
+      worker = undefined;
       return {
+        worker: kept,
         departures: outcome.reply.departures.map((departure) => ({
           ...departure,
           failure: { ...departure.failure, property: byId.get(departure.failure.property) } as Departure['failure'],
@@ -192,6 +230,6 @@ async function searchDepartures(
     ];
     return { broken: lines.join('\n') };
   } finally {
-    await worker.close();
+    await worker?.close();
   }
 }

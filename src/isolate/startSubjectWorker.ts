@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { describeThrown } from '../report/describeThrown.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import type { WorkerReply, WorkerRequest } from './WorkerMessages.js';
+import { createHeartbeat, lastBeat } from './heartbeat.js';
+import { realEpochNow } from '../clock/realTimers.js';
 
 /** The limits a subject worker runs under. */
 export interface IsolationLimits {
@@ -49,40 +51,62 @@ const HANG = 'a synchronous loop, an endless microtask or process.nextTick chain
  * subject prints goes to `log` (never to the report's standard output).
  */
 export function startSubjectWorker(limits: IsolationLimits, log: (text: string) => void): SubjectWorker {
+  const heartbeat = createHeartbeat();
   const worker = new Worker(WORKER_ENTRY, {
     resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
     stdout: true,
     stderr: true,
+    workerData: { heartbeat },
   });
   worker.stdout.on('data', (chunk: Buffer) => log(chunk.toString('utf8')));
   worker.stderr.on('data', (chunk: Buffer) => log(chunk.toString('utf8')));
   let broke: string | undefined;
   let closing = false;
-  let scenario: Scenario | undefined;
+  // The beats before the request in progress, and a scenario too long for the heartbeat, posted.
+  let beatsBefore = 0;
+  let posted: Scenario | undefined;
   let loading = false;
   let settle: ((outcome: WorkerOutcome) => void) | undefined;
   let watchdog: NodeJS.Timeout | undefined;
+  let armedAt = 0;
   // The budget counts from when the worker has imported the checker's own modules.
   let ready = false;
 
+  /** The scenario the request in progress is running, if it began one. */
+  const running = (): Scenario | undefined => {
+    const last = lastBeat(heartbeat);
+    return last.beats > beatsBefore ? (last.scenario ?? posted) : undefined;
+  };
   const fail = (what: string): void => {
     broke ??= what;
     clearTimeout(watchdog);
+    const scenario = running();
     settle?.({ ok: false, what: broke, ...(scenario === undefined ? {} : { scenario }) });
     settle = undefined;
   };
+  // The watchdog looks at the heartbeat only when it fires: the budget counts from the last
+  // beat of this request (from arming before the first), and what is left of it is waited for again.
+  const expire = (): void => {
+    const last = lastBeat(heartbeat);
+    const since = last.beats > beatsBefore ? Math.max(last.at, armedAt) : armedAt;
+    const left = since + limits.budgetMs - realEpochNow();
+    if (left > 0) {
+      watchdog = setTimeout(expire, left);
+      return;
+    }
+    fail(
+      loading
+        ? `did not finish loading within ${limits.budgetMs} ms (a top-level await that never settles, or ${HANG})`
+        : last.beats === beatsBefore
+          ? `did not start a scenario within ${limits.budgetMs} ms: ${HANG}`
+          : `did not finish a scenario within ${limits.budgetMs} ms: ${HANG}`,
+    );
+    void worker.terminate();
+  };
   const arm = (): void => {
     clearTimeout(watchdog);
-    watchdog = setTimeout(() => {
-      fail(
-        loading
-          ? `did not finish loading within ${limits.budgetMs} ms (a top-level await that never settles, or ${HANG})`
-          : scenario === undefined
-            ? `did not start a scenario within ${limits.budgetMs} ms: ${HANG}`
-            : `did not finish a scenario within ${limits.budgetMs} ms: ${HANG}`,
-      );
-      void worker.terminate();
-    }, limits.budgetMs);
+    armedAt = realEpochNow();
+    watchdog = setTimeout(expire, limits.budgetMs);
   };
   worker.on('message', (reply: WorkerReply) => {
     if (reply.kind === 'ready') {
@@ -91,8 +115,7 @@ export function startSubjectWorker(limits: IsolationLimits, log: (text: string) 
       return;
     }
     if (reply.kind === 'scenario') {
-      scenario = reply.scenario;
-      arm();
+      posted = reply.scenario;
       return;
     }
     clearTimeout(watchdog);
@@ -113,7 +136,8 @@ export function startSubjectWorker(limits: IsolationLimits, log: (text: string) 
   return {
     request(request) {
       if (broke !== undefined) return Promise.resolve({ ok: false, what: broke });
-      scenario = undefined;
+      beatsBefore = lastBeat(heartbeat).beats;
+      posted = undefined;
       loading = request.kind === 'load';
       return new Promise((resolve) => {
         settle = resolve;

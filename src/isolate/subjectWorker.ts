@@ -2,10 +2,10 @@
  * The entry of a subject worker (a `worker_threads` Worker started by `startSubjectWorker`):
  * it loads one subject module (or takes a subject in another process, whose scenarios a
  * driver answers through the main thread: `portRunner`), then checks properties on it or runs scenarios, one request at
- * a time, posting a heartbeat with each scenario before running it. Whatever the subject does
+ * a time, giving a heartbeat (`heartbeat.ts`) with each scenario before running it. Whatever the subject does
  * here (loops, exits, throws from a timer, allocates without bound) ends this worker only.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { checkingDeterminism } from '../conformance/checkingDeterminism.js';
 import { loadSubject } from '../conformance/loadSubject.js';
 import { toSubjectRunner, type SubjectRunner } from '../conformance/SubjectRunner.js';
@@ -17,19 +17,21 @@ import { departureSearch } from '../conformance/departureSearch.js';
 import { findDepartures } from '../conformance/findDepartures.js';
 import { portRunner } from './portRunner.js';
 import type { EncodedPropertyReport, WorkerReply, WorkerRequest } from './WorkerMessages.js';
+import { beat } from './heartbeat.js';
 
 const port = parentPort;
 if (port === null) throw new Error('subjectWorker.js runs as a worker thread (see startSubjectWorker)');
 const post = (reply: WorkerReply): void => port.postMessage(reply);
+const { heartbeat } = workerData as { readonly heartbeat: SharedArrayBuffer };
 
 let subject: SubjectRunner | undefined;
 
-/** The subject, posting each scenario before it runs it (the watchdog's heartbeat). */
+/** The subject, giving the watchdog's heartbeat before each scenario it runs (posting one too long for it). */
 function watched(runner: SubjectRunner, determinism: boolean): SubjectRunner {
   const beating: SubjectRunner = {
     ...runner,
     run(scenario, options) {
-      post({ kind: 'scenario', scenario });
+      if (!beat(heartbeat, scenario)) post({ kind: 'scenario', scenario });
       return runner.run(scenario, options);
     },
   };

@@ -1,13 +1,35 @@
 import type { Scenario } from '../scenario/Scenario.js';
 import { predict, type Prediction } from '../oracle/predict.js';
 
+/** Predictions kept for scenarios seen again (the oldest forgotten first). */
+const REMEMBERED = 4096;
+
+/** The latest predictions, by the scenario's JSON text. */
+const remembered = new Map<string, Prediction>();
+
 /**
  * The oracle's prediction as the properties use it: bounded by the count of explored
  * branches only (`maxStates`, the same on every machine), never by real time or memory, so
  * that a seed draws the same scenarios and gives the same verdicts on a fast machine and on
  * a loaded one. Where the count runs out the prediction is incomplete, and the properties
  * treat what it did not find as not known to be wrong.
+ *
+ * A prediction is a pure function of the scenario, so the latest few thousand are
+ * remembered by the scenario's JSON text: the properties that draw from the same
+ * arbitrary with the same seed (start, no-unhandled, oracle), and the departure search's
+ * re-checks, ask again for scenarios already predicted.
  */
 export function predictInProperty(scenario: Scenario): Prediction {
-  return predict(scenario, { maxMs: Number.POSITIVE_INFINITY, maxMemoryMb: Number.POSITIVE_INFINITY });
+  const key = JSON.stringify(scenario);
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  const prediction = predict(scenario, { maxMs: Number.POSITIVE_INFINITY, maxMemoryMb: Number.POSITIVE_INFINITY });
+  if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value as string);
+  remembered.set(key, prediction);
+  return prediction;
+}
+
+/** Forgets every remembered prediction: a benchmark pass then pays for each of its own. */
+export function forgetPredictions(): void {
+  remembered.clear();
 }

@@ -11,7 +11,8 @@ import { gather } from '../src/gather/gather.js';
 import { formatAnswerLines, measureAnswerLines } from './answerLines.js';
 import { bareLoop, floor, harness, type Measure } from './measure.js';
 import { HEADLINE, workload, type WorkloadShape } from './workloads.js';
-import { measureJobs } from './jobs.js';
+import { checkSeconds, measureJobs } from './jobs.js';
+import { formatExternalJobs, measureExternalJobs } from './externalJobs.js';
 import { scenarioCostDrift } from './drift.js';
 import effection from '../src/subjects/effection.js';
 import { counterexampleRow } from './counterexamples.js';
@@ -120,6 +121,10 @@ const propertySuite = {
 
 log('check bundled matrix, --jobs 2 vs --jobs 1 (the built CLI, default runs, once each)');
 const jobs = await measureJobs(1);
+log("npm start's whole matrix with the WebAssembly runtimes (--jobs 2, once)");
+const wholeMatrixSeconds = Number((await checkSeconds(2, [])).toFixed(2));
+log('check cpython-asyncio, --jobs 2 vs --jobs 1 (driver processes)');
+const externalJobs = await measureExternalJobs(1);
 const suite = lastSuiteSeconds();
 log('drift: the same 100 generated scenarios first and last of 2,000 in one process, reference and effection');
 const drift = {
@@ -137,6 +142,7 @@ const goals = {
   heapWithin10Percent: Math.abs(memory.heapGrowth) <= 0.1,
   twoJobsAtLeast1point6TimesOne: jobs.speedUp >= 1.6,
   matrixWithin5Seconds: jobs.twoJobsSeconds <= 5,
+  externalTwoJobsAtLeast1point8: externalJobs.goalMet,
   suiteWithin60Seconds: suite !== undefined && suite.seconds <= 60,
   lastScenariosWithin25PercentOfFirst: Object.values(drift).every((row) => row.ratio <= 1.25),
 };
@@ -154,7 +160,8 @@ const figures = {
   propertySuite,
   answerLines: await measureAnswerLines(log),
   jobs,
-  matrix: { seconds: jobs.twoJobsSeconds, jobs: 2 },
+  matrix: { seconds: jobs.twoJobsSeconds, jobs: 2, withWebAssemblySeconds: wholeMatrixSeconds },
+  externalJobs,
   suite: suite ?? null,
   drift,
   goals,
@@ -205,8 +212,10 @@ if (json) {
     `property suite: ${propertySuite.properties} properties x ${propertySuite.runsPerProperty} scenarios on the reference in ${propertySuite.seconds} s (${propertySuite.failures} failing)`,
     '',
     ...formatAnswerLines(figures.answerLines),
-    `check bundled matrix, --jobs 2 vs --jobs 1: ${jobs.twoJobsSeconds} s vs ${jobs.oneJobSeconds} s, ${jobs.speedUp.toFixed(2)}x (goal >= 1.6: ${mark(goals.twoJobsAtLeast1point6TimesOne)}; load average ${jobs.loadAverage} before)`,
-    `check bundled matrix (npm start without its build, --jobs 2): ${jobs.twoJobsSeconds} s (goal <= 5: ${mark(goals.matrixWithin5Seconds)})`,
+    `check bundled modules and cpython-asyncio, --jobs 2 vs --jobs 1: ${jobs.twoJobsSeconds} s vs ${jobs.oneJobSeconds} s, ${jobs.speedUp.toFixed(2)}x (goal >= 1.6: ${mark(goals.twoJobsAtLeast1point6TimesOne)}; load average ${jobs.loadAverage} before)`,
+    `check bundled modules and cpython-asyncio (npm start without its build and the WebAssembly runtimes, --jobs 2): ${jobs.twoJobsSeconds} s (goal <= 5: ${mark(goals.matrixWithin5Seconds)})`,
+    `check whole bundled matrix with cpython-3.14-pyodide and micropython-1.27-asyncio (--jobs 2): ${wholeMatrixSeconds} s (no goal: the rest plus the runtimes' start-up)`,
+    ...formatExternalJobs(externalJobs),
     suite === undefined
       ? 'npm test: not measured (the bench does not run the suite; reports/vitest.json is not of a whole run): run npm test, then the bench'
       : `npm test: ${suite.seconds} s of vitest in its last whole run (${suite.files} files, ${suite.startedAt}; the builds of pretest not counted) (goal <= 60: ${mark(goals.suiteWithin60Seconds)})`,

@@ -82,26 +82,32 @@ export interface ConsumerSetup {
   readonly link: readonly string[];
 }
 
+/** Installs the tarball and `packages` into `folder` as a user would (`npm install <tarball>`); what npm printed. */
+export function installTarball(folder: string, tarball: string, packages: readonly string[]): Promise<Outcome> {
+  return run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, ...packages], folder);
+}
+
 /**
  * Copies a consumer project into `into`, puts the correct subject in as myGather.js, and
- * installs the tarball as a user would (`npm install <tarball>`); returns the folder and
- * what npm printed.
+ * installs the tarball as a user would; returns the folder and what npm printed. Given
+ * `installed`, a folder where `installTarball` installed the tarball alone (what a project
+ * that installs nothing else gets), its node_modules is copied instead: the same files, one
+ * install for every project alike.
  */
 export async function prepareConsumer(
   setup: ConsumerSetup,
   tarball: string,
   into: string,
-): Promise<{ readonly folder: string; readonly install: Outcome }> {
+  installed?: string,
+): Promise<{ readonly folder: string; readonly install?: Outcome }> {
   const folder = join(into, setup.project);
   cpSync(join(root, 'properties/consumers', setup.project), folder, { recursive: true });
   useSubject(folder, setup.format, 'correct');
-  const install = await run(
-    'npm',
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, ...setup.install],
-    folder,
-  );
+  if (installed !== undefined)
+    cpSync(join(installed, 'node_modules'), join(folder, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+  const install = installed === undefined ? await installTarball(folder, tarball, setup.install) : undefined;
   for (const name of setup.link) linkFromRoot(folder, name);
-  return { folder, install };
+  return { folder, ...(install === undefined ? {} : { install }) };
 }
 
 /** Puts one of properties/consumers/subjects/ into a consumer as its myGather.js. */

@@ -6,6 +6,7 @@ import { realPerformanceNow } from '../clock/realTimers.js';
 import { isOrderedTieMode, MAX_EXHAUSTIVE_ORDERS } from '../clock/TieChoice.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../conformance/checkGather.js';
 import { conforms, type ConformanceReport, type SubjectReport } from '../conformance/ConformanceReport.js';
+import { DEFAULT_DEPARTURE_BUDGET } from '../conformance/findDepartures.js';
 import { checkIsolated } from '../isolate/checkIsolated.js';
 import type { Isolation } from '../isolate/loadIsolatedSubject.js';
 import { concurrencyLimit } from '../isolate/concurrencyLimit.js';
@@ -61,6 +62,11 @@ ${pythonOptionHelp(21)} (repeat for more)
   --memory-limit MB  the heap of each worker, in MB (default ${DEFAULT_MEMORY_MB}); past it the
                      subject is BROKEN
   --runs N           scenarios per property (default ${DEFAULT_RUNS})
+  --departures N     find up to N departures per subject, grouped by cause (default
+                     ${DEFAULT_DEPARTURE_BUDGET.departures}; 0: none)
+  --rechecks N       property checks the departure search may run again, with a cause
+                     left out, per subject (default ${DEFAULT_DEPARTURE_BUDGET.rechecks}); a subject
+                     failing many properties for one cause may need more to show the rest
   --seed N           the fast-check seed (default $GATHER_SIM_SEED, else ${DEFAULT_SEED});
                      the same seed gives the same report
   --property ID      run only this property (repeat, or separate with commas); ids:
@@ -114,15 +120,21 @@ Examples:
   gather-sim check p-map --property fail-fast --scenario '{"tasks":[{"sleep":10,"error":{"name":"E","message":""}}]}'
   gather-sim check ./my-gather.mjs --ties exhaustive
   gather-sim check cpython-asyncio --python pypy3
+  gather-sim check micropython-1.27-asyncio --departures 10 --rechecks 60
   gather-sim check --html report.html
   gather-sim check ./my-gather.mjs --junit check.xml`;
 
-/** What `--runs`, `--timeout`, `--jobs` and `--memory-limit` accept (a timer of Node's lasts at most 2^31-1 ms). */
-const COUNT_RANGES: Record<'--runs' | '--timeout' | '--jobs' | '--memory-limit', IntegerRange> = {
+/** What the counting options accept (a timer of Node's lasts at most 2^31-1 ms). */
+const COUNT_RANGES: Record<
+  '--runs' | '--timeout' | '--jobs' | '--memory-limit' | '--departures' | '--rechecks',
+  IntegerRange
+> = {
   '--runs': { min: 1, max: Number.MAX_SAFE_INTEGER, what: 'a positive integer' },
   '--timeout': TIMEOUT_RANGE,
   '--jobs': { min: 1, max: 1024, what: 'a whole number of workers from 1 to 1024' },
   '--memory-limit': { min: 16, max: 1024 * 1024, what: 'a whole number of MB from 16 to 1048576' },
+  '--departures': { min: 0, max: 1000, what: 'a whole number of departures from 0 to 1000' },
+  '--rechecks': { min: 0, max: 10_000, what: 'a whole number of property checks from 0 to 10000' },
 };
 
 function parseCount(
@@ -243,6 +255,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
         python: { type: 'string', multiple: true },
         timeout: { type: 'string' },
         jobs: { type: 'string' },
+        departures: { type: 'string' },
+        rechecks: { type: 'string' },
         'memory-limit': { type: 'string' },
         shard: { type: 'string' },
         ties: { type: 'string' },
@@ -268,6 +282,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const timeout = parseCount(values.timeout, '--timeout', 10_000, io);
   const jobs = parseCount(values.jobs, '--jobs', availableParallelism(), io);
   const memory = parseCount(values['memory-limit'], '--memory-limit', DEFAULT_MEMORY_MB, io);
+  const departures = parseCount(values.departures, '--departures', DEFAULT_DEPARTURE_BUDGET.departures, io);
+  const rechecks = parseCount(values.rechecks, '--rechecks', DEFAULT_DEPARTURE_BUDGET.rechecks, io);
   const properties = pickProperties(values.property ?? [], io);
   const shard = parseShard(values.shard, io);
   const ties = parseTieMode(values.ties, 'check', io);
@@ -277,6 +293,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     timeout === undefined ||
     jobs === undefined ||
     memory === undefined ||
+    departures === undefined ||
+    rechecks === undefined ||
     properties === undefined ||
     shard === null ||
     ties === null
@@ -339,6 +357,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     options,
     determinism,
     jobs,
+    departures: { departures, rechecks },
     replayOptions: replayOptionsOf(options, determinism),
     onProgress: progress,
   });

@@ -81,6 +81,18 @@ describe('the README', { timeout: 120_000 }, () => {
     // The whole bundled matrix, effection's slow gathers included, on a shared machine.
   }, 300_000);
 
+  it('compares the asyncio.gathers with the very verdicts npm start gives the bundled Pythons (the PyPy column aside)', async () => {
+    const start = readme.indexOf('<!-- compare:');
+    const block = readme.slice(start, readme.indexOf('<!-- end of compare -->'));
+    const tableOf = (markdown: string): string[] => markdown.split('\n').filter((line) => line.startsWith('| '));
+    const shown = tableOf(block).map((line) => line.replace(/ [^|]+ \|$/, ''));
+    const pythons = ['cpython-asyncio', 'cpython-3.14-pyodide', 'micropython-1.27-asyncio'];
+    const report = await bundledMatrix();
+    const printed = formatMarkdown({ ...report, subjects: report.subjects.filter((s) => pythons.includes(s.subject)) });
+    expect(tableOf(block)[0]).toMatch(/\| pypy-3\.9-asyncio \|$/);
+    expect(shown).toEqual(tableOf(printed));
+  }, 300_000);
+
   it('shows the departures gather-sim check prints for p-map exactly as it prints them now, before the matrix', async () => {
     const [command, ...shown] = blockAfter('<!-- departures: gather-sim check p-map').trimEnd().split('\n');
     expect(command).toBe('$ npx gather-sim check p-map');

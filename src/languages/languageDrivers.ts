@@ -1,0 +1,7 @@
+import type { LanguageDriver } from './LanguageDriver.js';
+
+/**
+ * The drivers for other languages' gathers (`src/drivers/<sources>/`), in the order of the
+ * cross-language matrix. Each is checked like a bundled driver: `gather-sim check NAME`.
+ */
+export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [];

@@ -1,3 +1,5 @@
+import type { DepartureTrigger } from '../conformance/Departure.js';
+
 /**
  * What a driver needs before it can run: a program on the PATH (its version output keys the
  * build cache), a file such as a library jar, or an npm package resolvable from gather-sim.
@@ -32,4 +34,9 @@ export interface LanguageDriver {
   readonly build: readonly string[];
   /** The shell command that starts the driver (it then speaks gather-sim/1 on stdin/stdout). */
   readonly run: string;
+  /**
+   * Why the runtime departs from asyncio.gather, one sentence per departure found (keyed by
+   * the departure's trigger, as `check` prints it): the runtime's documented design, or a bug.
+   */
+  readonly why: Readonly<Partial<Record<DepartureTrigger, string>>>;
 }

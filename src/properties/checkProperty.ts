@@ -307,7 +307,11 @@ export async function checkProperty(
     shrunk,
     lastFailure,
     async (candidate) => {
-      if (!validateScenario(candidate).ok || !jsonEqual(restrictScenario(candidate, runner.supports), candidate))
+      if (
+        !validateScenario(candidate).ok ||
+        !jsonEqual(restrictScenario(candidate, runner.supports), candidate) ||
+        !jsonEqual(withoutTriggers(candidate, without), candidate)
+      )
         return undefined;
       if (mode === 'exhaustive' && tieOrderCount(candidate) > MAX_EXHAUSTIVE_ORDERS) return undefined;
       try {

@@ -144,12 +144,9 @@ final class Json {
                 case 'r' -> out.append('\r');
                 case 't' -> out.append('\t');
                 case 'u' -> {
-                    if (at + 4 > text.length()) throw wrong("bad \\u escape");
-                    try {
-                        out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                    } catch (NumberFormatException bad) {
+                    if (at + 4 > text.length() || !text.substring(at, at + 4).matches("[0-9a-fA-F]{4}"))
                         throw wrong("bad \\u escape");
-                    }
+                    out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
                     at += 4;
                 }
                 default -> throw wrong("bad escape");

@@ -10,6 +10,8 @@ const val MAX_DEPTH = 256
  */
 fun parseJson(text: String): Any? = JsonReader(text).document()
 
+private val HEX4 = Regex("[0-9a-fA-F]{4}")
+
 private class JsonReader(private val text: String) {
     private var at = 0
 
@@ -120,9 +122,8 @@ private class JsonReader(private val text: String) {
                         't' -> out.append('\t')
                         'u' -> {
                             val hex = if (at + 4 <= text.length) text.substring(at, at + 4) else ""
-                            val code = hex.toIntOrNull(16)
-                            if (hex.length != 4 || code == null || hex.any { it == '+' || it == '-' }) throw wrong("bad \\u escape")
-                            out.append(code.toChar())
+                            if (!HEX4.matches(hex)) throw wrong("bad \\u escape")
+                            out.append(hex.toInt(16).toChar())
                             at += 4
                         }
                         else -> throw wrong("bad escape")

@@ -16,5 +16,18 @@ export const java17CompletableFuture: LanguageDriver = {
   sources: 'java-17-completablefuture',
   build: ['javac -d {out} {src}/*.java'],
   run: 'java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -cp {out} Main',
-  why: {},
+  why: {
+    error:
+      'allOf returns a future "completed when all of the given CompletableFutures complete" (JDK 17 javadoc), so it waits for every child, ' +
+      "and its andTree's biRelay relays the left operand's exception first, so it fails with the first failed child by argument order, not the first to fail.",
+    'cancel-gather':
+      'cancel() completes only that future and its dependents ("Dependent CompletableFutures that have not already completed will also complete exceptionally", JDK 17 javadoc), ' +
+      'never the futures it depends on, so cancelling the gather reaches no child.',
+    'on-cancel-cleanup':
+      'cancel() "completes this CompletableFuture with a CancellationException" at once, and mayInterruptIfRunning "has no effect in this implementation" (JDK 17 javadoc), ' +
+      'so the work behind a cancelled future can neither clean up first nor be told to.',
+    'cancel-task':
+      "A child's cancel() settles it at once with a CancellationException whatever its work would do next, so the gather fails with that cancellation " +
+      "where asyncio lets the child's own reaction decide its outcome and time.",
+  },
 };

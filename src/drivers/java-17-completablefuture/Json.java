@@ -177,11 +177,11 @@ final class Json {
         return at > start;
     }
 
-    /** Writes a value read by {@link #parse} (or built of the same types) as JSON text. */
+    /** Writes a value read by {@link #parse} (or built of the same types, plus Long) as JSON text. */
     static void write(StringBuilder out, Object value) {
         if (value == null) out.append("null");
         else if (value instanceof Num num) out.append(num.raw());
-        else if (value instanceof Boolean || value instanceof Long || value instanceof Integer) out.append(value);
+        else if (value instanceof Boolean || value instanceof Long) out.append(value);
         else if (value instanceof String string) writeString(out, string);
         else if (value instanceof List<?> list) {
             out.append('[');

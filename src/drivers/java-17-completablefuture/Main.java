@@ -26,7 +26,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -44,7 +43,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] argv) throws IOException {
-        OutputStream out = new PrintStream(System.out, false, StandardCharsets.US_ASCII);
+        OutputStream out = System.out;
         write(out, HELLO);
         InputStream in = new BufferedInputStream(System.in, 1 << 16);
         ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -103,6 +102,8 @@ public final class Main {
             StringBuilder text = new StringBuilder();
             Json.write(text, answer);
             return text.toString();
+        } catch (IllegalArgumentException malformed) {
+            return error(id, "not a valid scenario: " + malformed.getMessage());
         } catch (RuntimeException | StackOverflowError cannot) {
             return error(id, "could not run the scenario: " + cannot);
         }

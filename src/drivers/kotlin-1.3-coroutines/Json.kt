@@ -156,12 +156,12 @@ private class JsonReader(private val text: String) {
     }
 }
 
-/** Writes a JSON value (the types [parseJson] makes, plus Long and Int) as ASCII JSON text: every non-ASCII character escaped. */
+/** Writes a JSON value (the types [parseJson] makes, plus Long) as ASCII JSON text: every non-ASCII character escaped. */
 fun writeJson(out: StringBuilder, value: Any?) {
     when (value) {
         null -> out.append("null")
         is Num -> out.append(value.raw)
-        is Boolean, is Long, is Int -> out.append(value)
+        is Boolean, is Long -> out.append(value)
         is String -> writeString(out, value)
         is List<*> -> {
             out.append('[')

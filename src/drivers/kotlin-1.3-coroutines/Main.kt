@@ -86,11 +86,13 @@ fun answer(line: String): String {
     if (request["scenario"] !is Map<*, *>) return errorAnswer(id, "\"scenario\": expected a SCENARIO with \"tasks\"")
     return try {
         val scenario = readScenario(request["scenario"])
-        if (scenario.gather.returnExceptions || hasReturnExceptions(scenario.gather))
+        if (returnsExceptions(scenario.gather))
             return errorAnswer(id, "returnExceptions: awaitAll has no such mode (the hello does not claim it)")
         val text = StringBuilder()
         writeJson(text, linkedMapOf("id" to id, "observation" to Run(scenario).observe()))
         text.toString()
+    } catch (malformed: IllegalArgumentException) {
+        errorAnswer(id, "not a valid scenario: ${malformed.message}")
     } catch (cannot: RuntimeException) {
         errorAnswer(id, "could not run the scenario: $cannot")
     } catch (cannot: StackOverflowError) {
@@ -98,8 +100,9 @@ fun answer(line: String): String {
     }
 }
 
-private fun hasReturnExceptions(gather: GatherSpec): Boolean =
-    gather.tasks.any { it is TaskSpec.Nested && (it.gather.returnExceptions || hasReturnExceptions(it.gather)) }
+/** Whether a gather, or one nested in it, asks for errors as results (awaitAll has no such mode). */
+private fun returnsExceptions(gather: GatherSpec): Boolean =
+    gather.returnExceptions || gather.tasks.any { it is TaskSpec.Nested && returnsExceptions(it.gather) }
 
 private fun errorAnswer(id: Num?, why: String): String {
     val text = StringBuilder()

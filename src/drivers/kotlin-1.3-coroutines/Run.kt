@@ -44,7 +44,6 @@ class Run(private val scenario: ScenarioSpec) {
 
     /** The gather under test: every task an `async` child of one `coroutineScope`, then `awaitAll` over the arguments. */
     private suspend fun gather(spec: GatherSpec, topLevel: Boolean): List<Any?> = coroutineScope {
-        if (spec.returnExceptions) throw IllegalStateException("awaitAll has no returnExceptions mode")
         if (topLevel) scope = coroutineContext[Job]
         val tasks = spec.tasks.mapIndexed { i, task ->
             val record = if (topLevel) records[i] else null

@@ -15,7 +15,7 @@ export const java17CompletableFuture: LanguageDriver = {
   ],
   sources: 'java-17-completablefuture',
   build: ['javac -d {out} {src}/*.java'],
-  run: 'java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -cp {out} Main',
+  run: 'java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp {out} Main',
   why: {
     error:
       'allOf returns a future "completed when all of the given CompletableFutures complete" (JDK 17 javadoc), so it waits for every child, ' +

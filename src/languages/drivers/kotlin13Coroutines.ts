@@ -22,7 +22,7 @@ export const kotlin13Coroutines: LanguageDriver = {
   ],
   sources: 'kotlin-1.3-coroutines',
   build: [`kotlinc -Xuse-experimental=kotlin.Experimental -cp ${jars.slice(1).join(':')} -d {out} {src}/*.kt`],
-  run: `java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -cp {out}:${jars.join(':')} MainKt`,
+  run: `java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp {out}:${jars.join(':')} MainKt`,
   why: {
     error:
       'coroutineScope "fails, cancelling all the other children" when a child fails and "returns as soon as the given block and all its child coroutines are completed" ' +

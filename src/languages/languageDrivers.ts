@@ -1,7 +1,9 @@
 import type { LanguageDriver } from './LanguageDriver.js';
+import { java17CompletableFuture } from './drivers/java17CompletableFuture.js';
+import { kotlin13Coroutines } from './drivers/kotlin13Coroutines.js';
 
 /**
  * The drivers for other languages' gathers (`src/drivers/<sources>/`), in the order of the
  * cross-language matrix. Each is checked like a bundled driver: `gather-sim check NAME`.
  */
-export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [];
+export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [java17CompletableFuture, kotlin13Coroutines];

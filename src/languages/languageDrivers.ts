@@ -1,8 +1,9 @@
 import type { LanguageDriver } from './LanguageDriver.js';
 import { rustFuturesJoinAll } from './drivers/rustFuturesJoinAll.js';
+import { rustTokioJoinAll } from './drivers/rustTokioJoinAll.js';
 
 /**
  * The drivers for other languages' gathers (`src/drivers/<sources>/`), in the order of the
  * cross-language matrix. Each is checked like a bundled driver: `gather-sim check NAME`.
  */
-export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [rustFuturesJoinAll];
+export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [rustFuturesJoinAll, rustTokioJoinAll];

@@ -12,5 +12,16 @@ export const rustFuturesJoinAll: LanguageDriver = {
   sources: RUST_CRATE_SOURCES,
   build: rustCrateBuild('rust-futures-join-all'),
   run: '{out}/rust-futures-join-all',
-  why: {},
+  why: {
+    error:
+      'try_join_all drops every other child the instant one fails ("If any future returns an error then all other futures will be canceled", futures-util 0.3 try_join_all.rs), and a child it had not polled yet never starts: futures are lazy.',
+    'on-cancel-ignore':
+      'A cancelled future cannot ignore the request: an aborted `abortable` "will complete immediately without making any further progress" (futures-util 0.3 abortable.rs) and drops the future, which runs no code after its last poll.',
+    'on-cancel-cleanup':
+      'A cancelled future cannot take time to clean up: Rust has no async drop, so dropping a future (as abortable and try_join_all do) ends it at once.',
+    'cancel-gather':
+      'Aborting the gather drops it and every unfinished child with it at that instant, so it rejects at once whatever the children would do after a cancellation.',
+    'cancel-task':
+      'Aborting a child ends it at once with Aborted (a CancelledError), whatever its script would do after a cancellation.',
+  },
 };

@@ -15,5 +15,14 @@ export const rustTokioJoinAll: LanguageDriver = {
   sources: RUST_CRATE_SOURCES,
   build: rustCrateBuild('rust-tokio-join-all', ['tokio']),
   run: '{out}/rust-tokio-join-all',
-  why: {},
+  why: {
+    'cancel-gather':
+      'Aborting the task that awaits the gather drops try_join_all and the JoinHandles, and "a JoinHandle detaches the associated task when it is dropped" (tokio 1.24, runtime/task/join.rs): the children run on, never asked to cancel.',
+    'on-cancel-ignore':
+      'JoinHandle::abort cancels a task by dropping its future; the task cannot catch or ignore that, so awaiting it gives a cancelled JoinError at once.',
+    'on-cancel-cleanup':
+      'An aborted task is dropped, and Rust has no async drop: no cleanup can take time after JoinHandle::abort.',
+    'cancel-task':
+      "Aborting a child's task ends it at once with a cancelled JoinError, whatever its script would do after a cancellation.",
+  },
 };

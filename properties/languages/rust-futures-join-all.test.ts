@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubjectReport } from '../../src/conformance/ConformanceReport.js';
 import { checkSubject } from '../../src/conformance/checkGather.js';
@@ -61,5 +62,32 @@ describe('the Rust futures driver (try_join_all / join_all over plain futures)',
       ],
       unhandled: [],
     });
+  });
+
+  it('answers a line it cannot read with an error, by its id when it has one, and goes on', (context) => {
+    if (!('command' in started)) return context.skip(started.skipped);
+    const input = [
+      'junk',
+      '{"id": 7, "scenario": {"tasks": [{"sleep": 1, "error": {"name": "E", "message": "lone \\ud800"}}]}}',
+      '',
+      '{"id": 8, "scenario": {"tasks": [{"sleep": -1, "value": 0}]}}',
+      '{"id": 9, "scenario": {"tasks": []}}',
+    ].join('\n');
+    const answered = spawnSync('/bin/sh', ['-c', started.command], { input, encoding: 'utf8', timeout: 60_000 });
+    expect(answered.status).toBe(0);
+    const [hello, ...answers] = answered.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(hello?.['name']).toBe('rust-futures-join-all');
+    expect(answers.map((answer) => [answer['id'], typeof answer['error']])).toEqual([
+      [null, 'string'],
+      [7, 'string'],
+      [8, 'string'],
+      [9, 'undefined'],
+    ]);
+    expect(answers[1]?.['error']).toMatch(/lone surrogate/);
+    expect(answers[2]?.['error']).toBe('scenario.tasks[0].sleep: expected a whole number of ms from 0 to 10^12');
+    expect(answers[3]?.['observation']).toEqual({ gather: { at: 0, value: [] }, tasks: [], unhandled: [] });
   });
 });

@@ -2,8 +2,9 @@ import { startExternalSubject, type ExternalSubject } from '../../src/conformanc
 import type { LanguageDriver } from '../../src/languages/LanguageDriver.js';
 import { prepareDriver } from '../../src/languages/prepareDriver.js';
 
-/** A Rust driver started for a test file, or why it is skipped (its toolchain is missing). */
-export type StartedRustDriver = { readonly subject: ExternalSubject } | { readonly skipped: string };
+/** A Rust driver started for a test file (and the command that starts another), or why it is skipped (its toolchain is missing). */
+export type StartedRustDriver =
+  { readonly subject: ExternalSubject; readonly command: string } | { readonly skipped: string };
 
 /**
  * Builds `driver` if needed (in the normal cache) and starts it. A missing toolchain skips
@@ -19,5 +20,5 @@ export async function startRustDriver(driver: LanguageDriver): Promise<StartedRu
   if ('buildFailed' in prepared) throw new Error(prepared.buildFailed);
   const started = await startExternalSubject(prepared.command);
   if (!started.ok) throw new Error(started.problem);
-  return { subject: started.subject };
+  return { subject: started.subject, command: prepared.command };
 }

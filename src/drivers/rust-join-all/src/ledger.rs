@@ -32,15 +32,24 @@ pub struct Ledger<C> {
 
 impl<C: Clone> Clone for Ledger<C> {
     fn clone(&self) -> Self {
-        Ledger { book: Arc::clone(&self.book), clock: self.clock.clone() }
+        Ledger {
+            book: Arc::clone(&self.book),
+            clock: self.clock.clone(),
+        }
     }
 }
 
 impl<C: Fn() -> u64 + Clone> Ledger<C> {
     /// A record of `tasks` top-level tasks, none started.
     pub fn new(tasks: usize, clock: C) -> Self {
-        let book = Book { records: (0..tasks).map(|_| Record::default()).collect(), ..Book::default() };
-        Ledger { book: Arc::new(Mutex::new(book)), clock }
+        let book = Book {
+            records: (0..tasks).map(|_| Record::default()).collect(),
+            ..Book::default()
+        };
+        Ledger {
+            book: Arc::new(Mutex::new(book)),
+            clock,
+        }
     }
 
     /// Changes the book at the clock's time, unless the run is over: what the end of a run
@@ -137,7 +146,12 @@ pub struct Recorded<F, C: Fn() -> u64 + Clone> {
 impl<F, C: Fn() -> u64 + Clone> Recorded<F, C> {
     /// Wraps top-level task `task`'s future.
     pub fn new(inner: F, ledger: Ledger<C>, task: usize) -> Self {
-        Recorded { inner, ledger, task, settled: false }
+        Recorded {
+            inner,
+            ledger,
+            task,
+            settled: false,
+        }
     }
 }
 

@@ -11,7 +11,11 @@ use std::future::Future;
 #[derive(Clone, Debug)]
 pub enum Failure {
     /// A fresh error; `task` is the top-level task whose script created it, if any.
-    Error { name: String, message: String, task: Option<usize> },
+    Error {
+        name: String,
+        message: String,
+        task: Option<usize>,
+    },
     Cancelled,
 }
 
@@ -24,8 +28,16 @@ impl Failure {
     pub fn json(&self) -> Value {
         match self {
             Failure::Cancelled => json!({"name": "CancelledError", "message": ""}),
-            Failure::Error { name, message, task: None } => json!({"name": name, "message": message}),
-            Failure::Error { name, message, task: Some(task) } => {
+            Failure::Error {
+                name,
+                message,
+                task: None,
+            } => json!({"name": name, "message": message}),
+            Failure::Error {
+                name,
+                message,
+                task: Some(task),
+            } => {
                 json!({"name": name, "message": message, "task": task})
             }
         }
@@ -37,7 +49,11 @@ impl End {
     pub fn outcome(&self, top: Option<usize>) -> Outcome {
         match self {
             End::Value(value) => Ok(value.clone()),
-            End::Error { name, message } => Err(Failure::Error { name: name.clone(), message: message.clone(), task: top }),
+            End::Error { name, message } => Err(Failure::Error {
+                name: name.clone(),
+                message: message.clone(),
+                task: top,
+            }),
         }
     }
 }
@@ -61,6 +77,8 @@ where
         Ok(Value::Array(outcomes.iter().map(result_json).collect()))
     } else {
         let values = try_join_all(children).await?;
-        Ok(Value::Array(values.into_iter().map(|value| json!({ "value": value })).collect()))
+        Ok(Value::Array(
+            values.into_iter().map(|value| json!({ "value": value })).collect(),
+        ))
     }
 }

@@ -53,7 +53,7 @@ pub fn serve(name: &str, observe: impl Fn(&Scenario) -> Value) {
 fn answer(line: &str, observe: &impl Fn(&Scenario) -> Value) -> Value {
     let request: Value = match serde_json::from_str(line) {
         Ok(request) => request,
-        Err(error) => return json!({"id": null, "error": format!("not a JSON line: {}", error)}),
+        Err(error) => return unreadable(line, &error),
     };
     let id = match request.get("id") {
         Some(Value::Number(id)) if is_integer(&id.to_string()) => Value::Number(id.clone()),
@@ -81,4 +81,43 @@ fn answer(line: &str, observe: &impl Fn(&Scenario) -> Value) -> Value {
 fn is_integer(number: &str) -> bool {
     let digits = number.strip_prefix('-').unwrap_or(number);
     !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_digit())
+}
+
+/// The answer to a line serde_json cannot read. A string holding a lone surrogate (`\ud800`)
+/// is valid JSON that no Rust `String` can hold: the request is then answered by its id, with
+/// an error, as a scenario this driver cannot run.
+fn unreadable(line: &str, error: &serde_json::Error) -> Value {
+    let id = serde_json::from_str::<Value>(&without_surrogates(line))
+        .ok()
+        .and_then(|request| request.get("id").cloned())
+        .filter(|id| matches!(id, Value::Number(number) if is_integer(&number.to_string())));
+    match id {
+        Some(id) => {
+            json!({"id": id, "error": format!("a string of the request holds a lone surrogate, which a Rust String cannot: {}", error)})
+        }
+        None => json!({"id": null, "error": format!("not a JSON line: {}", error)}),
+    }
+}
+
+/// `line` with every `\uD800`-`\uDFFF` escape written as `\uFFFD`, paired or not.
+fn without_surrogates(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let escape = &rest[at..];
+        let surrogate = escape.len() >= 6
+            && escape.as_bytes()[1] == b'u'
+            && escape.is_char_boundary(6)
+            && matches!(u16::from_str_radix(&escape[2..6], 16), Ok(0xD800..=0xDFFF));
+        let taken = if surrogate {
+            6
+        } else {
+            escape.chars().take(2).map(char::len_utf8).sum()
+        };
+        out.push_str(if surrogate { "\\uFFFD" } else { &escape[..taken] });
+        rest = &escape[taken..];
+    }
+    out.push_str(rest);
+    out
 }

@@ -47,7 +47,11 @@ impl Scenario {
     /// The scenario in a request, or what is wrong with it.
     pub fn parse(value: &Value) -> Result<Scenario, String> {
         let object = object_of(value, "scenario")?;
-        known_keys(object, &["tasks", "args", "returnExceptions", "cancelGatherAt", "cancelTasks"], "scenario")?;
+        known_keys(
+            object,
+            &["tasks", "args", "returnExceptions", "cancelGatherAt", "cancelTasks"],
+            "scenario",
+        )?;
         let gather = Gather::parse(object, "scenario")?;
         let cancel_gather_at = match object.get("cancelGatherAt") {
             None => None,
@@ -59,12 +63,20 @@ impl Scenario {
                 let path = format!("scenario.cancelTasks[{}]", i);
                 let request = object_of(request, &path)?;
                 known_keys(request, &["task", "at"], &path)?;
-                let task = index(field(request, "task", &path)?, gather.tasks.len(), &format!("{}.task", path))?;
+                let task = index(
+                    field(request, "task", &path)?,
+                    gather.tasks.len(),
+                    &format!("{}.task", path),
+                )?;
                 let at = time(field(request, "at", &path)?, &format!("{}.at", path))?;
                 cancel_tasks.push(CancelTask { task, at });
             }
         }
-        Ok(Scenario { gather, cancel_gather_at, cancel_tasks })
+        Ok(Scenario {
+            gather,
+            cancel_gather_at,
+            cancel_tasks,
+        })
     }
 }
 
@@ -98,7 +110,11 @@ impl Gather {
             Some(Value::Bool(flag)) => *flag,
             Some(_) => return Err(format!("{}.returnExceptions: expected true or false", path)),
         };
-        Ok(Gather { tasks, args, return_exceptions })
+        Ok(Gather {
+            tasks,
+            args,
+            return_exceptions,
+        })
     }
 }
 
@@ -147,7 +163,10 @@ fn check_on_cancel(value: &Value, path: &str) -> Result<(), String> {
                 Some(error) => error_spec(error, &format!("{}.error", path)).map(|_| ()),
             }
         }
-        _ => Err(format!("{}: expected \"raise\", \"ignore\" or {{\"cleanup\": ms}}", path)),
+        _ => Err(format!(
+            "{}: expected \"raise\", \"ignore\" or {{\"cleanup\": ms}}",
+            path
+        )),
     }
 }
 
@@ -169,7 +188,9 @@ fn array<'a>(value: &'a Value, path: &str) -> Result<&'a Vec<Value>, String> {
 }
 
 fn field<'a>(object: &'a Map<String, Value>, key: &str, path: &str) -> Result<&'a Value, String> {
-    object.get(key).ok_or_else(|| format!("{}: \"{}\" is missing", path, key))
+    object
+        .get(key)
+        .ok_or_else(|| format!("{}: \"{}\" is missing", path, key))
 }
 
 fn known_keys(object: &Map<String, Value>, keys: &[&str], path: &str) -> Result<(), String> {

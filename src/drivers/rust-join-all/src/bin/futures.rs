@@ -35,24 +35,31 @@ use std::pin::Pin;
 use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 
+/// Where a pending sleep leaves its waker for the timer queue.
+type Alarm = RefCell<Option<Waker>>;
+
 /// The virtual clock and its timers, in (time, creation) order.
 #[derive(Default)]
 struct Timers {
     now: Cell<u64>,
     created: Cell<u64>,
-    queue: RefCell<BTreeMap<(u64, u64), Weak<RefCell<Option<Waker>>>>>,
+    queue: RefCell<BTreeMap<(u64, u64), Weak<Alarm>>>,
 }
 
 impl Timers {
     /// A future that is ready once the clock reads `at`.
     fn sleep_until(self: &Rc<Self>, at: u64) -> Sleep {
-        Sleep { at, timers: Rc::clone(self), alarm: None }
+        Sleep {
+            at,
+            timers: Rc::clone(self),
+            alarm: None,
+        }
     }
 
     /// Moves the clock to the next live timer and wakes every timer due then; false when
     /// no timer is left (the run is over). A dropped sleep's timer is not live.
     fn advance(&self) -> bool {
-        let due: Vec<Rc<RefCell<Option<Waker>>>> = {
+        let due: Vec<Rc<Alarm>> = {
             let mut queue = self.queue.borrow_mut();
             queue.retain(|_, alarm| alarm.strong_count() > 0);
             let at = match queue.keys().next() {
@@ -61,7 +68,9 @@ impl Timers {
             };
             self.now.set(at);
             let keys: Vec<(u64, u64)> = queue.range((at, 0)..=(at, u64::MAX)).map(|(&key, _)| key).collect();
-            keys.iter().filter_map(|key| queue.remove(key).and_then(|alarm| alarm.upgrade())).collect()
+            keys.iter()
+                .filter_map(|key| queue.remove(key).and_then(|alarm| alarm.upgrade()))
+                .collect()
         };
         for alarm in due {
             if let Some(waker) = alarm.borrow_mut().take() {
@@ -76,7 +85,7 @@ impl Timers {
 struct Sleep {
     at: u64,
     timers: Rc<Timers>,
-    alarm: Option<Rc<RefCell<Option<Waker>>>>,
+    alarm: Option<Rc<Alarm>>,
 }
 
 impl Future for Sleep {
@@ -117,7 +126,11 @@ fn task_future(task: &Task, top: Option<usize>, timers: &Rc<Timers>) -> LocalBox
             let gather = gather.clone();
             let timers = Rc::clone(timers);
             async move {
-                let children = gather.tasks.iter().map(|task| task_future(task, None, &timers).shared()).collect();
+                let children = gather
+                    .tasks
+                    .iter()
+                    .map(|task| task_future(task, None, &timers).shared())
+                    .collect();
                 join(slots(children, &gather.args), gather.return_exceptions).await
             }
             .boxed_local()
@@ -145,7 +158,11 @@ fn observe(scenario: &Scenario) -> Value {
     for (i, task) in top.tasks.iter().enumerate() {
         let (child, handle) = abortable(task_future(task, Some(i), &timers));
         handles.push(handle);
-        children.push(Recorded::new(child.map(aborted).boxed_local(), ledger.clone(), i).boxed_local().shared());
+        children.push(
+            Recorded::new(child.map(aborted).boxed_local(), ledger.clone(), i)
+                .boxed_local()
+                .shared(),
+        );
     }
     let (gather, gather_handle) = abortable(join(slots(children, &top.args), top.return_exceptions));
     spawn(&spawner, {
@@ -162,8 +179,12 @@ fn observe(scenario: &Scenario) -> Value {
         });
     }
     for request in &scenario.cancel_tasks {
-        let (sleep, ledger, handle, task) =
-            (timers.sleep_until(request.at), ledger.clone(), handles[request.task].clone(), request.task);
+        let (sleep, ledger, handle, task) = (
+            timers.sleep_until(request.at),
+            ledger.clone(),
+            handles[request.task].clone(),
+            request.task,
+        );
         spawn(&spawner, async move {
             sleep.await;
             ledger.request_cancel(task);

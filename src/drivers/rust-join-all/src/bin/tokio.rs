@@ -104,8 +104,11 @@ fn task_future(task: &Task, top: Option<usize>, base: Instant) -> BoxFuture<'sta
         Task::Gather(gather) => {
             let gather = gather.clone();
             async move {
-                let children =
-                    gather.tasks.iter().map(|task| TaskHandle::spawn(task_future(task, None, base)).boxed().shared()).collect();
+                let children = gather
+                    .tasks
+                    .iter()
+                    .map(|task| TaskHandle::spawn(task_future(task, None, base)).boxed().shared())
+                    .collect();
                 join(slots(children, &gather.args), gather.return_exceptions).await
             }
             .boxed()
@@ -133,7 +136,11 @@ fn horizon(scenario: &Scenario) -> u64 {
         });
         ends.max().unwrap_or(0)
     }
-    let events = scenario.cancel_tasks.iter().map(|request| request.at).chain(scenario.cancel_gather_at);
+    let events = scenario
+        .cancel_tasks
+        .iter()
+        .map(|request| request.at)
+        .chain(scenario.cancel_gather_at);
     events.fold(latest(&scenario.gather), u64::max)
 }
 

@@ -1,9 +1,16 @@
 import type { LanguageDriver } from './LanguageDriver.js';
 import { java17CompletableFuture } from './drivers/java17CompletableFuture.js';
 import { kotlin13Coroutines } from './drivers/kotlin13Coroutines.js';
+import { rustFuturesJoinAll } from './drivers/rustFuturesJoinAll.js';
+import { rustTokioJoinAll } from './drivers/rustTokioJoinAll.js';
 
 /**
  * The drivers for other languages' gathers (`src/drivers/<sources>/`), in the order of the
  * cross-language matrix. Each is checked like a bundled driver: `gather-sim check NAME`.
  */
-export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [java17CompletableFuture, kotlin13Coroutines];
+export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [
+  java17CompletableFuture,
+  kotlin13Coroutines,
+  rustFuturesJoinAll,
+  rustTokioJoinAll,
+];

@@ -1,8 +1,10 @@
 import type { LanguageDriver } from './LanguageDriver.js';
+import { bunPromiseAll } from './drivers/bunPromiseAll.js';
+import { denoPromiseAll } from './drivers/denoPromiseAll.js';
 import { quickjsPromiseAll } from './drivers/quickjsPromiseAll.js';
 
 /**
  * The drivers for other languages' gathers (`src/drivers/<sources>/`), in the order of the
  * cross-language matrix. Each is checked like a bundled driver: `gather-sim check NAME`.
  */
-export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [quickjsPromiseAll];
+export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [quickjsPromiseAll, bunPromiseAll, denoPromiseAll];

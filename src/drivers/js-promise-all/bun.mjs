@@ -5,6 +5,7 @@
 //
 //   gather-sim check bun-1.4-promise-all
 //   echo '{"id": 1, "scenario": {"tasks": [{"sleep": 1000, "value": 100}]}}' | bun src/drivers/js-promise-all/bun.mjs
+/* global Bun, TextDecoder */
 import { drainMicrotasks } from 'bun:jsc';
 import './core.js';
 

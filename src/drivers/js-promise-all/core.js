@@ -109,8 +109,7 @@
           done = true;
           settle(result);
         };
-        const finish = () =>
-          'error' in spec ? end(reject, makeError(spec.error, top)) : end(resolve, spec.value);
+        const finish = () => ('error' in spec ? end(reject, makeError(spec.error, top)) : end(resolve, spec.value));
         let sleep = 'hang' in spec ? undefined : later(spec.sleep, finish);
         task.cancel = () => {
           if (done || cleaningUp) return; // a finished task, or one cleaning up, ignores it
@@ -213,7 +212,8 @@
 
   global.GatherSimCore = {
     /** The hello line. */
-    hello: (name) => JSON.stringify({ protocol: 'gather-sim/1', name, supports: { returnExceptions: true, dedupe: true } }),
+    hello: (name) =>
+      JSON.stringify({ protocol: 'gather-sim/1', name, supports: { returnExceptions: true, dedupe: true } }),
     /** Starts answering one request line: its answer when it cannot run, else undefined (then step, finish). */
     begin(line) {
       current = undefined;
@@ -270,7 +270,9 @@
       return (text, ended = false) => {
         const parts = (rest + text).split('\n');
         rest = ended ? '' : parts.pop();
-        return parts.map((part) => (part.endsWith('\r') ? part.slice(0, -1) : part)).filter((part) => part.trim() !== '');
+        return parts
+          .map((part) => (part.endsWith('\r') ? part.slice(0, -1) : part))
+          .filter((part) => part.trim() !== '');
       };
     },
   };

@@ -7,13 +7,14 @@
 //
 //   gather-sim check deno-2.9-promise-all
 //   echo '{"id": 1, "scenario": {"tasks": [{"sleep": 1000, "value": 100}]}}' | deno run src/drivers/js-promise-all/deno.mjs
+/* global Deno, TextEncoder, TextDecoder, setImmediate */
 import './core.js';
 
 const core = globalThis.GatherSimCore;
 const encoder = new TextEncoder();
 const write = (line) => {
   const bytes = encoder.encode(`${line}\n`);
-  for (let done = 0; done < bytes.length; ) done += Deno.stdout.writeSync(bytes.subarray(done));
+  for (let done = 0; done < bytes.length;) done += Deno.stdout.writeSync(bytes.subarray(done));
 };
 
 const drain = () => new Promise((resolve) => setImmediate(resolve));

@@ -9,6 +9,7 @@
 //   gather-sim check quickjs-2025-09-13-promise-all
 //   echo '{"id": 1, "scenario": {"tasks": [{"sleep": 1000, "value": 100}]}}' | node src/drivers/js-promise-all/quickjs.mjs
 import { readFileSync } from 'node:fs';
+import { URL } from 'node:url';
 
 const NAME = 'quickjs-2025-09-13-promise-all';
 const write = (line) => process.stdout.write(`${line}\n`);

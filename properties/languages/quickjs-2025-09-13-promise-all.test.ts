@@ -8,7 +8,7 @@ describeJsPromiseAll(quickjsPromiseAll);
 
 describe('the plain-ECMAScript core, read by QuickJS', () => {
   it(
-    'answers every line in order: a bad line gets an error answer and serving goes on, a CR before the newline is dropped, a last line without one is answered',
+    'answers every line in order: a bad line (not JSON, nested 100,000 levels deep) gets an error answer and serving goes on, a CR before the newline is dropped, a last line without one is answered',
     { timeout: 300_000 },
     async (context) => {
       const prepared = await prepareDriver(quickjsPromiseAll);
@@ -19,6 +19,7 @@ describe('the plain-ECMAScript core, read by QuickJS', () => {
       if (!('command' in prepared)) return expect.fail(prepared.buildFailed);
       const input = [
         'not json',
+        '['.repeat(100_000),
         '{"id": 1, "scenario": {"tasks": [{"sleep": 5, "value": 1}], "args": [0, 0]}}\r',
         '',
         '[1]',
@@ -40,12 +41,13 @@ describe('the plain-ECMAScript core, read by QuickJS', () => {
       });
       expect(answers.slice(1).map((answer) => [answer['id'], 'error' in answer])).toEqual([
         [null, true],
+        [null, true],
         [1, false],
         [null, true],
         [2, true],
         [3, false],
       ]);
-      expect(answers[2]).toEqual({
+      expect(answers[3]).toEqual({
         id: 1,
         observation: {
           gather: { at: 5, value: [{ value: 1 }, { value: 1 }] },

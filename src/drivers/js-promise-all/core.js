@@ -208,6 +208,27 @@
   }
 
   const message = (error) => (error instanceof Error ? error.message : String(error));
+
+  /** The deepest nesting of arrays and objects in a JSON text, strings skipped. */
+  function nesting(text) {
+    let depth = 0;
+    let deepest = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (inString) {
+        if (c === 92)
+          i++; // a backslash escapes the next character
+        else if (c === 34) inString = false;
+      } else if (c === 34) inString = true;
+      else if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
+      else if (c === 93 || c === 125) depth--;
+    }
+    return deepest;
+  }
+  // What a reader accepts (docs/protocol.md#limits): deeper input would overflow the stack
+  // of an engine that parses JSON recursively (QuickJS in WebAssembly overflows Node's).
+  const MAX_NESTING = 256;
   let current; // { id, run } between begin and finish
 
   global.GatherSimCore = {
@@ -217,6 +238,12 @@
     /** Starts answering one request line: its answer when it cannot run, else undefined (then step, finish). */
     begin(line) {
       current = undefined;
+      const depth = nesting(line);
+      if (depth > MAX_NESTING)
+        return JSON.stringify({
+          id: null,
+          error: `nested ${depth} levels deep: the limit is ${MAX_NESTING} levels of arrays and objects (docs/protocol.md#limits)`,
+        });
       let request;
       try {
         request = JSON.parse(line);

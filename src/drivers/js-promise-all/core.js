@@ -12,8 +12,8 @@
 // never cancelled; a leaf task cancelled from outside (cancelTasks, R9) reacts as its
 // onCancel says and its promise rejects with a CancelledError. Every promise made here is
 // handed to the gather or to the task's own bookkeeping, so none is left unhandled:
-// `unhandled` is always empty. An error is a fresh object of a fresh class with the
-// scenario's name.
+// `unhandled` is always empty (and no engine hook is needed to watch it: quickjs-emscripten
+// exposes none). An error is a fresh object of a fresh class with the scenario's name.
 //
 // Virtual time: a run is stepped from outside. `begin(line)` builds the tasks and calls the
 // gather at time 0; `step()` moves the clock to the next timer and fires it, and returns

@@ -50,6 +50,49 @@ function announcingProcess(): NodeJS.Process {
 let announcing: NodeJS.Process | undefined;
 
 /**
+ * Whether the runtime announces unhandled rejections through `process.emit`, as Node does.
+ * Bun and Deno call their `process.on('unhandledRejection')` listeners from elsewhere, and
+ * with none, a rejection left unhandled kills the process (Deno at once, Bun soon after):
+ * the marker rejection of {@link captureUnhandled}'s flush killed `gather-sim serve` on
+ * both at its first scenario, with an uncaught `{}`.
+ */
+const announcesThroughEmit = process.versions['bun'] === undefined && process.versions['deno'] === undefined;
+
+/**
+ * The capture on Bun and Deno: listeners on the process's `unhandledRejection`,
+ * `rejectionHandled` and `uncaughtException` events for the run. Both runtimes call them
+ * before the next macrotask, so the flush is one real macrotask.
+ */
+function captureByListeners(
+  host: NodeJS.Process,
+  pending: Map<Promise<unknown>, unknown>,
+  uncaught: unknown[],
+): UnhandledCapture {
+  const onUnhandled = (reason: unknown, promise: Promise<unknown>): void => {
+    pending.set(promise, reason);
+  };
+  const onHandled = (promise: Promise<unknown>): void => {
+    pending.delete(promise);
+  };
+  const onUncaught = (error: unknown): void => {
+    uncaught.push(error);
+  };
+  host.on('unhandledRejection', onUnhandled);
+  host.on('rejectionHandled', onHandled);
+  host.on('uncaughtException', onUncaught);
+  return {
+    flush: drainPromiseJobs,
+    stop() {
+      host.off('unhandledRejection', onUnhandled);
+      host.off('rejectionHandled', onHandled);
+      host.off('uncaughtException', onUncaught);
+      return [...pending.values()];
+    },
+    uncaught: () => uncaught,
+  };
+}
+
+/**
  * Takes over the process's `unhandledRejection`, `rejectionHandled` and `uncaughtException`
  * events for a run:
  * Node announces them through `process.emit`, which the capture stands in for, so a
@@ -65,6 +108,7 @@ export function captureUnhandled(): UnhandledCapture {
   const host = announcing;
   const pending = new Map<Promise<unknown>, unknown>();
   const uncaught: unknown[] = [];
+  if (!announcesThroughEmit) return captureByListeners(host, pending, uncaught);
   // Read as an Emit, whose `this` is the process: it is only ever called with `.call(this, …)`.
   const realEmit = (host as { readonly emit: Emit }).emit;
   let marker: { readonly reason: object; readonly reached: () => void } | undefined;

@@ -3,6 +3,9 @@ import { java17CompletableFuture } from './drivers/java17CompletableFuture.js';
 import { kotlin13Coroutines } from './drivers/kotlin13Coroutines.js';
 import { rustFuturesJoinAll } from './drivers/rustFuturesJoinAll.js';
 import { rustTokioJoinAll } from './drivers/rustTokioJoinAll.js';
+import { bunPromiseAll } from './drivers/bunPromiseAll.js';
+import { denoPromiseAll } from './drivers/denoPromiseAll.js';
+import { quickjsPromiseAll } from './drivers/quickjsPromiseAll.js';
 
 /**
  * The drivers for other languages' gathers (`src/drivers/<sources>/`), in the order of the
@@ -13,4 +16,7 @@ export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [
   kotlin13Coroutines,
   rustFuturesJoinAll,
   rustTokioJoinAll,
+  quickjsPromiseAll,
+  bunPromiseAll,
+  denoPromiseAll,
 ];

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { shellWord } from '../report/shellQuote.js';
 import { bundledDriverPath } from '../subjects/bundledDriverPath.js';
 import type { DriverNeed, LanguageDriver } from './LanguageDriver.js';
@@ -24,6 +24,16 @@ export function driverCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 
 const requireHere = createRequire(import.meta.url);
 
+/**
+ * The folder of an installed npm package, found where Node would look for it from gather-sim,
+ * whether or not the package exports its package.json (quickjs-emscripten-core does not).
+ */
+function npmPackageFolder(name: string): string | undefined {
+  return (requireHere.resolve.paths(name) ?? [])
+    .map((folder) => join(folder, name))
+    .find((folder) => existsSync(join(folder, 'package.json')));
+}
+
 function run(command: string, cwd: string | undefined, timeoutMs: number): Promise<{ ok: boolean; output: string }> {
   return new Promise((resolve) => {
     execFile(
@@ -40,13 +50,7 @@ function run(command: string, cwd: string | undefined, timeoutMs: number): Promi
 /** The version a need reports (`''` for a file or package), or `undefined` when it is missing. */
 async function probe(need: DriverNeed): Promise<string | undefined> {
   if ('file' in need) return existsSync(need.file) ? need.file : undefined;
-  if ('npmPackage' in need) {
-    try {
-      return dirname(requireHere.resolve(`${need.npmPackage}/package.json`));
-    } catch {
-      return undefined;
-    }
-  }
+  if ('npmPackage' in need) return npmPackageFolder(need.npmPackage);
   const said = await run([need.program, ...need.versionArgs].map(shellWord).join(' '), undefined, 30_000);
   return said.ok ? said.output : undefined;
 }
@@ -69,7 +73,8 @@ function substitute(command: string, paths: { src: string; out: string }): strin
     if (key === 'src') return shellWord(paths.src);
     if (key === 'out') return shellWord(paths.out);
     if (key === 'node') return shellWord(process.execPath);
-    return shellWord(dirname(requireHere.resolve(`${key.slice('package:'.length)}/package.json`)));
+    const name = key.slice('package:'.length);
+    return shellWord(npmPackageFolder(name) ?? name);
   });
 }
 

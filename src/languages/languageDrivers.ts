@@ -5,6 +5,4 @@ import { dotnetMonoWhenAll } from './drivers/dotnetMonoWhenAll.js';
  * The drivers for other languages' gathers (`src/drivers/<sources>/`), in the order of the
  * cross-language matrix. Each is checked like a bundled driver: `gather-sim check NAME`.
  */
-export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [
-  dotnetMonoWhenAll,
-];
+export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [dotnetMonoWhenAll];

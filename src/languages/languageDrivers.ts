@@ -1,8 +1,9 @@
 import type { LanguageDriver } from './LanguageDriver.js';
 import { dotnetMonoWhenAll } from './drivers/dotnetMonoWhenAll.js';
+import { goErrgroup } from './drivers/goErrgroup.js';
 
 /**
  * The drivers for other languages' gathers (`src/drivers/<sources>/`), in the order of the
  * cross-language matrix. Each is checked like a bundled driver: `gather-sim check NAME`.
  */
-export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [dotnetMonoWhenAll];
+export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [dotnetMonoWhenAll, goErrgroup];

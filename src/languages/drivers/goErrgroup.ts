@@ -20,5 +20,16 @@ export const goErrgroup: LanguageDriver = {
     'cd {out} && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE={out}/.gocache GOFLAGS= go build -o driver . && rm -rf .gocache *.go',
   ],
   run: '{out}/driver',
-  why: {},
+  why: {
+    error:
+      'errgroup.WithContext documents that "the derived Context is canceled the first time a function passed to Go returns a non-nil error", so a failure cancels every sibling still running (asyncio lets them live on), and Wait "blocks until all function calls from the Go method have returned", so the gather fails only when they have.',
+    'on-cancel-cleanup':
+      "Wait blocks until every function passed to Go has returned, so after the first error cancels the group's context a sibling that cleans up holds the gather until its cleanup ends.",
+    'on-cancel-ignore':
+      'Wait blocks until every function passed to Go has returned, so a sibling that ignores the cancelled context holds the gather until its own finish time.',
+    'cancel-gather':
+      'Cancelling the context given to WithContext only asks the functions to return; Wait still waits for every one of them, so the gather ends when the last cleanup does.',
+    'cancel-task':
+      "A function that returns ctx.Err() (context.Canceled) has returned a non-nil error to errgroup, which cancels the group's context and so every sibling.",
+  },
 };

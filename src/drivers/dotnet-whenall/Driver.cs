@@ -89,6 +89,14 @@ static class Driver
             return Error(id, "\"scenario\": expected a SCENARIO with \"tasks\"");
         try
         {
+            Validate.Scenario(spec);
+        }
+        catch (FormatException error)
+        {
+            return Error(id, "not a valid scenario: " + error.Message);
+        }
+        try
+        {
             return new Dictionary<string, object> { { "id", id }, { "observation", new ScenarioRun(spec).Observe() } };
         }
         catch (Exception error)

@@ -48,6 +48,9 @@ func answer(line []byte) (answer map[string]interface{}) {
 	if err := json.Unmarshal(request.Scenario, &scenario); err != nil || scenario.Tasks == nil {
 		return map[string]interface{}{"id": request.ID, "error": `"scenario": expected a SCENARIO with "tasks"`}
 	}
+	if err := checkScenario(&scenario); err != nil {
+		return map[string]interface{}{"id": request.ID, "error": "not a valid scenario: " + err.Error()}
+	}
 	defer func() {
 		// A scenario this driver cannot run: say why, and go on.
 		if why := recover(); why != nil {

@@ -64,6 +64,7 @@ type scenarioRun struct {
 	scenario *gatherSpec
 	records  []*record
 	contexts []context.Context
+	cancels  []context.CancelFunc
 	gather   interface{}
 }
 
@@ -152,6 +153,7 @@ func (r *scenarioRun) gatherOn(p *proc, ctx context.Context, spec *gatherSpec, t
 			taskCtx, cancel := context.WithCancel(groupCtx)
 			contexts[i] = taskCtx
 			r.contexts = append(r.contexts, taskCtx)
+			r.cancels = append(r.cancels, cancel)
 			index := i
 			for _, request := range spec.CancelTasks {
 				if request.Task == index {
@@ -237,5 +239,8 @@ func observe(scenario *gatherSpec) map[string]interface{} {
 	}()
 	r.s.run()
 	cancel()
+	for _, cancelTask := range r.cancels {
+		cancelTask()
+	}
 	return map[string]interface{}{"gather": r.gather, "tasks": r.records, "unhandled": []interface{}{}}
 }

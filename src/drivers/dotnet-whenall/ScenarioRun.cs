@@ -66,7 +66,7 @@ sealed class ScenarioRun
             sources.Add(source);
             var task = Child(tasks[i], i, source.Token);
             top.Add(task);
-            // Registered after the task's own, so it runs first: Cancel runs callbacks last-first.
+            // Runs within Cancel, before any continuation of the task (those are posted to the ready queue).
             source.Token.Register(() =>
             {
                 if (record["settled"] == null && record["cancelRequested"] == null) record["cancelRequested"] = time.Now;

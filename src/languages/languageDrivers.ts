@@ -6,6 +6,8 @@ import { rustTokioJoinAll } from './drivers/rustTokioJoinAll.js';
 import { bunPromiseAll } from './drivers/bunPromiseAll.js';
 import { denoPromiseAll } from './drivers/denoPromiseAll.js';
 import { quickjsPromiseAll } from './drivers/quickjsPromiseAll.js';
+import { dotnetMonoWhenAll } from './drivers/dotnetMonoWhenAll.js';
+import { goErrgroup } from './drivers/goErrgroup.js';
 
 /**
  * The drivers for other languages' gathers (`src/drivers/<sources>/`), in the order of the
@@ -19,4 +21,6 @@ export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [
   quickjsPromiseAll,
   bunPromiseAll,
   denoPromiseAll,
+  dotnetMonoWhenAll,
+  goErrgroup,
 ];

@@ -17,5 +17,16 @@ export const python311TaskGroup: LanguageDriver = {
   sources: 'python-3.11-taskgroup',
   build: [],
   run: '/usr/bin/python3 {src}/taskgroup_driver.py',
-  why: {},
+  why: {
+    'on-cancel-ignore':
+      'A TaskGroup exits only when every child has finished (Lib/asyncio/taskgroups.py:93, `while self._tasks: await self._on_completed_fut`), so a child that ignores the cancellation the group sent it on the first error holds the error back until the child ends.',
+    'on-cancel-cleanup':
+      'A TaskGroup exits only when every child has finished (Lib/asyncio/taskgroups.py:93), so the first error surfaces when the cleanups it started have run, not at the instant of the failure.',
+    error:
+      'By design the first failing child cancels every sibling and the parent task (Lib/asyncio/taskgroups.py:216-218, `self._abort()` then `self._parent_task.cancel()`; the docs: "the remaining tasks in the group are cancelled"), where asyncio.gather lets siblings run on.',
+    'cancel-gather':
+      'Cancelling the task in `async with` cancels the children and still waits for all of them (Lib/asyncio/taskgroups.py:105-110 then the loop at 93), so the group ends with the last cleanup, where asyncio.gather rejects as soon as a child ends cancelled.',
+    'cancel-task':
+      'A child cancelled from outside is no error to a TaskGroup (Lib/asyncio/taskgroups.py:175, `if task.cancelled(): return`): its siblings run on and the group ends with the last of them, where asyncio.gather rejects at once with CancelledError.',
+  },
 };

@@ -35,7 +35,7 @@ already had once (it has reacted to the first). Then the clock jumps to the next
 with none left, the run is over, as when nothing at all is ready.
 
 Determinism: a cancel scope keeps its tasks in a `set` and cancels them in its order, by
-address (anyio/_backends/_asyncio.py:325 and 419): here that set keeps insertion order.
+address (anyio/_backends/_asyncio.py:323 and 418): here that set keeps insertion order.
 """
 
 import asyncio

@@ -17,5 +17,16 @@ export const pythonAnyio36: LanguageDriver = {
   sources: 'python-anyio-3.6',
   build: [],
   run: '/usr/bin/python3 {src}/anyio_driver.py',
-  why: {},
+  why: {
+    'on-cancel-ignore':
+      'A task group exits only when every child has left its scope (anyio/_backends/_asyncio.py:640-644, `while self.cancel_scope._tasks: await asyncio.wait(...)`), so a child that shields itself from the cancellation holds the first error back until the child ends.',
+    'on-cancel-cleanup':
+      'A task group exits only when every child has left its scope (anyio/_backends/_asyncio.py:640-644), so the first error surfaces once the cleanups it triggered have run.',
+    error:
+      "By design a child's exception cancels the group's scope and with it every sibling (anyio/_backends/_asyncio.py:742-743, `self._exceptions.append(exc)` then `self.cancel_scope.cancel()`), where asyncio.gather lets siblings run on.",
+    'cancel-gather':
+      'Cancelling the scope around the task group cancels the children, and the group still waits for every one of them (anyio/_backends/_asyncio.py:640-644), so the gather ends with the last cleanup.',
+    'cancel-task':
+      'A scope that was cancelled directly swallows the CancelledError it caused (anyio/_backends/_asyncio.py:388-397), so a child cancelled through its own scope ends normally to its group, its siblings run on, and the gather, with no result for it, ends as CancelledError only when the group closes.',
+  },
 };

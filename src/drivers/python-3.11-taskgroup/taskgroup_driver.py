@@ -10,10 +10,11 @@ Mapping choices:
 - A repeated index reads the same task's result again: each task starts once (`dedupe`).
 - Errors as results (`returnExceptions`) are not something a TaskGroup does: not claimed.
 - "Cancel the gather" (`cancelGatherAt`) cancels the task running the `async with`.
-- A group fails with an ExceptionGroup; the protocol's one ERROR is its first error
-  (`exceptions[0]`, nested groups unwrapped the same way): the group collects errors as its
+- A group fails with an ExceptionGroup; the protocol's one ERROR is its first error that is
+  not a cancellation, depth first (a TaskGroup never collects a cancellation, so that is
+  `exceptions[0]`, nested groups unwrapped the same way): the group collects errors as its
   children finish, so that is the earliest child to fail, and at one instant the first of
-  them to finish.
+  them to finish. The trio and anyio drivers use the same rule.
 - TaskGroup keeps its children in a `set` and cancels them in the set's order (by address),
   which made the first of two same-instant cleanup errors vary from run to run: here the set
   keeps insertion order, so children are cancelled in the order they were created, as

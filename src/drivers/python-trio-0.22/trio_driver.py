@@ -20,8 +20,9 @@ Mapping choices:
   shielded cancel scope (trio's cancellation is level-triggered: without a shield every
   checkpoint raises again). `cancelRequested` is when trio first delivered a Cancelled inside
   the task.
-- A nursery that fails with several errors raises a MultiError: the protocol's one ERROR is
-  its first (`exceptions[0]`, nested groups unwrapped the same way), the earliest to fail.
+- A nursery that fails with several errors raises a MultiError, which keeps the Cancelled of
+  an outer scope: the protocol's one ERROR is its first error that is not a cancellation
+  (depth first), the earliest to fail, and CancelledError when there is none.
 - trio cannot abandon a task: when no deadline is left, the watcher freezes the observation
   and ends the run by cancelling everything, shielded cleanups included (`ending`).
 - `unhandled` is always empty: every error in a nursery reaches its parent.
@@ -119,14 +120,19 @@ class ChildCancelled(Exception):
 
 
 def first_error(error):
-    """The one error a MultiError (of groups, perhaps) is written as: its first."""
-    while isinstance(error, BaseExceptionGroup):
-        error = error.exceptions[0]
-    return error
+    """The one error a MultiError is written as: its first that is not a cancellation, depth
+    first, or None when all of it is cancellation."""
+    if isinstance(error, BaseExceptionGroup):
+        for inner in error.exceptions:
+            found = first_error(inner)
+            if found is not None:
+                return found
+        return None
+    return None if isinstance(error, (trio.Cancelled, ChildCancelled)) else error
 
 
 def is_cancellation(error):
-    return isinstance(first_error(error), (trio.Cancelled, ChildCancelled))
+    return first_error(error) is None
 
 
 class TrioRun:
@@ -157,7 +163,7 @@ class TrioRun:
 
     def error_json(self, error):
         error = first_error(error)
-        if isinstance(error, (trio.Cancelled, ChildCancelled)):
+        if error is None:
             return dict(CANCELLED)
         written = {"name": type(error).__name__, "message": str(error)}
         origin = self.origins.get(id(error))

@@ -29,6 +29,7 @@ import importlib.util
 import os
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the shipped drivers
 _spec = importlib.util.spec_from_file_location(
     "cpython_asyncio", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cpython-asyncio.py")
 )

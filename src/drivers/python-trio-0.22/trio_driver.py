@@ -46,6 +46,7 @@ import trio
 import trio.testing
 from trio._core import _run
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the shipped drivers
 _spec = importlib.util.spec_from_file_location(
     "cpython_asyncio", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cpython-asyncio.py")
 )

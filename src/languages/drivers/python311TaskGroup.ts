@@ -25,7 +25,7 @@ export const python311TaskGroup: LanguageDriver = {
     error:
       'By design the first failing child cancels every sibling and the parent task (Lib/asyncio/taskgroups.py:216-218, `self._abort()` then `self._parent_task.cancel()`; the docs: "the remaining tasks in the group are cancelled"), where asyncio.gather lets siblings run on.',
     'cancel-gather':
-      'Cancelling the task in `async with` cancels the children and still waits for all of them (Lib/asyncio/taskgroups.py:105-110 then the loop at 93), so the group ends with the last cleanup, where asyncio.gather rejects as soon as a child ends cancelled.',
+      "Cancelling the task in `async with` is seen only in `__aexit__`, one step after the children (Lib/asyncio/taskgroups.py:105-110): at the instant the last child returns it still ends the gather as CancelledError with every child finished, and during a cleanup the group waits for it (:93), where asyncio.gather settles in its last child's done callback and rejects as soon as a child ends cancelled.",
     'cancel-task':
       'A child cancelled from outside is no error to a TaskGroup (Lib/asyncio/taskgroups.py:175, `if task.cancelled(): return`): its siblings run on and the group ends with the last of them, where asyncio.gather rejects at once with CancelledError.',
   },

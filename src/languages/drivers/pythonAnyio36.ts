@@ -25,7 +25,7 @@ export const pythonAnyio36: LanguageDriver = {
     error:
       "By design a child's exception cancels the group's scope and with it every sibling (anyio/_backends/_asyncio.py:742-743, `self._exceptions.append(exc)` then `self.cancel_scope.cancel()`), where asyncio.gather lets siblings run on.",
     'cancel-gather':
-      'Cancelling the scope around the task group cancels the children, and the group still waits for every one of them (anyio/_backends/_asyncio.py:640-644), so the gather ends with the last cleanup.',
+      "A task group's host waits in `asyncio.wait` and leaves it one step after its last child (anyio/_backends/_asyncio.py:640-644), so cancelling the scope around it at the instant the last child returns still reaches the hosts on their way out, and a cancelled group waits for every cleanup before the gather ends.",
     'cancel-task':
       'A scope that was cancelled directly swallows the CancelledError it caused (anyio/_backends/_asyncio.py:388-397), so a child cancelled through its own scope ends normally to its group, its siblings run on, and the gather, with no result for it, ends as CancelledError only when the group closes.',
   },

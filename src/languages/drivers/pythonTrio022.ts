@@ -25,7 +25,7 @@ export const pythonTrio022: LanguageDriver = {
     error:
       "By design a child's error cancels the nursery's scope and with it every sibling (trio/_core/_run.py:941-943, `_add_exc` then `self.cancel_scope.cancel()`), where asyncio.gather lets siblings run on.",
     'cancel-gather':
-      'Cancelling the scope around the nursery cancels the children, and the nursery still waits for every one of them (trio/_core/_run.py:966-975), so the gather ends with the last cleanup.',
+      'A nursery closes one scheduling step after its last child (trio/_core/_run.py:945-950, `_check_nursery_closed` reschedules the parent), so cancelling the scope around it at the instant the last child returns ends the gather as CancelledError with every child finished, and a cancelled nursery still waits for every cleanup (:966-975).',
     'cancel-task':
       'A child whose own cancel scope caught its cancellation ends normally to its nursery (trio/_core/_run.py:952-956 reacts only to an Error outcome), so its siblings run on and the gather, with no result for it, ends as CancelledError only when the nursery closes.',
   },

@@ -256,7 +256,8 @@ def depth(gather):
     return 1 + max([depth(task["gather"]) for task in gather["tasks"] if "gather" in task] or [0])
 
 
-def answer(line):
+def answer(line, make_run=None):
+    """The answer to one request line, as a dict; `make_run` (default `Run`) runs its scenario."""
     try:
         request = json.loads(line)
     except ValueError as error:
@@ -270,7 +271,7 @@ def answer(line):
     if not isinstance(scenario, dict) or not isinstance(scenario.get("tasks"), list):
         return {"id": request_id, "error": "\"scenario\": expected a SCENARIO with \"tasks\""}
     try:
-        return {"id": request_id, "observation": Run(scenario).observe()}
+        return {"id": request_id, "observation": (make_run or Run)(scenario).observe()}
     except Exception as error:  # a scenario this driver cannot run: say why, and go on
         return {"id": request_id, "error": "could not run the scenario: %r" % error}
 
@@ -280,20 +281,22 @@ def answer_line(line):
     return json.dumps(answer(line))
 
 
-def main():
+def serve(hello, make_run=None):
+    """Says `hello`, then answers every request line of stdin in order until it closes: the
+    session of every Python driver (the TaskGroup, trio and anyio ones pass a `make_run`)."""
     # Everything alive now lives for the whole session: keep it out of the per-scenario
     # collections, which then only walk what a scenario left behind.
     if hasattr(gc, "freeze"):  # PyPy has no gc.freeze
         gc.freeze()
-    sys.stdout.write(json.dumps(HELLO) + "\n")
+    sys.stdout.write(json.dumps(hello) + "\n")
     sys.stdout.flush()
     for line in sys.stdin:
         if line.strip() == "":
             continue
-        sys.stdout.write(answer_line(line) + "\n")
+        sys.stdout.write(json.dumps(answer(line, make_run)) + "\n")
         sys.stdout.flush()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(serve(HELLO))

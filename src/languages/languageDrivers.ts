@@ -8,6 +8,9 @@ import { denoPromiseAll } from './drivers/denoPromiseAll.js';
 import { quickjsPromiseAll } from './drivers/quickjsPromiseAll.js';
 import { dotnetMonoWhenAll } from './drivers/dotnetMonoWhenAll.js';
 import { goErrgroup } from './drivers/goErrgroup.js';
+import { pythonAnyio36 } from './drivers/pythonAnyio36.js';
+import { python311TaskGroup } from './drivers/python311TaskGroup.js';
+import { pythonTrio022 } from './drivers/pythonTrio022.js';
 
 /**
  * The drivers for other languages' gathers (`src/drivers/<sources>/`), in the order of the
@@ -23,4 +26,7 @@ export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [
   denoPromiseAll,
   dotnetMonoWhenAll,
   goErrgroup,
+  python311TaskGroup,
+  pythonTrio022,
+  pythonAnyio36,
 ];

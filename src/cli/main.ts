@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { checkCommand } from './checkCommand.js';
 import { reportStrayErrors } from './catchStrayErrors.js';
 import { convertCommand } from './convertCommand.js';
+import { driversCommand } from './driversCommand.js';
 import { endSubjectsOnSignal } from './endSubjectsOnSignal.js';
 import { EXIT, processOutput, type CliIo } from './CliIo.js';
 import { mergeCommand } from './mergeCommand.js';
@@ -18,6 +19,7 @@ on a virtual clock.
 Commands:
   check [MODULE...]  check gathers property by property; print the conformance matrix
   convert FILE       convert a scenario file between JSON and the readable text form
+  drivers            list the drivers for other languages' gathers and their toolchains
   merge REPORT...    merge the --json reports of check --shard I/N into one
   run FILE...        run scenario files on a gather and show their timelines
   serve              serve a gather over the gather-sim/1 JSON-lines protocol
@@ -54,6 +56,8 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
       return checkCommand(rest, io);
     case 'convert':
       return convertCommand(rest, io);
+    case 'drivers':
+      return driversCommand(rest, io);
     case 'merge':
       return mergeCommand(rest, io);
     case 'run':

@@ -5,13 +5,14 @@ import { realPerformanceNow } from '../clock/realTimers.js';
 import { DEFAULT_RUNS } from '../conformance/checkDefaults.js';
 import type { SubjectReport } from '../conformance/ConformanceReport.js';
 import { reportFromJson } from '../conformance/reportFromJson.js';
-import { COMPARED_BUNDLED } from '../languages/comparedBundled.js';
+import { COMPARED_BUNDLED, type ComparedBundled } from '../languages/comparedBundled.js';
 import { formatLanguagesHtml } from '../languages/formatLanguagesHtml.js';
 import { formatLanguagesMarkdown } from '../languages/formatLanguagesMarkdown.js';
 import { formatLanguagesReadme, replaceReadmeBlock } from '../languages/formatLanguagesReadme.js';
 import type { LanguageDriver } from '../languages/LanguageDriver.js';
 import { LANGUAGE_DRIVERS } from '../languages/languageDrivers.js';
 import type { ComparedRuntime, LanguagesReport } from '../languages/LanguagesReport.js';
+import { languagesReportFromJson } from '../languages/languagesReportFromJson.js';
 import { languagesReportToJson } from '../languages/languagesReportToJson.js';
 import { findToolchain } from '../languages/prepareDriver.js';
 import type { RuntimeDescription } from '../languages/RuntimeDescription.js';
@@ -25,7 +26,7 @@ import { seedOption } from './seedOption.js';
 const DEPARTURE_OPTIONS = ['--departures', '10', '--rechecks', '60'];
 
 /** The help text of `gather-sim languages`. */
-export const LANGUAGES_USAGE = `Usage: gather-sim languages [--out DIR] [--readme FILE] [--runs N] [--seed N] [--jobs N]
+export const LANGUAGES_USAGE = `Usage: gather-sim languages [--out DIR] [--readme FILE] [--runs N] [--seed N] [--jobs N] [--render]
 
 Compares asyncio.gather with the "run these at once, collect the results" primitives of
 other runtimes: checks Node's Promise.all, the four Pythons' asyncio.gather (PyPy's when
@@ -42,6 +43,9 @@ each with its minimal scenario and one sentence of why.
   --runs N       scenarios per property (default ${DEFAULT_RUNS})
   --seed N       the fast-check seed (default $GATHER_SIM_SEED, else check's)
   --jobs N       slots checking at once, for each runtime (default: the number of cores)
+  --render       check nothing: write report.md, report.html (and --readme) again from
+                 DIR/report.json, with each runtime's description (primitive, mapping,
+                 why) as the registry says it now
   -h, --help     show this help
 
 Exit status: 0 the report was written (departures are its content, not errors), 1 it was
@@ -54,7 +58,7 @@ type Entry = { readonly description: RuntimeDescription } & (
   { readonly args: readonly string[] } | { readonly skipped: string }
 );
 
-async function entriesOf(registry: readonly LanguageDriver[]): Promise<Entry[]> {
+async function entriesOf(registry: readonly LanguageDriver[], bundled: readonly ComparedBundled[]): Promise<Entry[]> {
   const drivers = await Promise.all(
     registry.map(async (driver): Promise<Entry> => {
       const toolchain = await findToolchain(driver);
@@ -63,7 +67,7 @@ async function entriesOf(registry: readonly LanguageDriver[]): Promise<Entry[]> 
         : { description: driver, args: ['--driver', driver.name] };
     }),
   );
-  return [...COMPARED_BUNDLED.map((bundled) => ({ description: bundled, args: bundled.args })), ...drivers];
+  return [...bundled.map((gather) => ({ description: gather, args: gather.args })), ...drivers];
 }
 
 function describe(description: RuntimeDescription, name: string, seconds: number | null): ComparedRuntime {
@@ -111,22 +115,48 @@ async function checkOne(
 }
 
 /**
- * Runs the comparison: every bundled gather compared (`COMPARED_BUNDLED`) and every driver
- * of `registry`, checked one after another so that each one's time is its own.
+ * Runs the comparison: the `bundled` gathers, then every driver of `registry` (skipped where
+ * its toolchain is missing), checked one after another so that each one's time is its own.
  */
 export async function compareLanguages(
   settings: { readonly runs: number; readonly seed: number; readonly jobs: number },
   registry: readonly LanguageDriver[],
   io: CliIo,
+  bundled: readonly ComparedBundled[] = COMPARED_BUNDLED,
 ): Promise<LanguagesReport> {
   const args = ['--runs', String(settings.runs), '--seed', String(settings.seed), '--jobs', String(settings.jobs)];
   const checked = [];
-  for (const entry of await entriesOf(registry))
+  for (const entry of await entriesOf(registry, bundled))
     checked.push(await checkOne(entry, [...args, ...DEPARTURE_OPTIONS], registry, io));
   return {
     report: { seed: settings.seed, runs: settings.runs, subjects: checked.map(({ subject }) => subject) },
     runtimes: checked.map(({ runtime }) => runtime),
   };
+}
+
+/** The report in `path`, its runtimes described as `registry` and `COMPARED_BUNDLED` say now; undefined after saying why it cannot be read. */
+async function readLanguages(
+  path: string,
+  registry: readonly LanguageDriver[],
+  io: CliIo,
+): Promise<LanguagesReport | undefined> {
+  let read;
+  try {
+    read = languagesReportFromJson(JSON.parse(await readFile(path, 'utf8')));
+  } catch (error) {
+    io.stderr.write(`gather-sim languages: --render: cannot read ${path}: ${(error as Error).message}\n`);
+    return undefined;
+  }
+  if (!read.ok) {
+    io.stderr.write(`gather-sim languages: --render: ${path}: ${read.problem}\n`);
+    return undefined;
+  }
+  const described: readonly RuntimeDescription[] = [...COMPARED_BUNDLED, ...registry];
+  const runtimes = read.languages.runtimes.map((runtime) => {
+    const now = described.find((description) => description.name === runtime.name);
+    return now === undefined ? runtime : describe(now, runtime.name, runtime.seconds);
+  });
+  return { ...read.languages, runtimes };
 }
 
 function count(text: string | undefined, option: string, fallback: number, io: CliIo): number | undefined {
@@ -158,6 +188,7 @@ export async function languagesCommand(
         runs: { type: 'string' },
         seed: { type: 'string' },
         jobs: { type: 'string' },
+        render: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     },
@@ -185,7 +216,11 @@ export async function languagesCommand(
       return EXIT.usage;
     }
   }
-  const languages = await compareLanguages({ runs, seed, jobs }, registry, io);
+  const languages =
+    values.render === true
+      ? await readLanguages(join(out, 'report.json'), registry, io)
+      : await compareLanguages({ runs, seed, jobs }, registry, io);
+  if (languages === undefined) return EXIT.usage;
   try {
     await mkdir(out, { recursive: true });
     await writeFile(join(out, 'report.json'), `${JSON.stringify(languagesReportToJson(languages), null, 2)}\n`);

@@ -25,3 +25,12 @@ export function checkText(subject: SubjectReport, runtime: ComparedRuntime): str
 export function whyText(departure: Departure, runtime: ComparedRuntime): string {
   return runtime.why[departure.trigger] ?? '(no sentence of why recorded for this trigger: add one to its descriptor)';
 }
+
+/** How many departures it has, in words: `no departure`, `6 departures`, `skipped`, `BROKEN`, `not searched`. */
+export function departuresCount(subject: SubjectReport): string {
+  if (subject.skipped !== undefined) return 'skipped';
+  if (subject.broken !== undefined) return 'BROKEN';
+  const count = subject.departures?.length;
+  if (count === undefined) return 'departures not searched';
+  return count === 0 ? 'no departure' : `${count} ${count === 1 ? 'departure' : 'departures'}`;
+}

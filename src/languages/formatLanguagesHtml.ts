@@ -2,7 +2,7 @@ import type { SubjectReport } from '../conformance/ConformanceReport.js';
 import { describeDeparture } from '../conformance/describeDeparture.js';
 import { formatHtml } from '../conformance/formatHtml.js';
 import { escapeHtml } from '../report/escapeHtml.js';
-import { checkText, claimsText, whyText } from './comparedParts.js';
+import { checkText, claimsText, departuresCount, whyText } from './comparedParts.js';
 import type { ComparedRuntime, LanguagesReport } from './LanguagesReport.js';
 
 function runtimeSection(subject: SubjectReport, runtime: ComparedRuntime): string {
@@ -18,7 +18,7 @@ function runtimeSection(subject: SubjectReport, runtime: ComparedRuntime): strin
     `<dt>Mapping</dt><dd>${escapeHtml(runtime.mapping)}</dd>`,
     `<dt>Claims</dt><dd>${escapeHtml(claimsText(subject))}</dd>`,
     `<dt>Check</dt><dd>${escapeHtml(checkText(subject, runtime))}</dd>`,
-    `<dt>Departures</dt><dd>${departures.length === 0 ? (subject.departures === undefined ? 'not searched' : 'none') : `<ol>${why.join('')}</ol>`}</dd>`,
+    `<dt>Departures from asyncio.gather</dt><dd>${escapeHtml(departuresCount(subject))}${why.length === 0 ? '' : `<ol>${why.join('')}</ol>`}</dd>`,
     '</dl>',
     '</section>',
   ].join('\n');

@@ -1,7 +1,7 @@
 import type { SubjectReport } from '../conformance/ConformanceReport.js';
-import { departuresHeadline, describeDeparture } from '../conformance/describeDeparture.js';
+import { describeDeparture } from '../conformance/describeDeparture.js';
 import { formatMarkdown } from '../conformance/formatMarkdown.js';
-import { checkText, claimsText, whyText } from './comparedParts.js';
+import { checkText, claimsText, departuresCount, whyText } from './comparedParts.js';
 import type { ComparedRuntime, LanguagesReport } from './LanguagesReport.js';
 
 /** Inline code, fenced with two backticks when the text holds one. */
@@ -23,7 +23,7 @@ function runtimeSection(subject: SubjectReport, runtime: ComparedRuntime): strin
     `- Mapping: ${runtime.mapping}`,
     `- Claims: ${claimsText(subject)}`,
     `- Check: ${checkText(subject, runtime)}`,
-    `- ${subject.departures === undefined ? 'Departures: not searched' : departures.length === 0 ? 'Departures: none' : `${departuresHeadline(subject)}:`}`,
+    `- Departures from asyncio.gather: ${departuresCount(subject)}`,
     ...(departures.length === 0 ? [] : ['']),
     ...departures.flatMap((departure, index) => {
       const text = describeDeparture(departure, subject);

@@ -1,3 +1,5 @@
+import type { SubjectReport } from '../conformance/ConformanceReport.js';
+import { departuresCount } from './comparedParts.js';
 import { languagesMatrixMarkdown } from './formatLanguagesMarkdown.js';
 import type { LanguagesReport } from './LanguagesReport.js';
 
@@ -8,17 +10,18 @@ export const README_LANGUAGES_START =
 export const README_LANGUAGES_END = '<!-- end of languages -->';
 
 /**
- * README's cross-language block, markers included: the matrix, each runtime's primitive and
- * mapping choices in a line, and a link to the full report. Pure.
+ * README's cross-language block, markers included: the matrix, each runtime's primitive,
+ * number of departures and mapping choices in a line, and a link to the full report. Pure.
  */
 export function formatLanguagesReadme(languages: LanguagesReport): string {
   return [
     README_LANGUAGES_START,
     languagesMatrixMarkdown(languages),
     '',
-    ...languages.runtimes.map(
-      (runtime) => `- **${runtime.name}** (${runtime.runtime}, \`${runtime.primitive}\`): ${runtime.mapping}`,
-    ),
+    ...languages.runtimes.map((runtime, index) => {
+      const subject = languages.report.subjects[index] as SubjectReport;
+      return `- **${runtime.name}**: ${runtime.runtime}, \`${runtime.primitive}\`; ${departuresCount(subject)}. ${runtime.mapping}`;
+    }),
     '',
     'Every departure with its minimal scenario and why, and the check time per runtime: [docs/languages/report.md](docs/languages/report.md) ([HTML](docs/languages/report.html)).',
     README_LANGUAGES_END,

@@ -26,6 +26,8 @@ import { checkWritablePath } from './checkWritablePath.js';
 import { escapeTerminalOutput } from '../report/escapeControl.js';
 import { parseIntegerOption, type IntegerRange } from './parseIntegerOption.js';
 import { pythonOption, pythonOptionHelp } from './pythonOption.js';
+import type { LanguageDriver } from '../languages/LanguageDriver.js';
+import { LANGUAGE_DRIVERS } from '../languages/languageDrivers.js';
 
 /** The help text of `gather-sim check`. */
 export const CHECK_USAGE = `Usage: gather-sim check [MODULE...] [options]
@@ -49,6 +51,13 @@ against observed, the timelines and the replay lines.
   --external CMD     a subject in another process: CMD (run with a shell) speaks the
                      gather-sim/1 protocol on stdin/stdout (repeat for more)
 ${pythonOptionHelp(21)} (repeat for more)
+  --driver NAME      a driver for another language's gather (repeat for more), built on
+                     first use into the cache (docs/languages.md); its toolchain missing:
+                     exit 2 naming what to install; its build failing: BROKEN with the
+                     build's output (gather-sim drivers lists them)
+  --drivers all      every registered language driver, in registry order; one whose
+                     toolchain is missing is skipped (needs X: the install line), which
+                     fails nothing
   --timeout MS       real-time limit for loading a subject and for each scenario (an
                      external subject's hello and each answer) (default 10000); past it
                      the subject is BROKEN (stopped, never waited for)
@@ -109,8 +118,9 @@ that crashes, goes silent or prints something else: BROKEN, the same way.
 
 Exit status: 0 every applicable property passed (for the bundled matrix, with no MODULE:
 the matrix was produced and the reference conforms; a library that departs from
-asyncio.gather is a finding shown in the matrix, not an error), 1 a property failed,
-2 bad usage, or a module that cannot be loaded or has the wrong shape.
+asyncio.gather is a finding shown in the matrix, not an error), 1 a property failed
+(or a subject is BROKEN, a driver whose build failed included), 2 bad usage, a module
+that cannot be loaded or has the wrong shape, or a --driver whose toolchain is missing.
 
 Examples:
   gather-sim check
@@ -121,6 +131,7 @@ Examples:
   gather-sim check ./my-gather.mjs --ties exhaustive
   gather-sim check cpython-asyncio --python pypy3
   gather-sim check micropython-1.27-asyncio --departures 10 --rechecks 60
+  gather-sim check --drivers all --runs 25
   gather-sim check --html report.html
   gather-sim check ./my-gather.mjs --junit check.xml`;
 
@@ -182,22 +193,23 @@ function pickProperties(requested: readonly string[], io: CliIo): readonly Gathe
 type Opened = Exclude<OpenedSubject, { readonly problem: string }>;
 
 /**
- * Opens the subjects to check, in order: modules in worker threads `jobs` at a time, while
+ * Opens the subjects to check (the bundled matrix when `bundled`), in order: modules in worker threads `jobs` at a time, while
  * the driver processes of subjects in other processes start (up to `drivers` each, at once);
  * undefined after writing a usage problem (and closing what was opened).
  */
 async function openSubjects(
-  specs: readonly SubjectSpec[],
+  specs: readonly { readonly spec: SubjectSpec; readonly optional: boolean }[],
   limits: ExternalSubjectOptions,
   isolation: Isolation,
-  opening: { readonly jobs: number; readonly drivers: number },
+  opening: { readonly jobs: number; readonly drivers: number; readonly registry: readonly LanguageDriver[] },
   io: CliIo,
+  bundled: boolean,
 ): Promise<Opened[] | undefined> {
-  const bundled = specs.length === 0;
   const loadInTurn = concurrencyLimit(opening.jobs);
   const all = await Promise.all(
-    (bundled ? BUNDLED_MATRIX.map((module) => ({ module })) : specs).map((spec) =>
-      openSubject(spec, bundled, limits, isolation, { drivers: opening.drivers, loadInTurn }),
+    (bundled ? BUNDLED_MATRIX.map((module) => ({ spec: { module }, optional: true })) : specs).map(
+      ({ spec, optional }) =>
+        openSubject(spec, optional, limits, isolation, { drivers: opening.drivers, loadInTurn }, opening.registry),
     ),
   );
   const problem = all.find((subject): subject is Extract<OpenedSubject, { problem: string }> => 'problem' in subject);
@@ -235,8 +247,36 @@ function reportUnchecked(subject: Extract<Opened, { readonly report: SubjectRepo
   return report;
 }
 
-/** `gather-sim check`: see {@link CHECK_USAGE}. Returns the exit status. */
-export async function checkCommand(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * The language drivers `--driver NAME` and `--drivers all` name, as subjects (`--drivers
+ * all`'s optional: skipped where a toolchain is missing); undefined after saying why when
+ * `--drivers` is given anything but `all`.
+ */
+function driverSpecs(
+  named: readonly string[],
+  all: string | undefined,
+  registry: readonly LanguageDriver[],
+  io: CliIo,
+): { readonly spec: SubjectSpec; readonly optional: boolean }[] | undefined {
+  if (all !== undefined && all !== 'all') {
+    io.stderr.write(`gather-sim check: --drivers: expected "all" (or name one with --driver NAME), got "${all}"\n`);
+    return undefined;
+  }
+  return [
+    ...named.map((driver) => ({ spec: { driver }, optional: false })),
+    ...(all === undefined ? [] : registry.map(({ name }) => ({ spec: { driver: name }, optional: true }))),
+  ];
+}
+
+/**
+ * `gather-sim check`: see {@link CHECK_USAGE}. Returns the exit status. `registry` is the
+ * language drivers `--driver` and `--drivers` choose from.
+ */
+export async function checkCommand(
+  argv: readonly string[],
+  io: CliIo,
+  registry: readonly LanguageDriver[] = LANGUAGE_DRIVERS,
+): Promise<number> {
   const parsed = parseCommandArgs(
     'check',
     CHECK_USAGE,
@@ -253,6 +293,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
         subject: { type: 'string', multiple: true },
         external: { type: 'string', multiple: true },
         python: { type: 'string', multiple: true },
+        driver: { type: 'string', multiple: true },
+        drivers: { type: 'string' },
         timeout: { type: 'string' },
         jobs: { type: 'string' },
         departures: { type: 'string' },
@@ -277,6 +319,10 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const pythons = pythonOption(values.python, 'check', io);
   if (pythons === undefined) return EXIT.usage;
   specs.push(...pythons);
+  const languageSpecs = driverSpecs(values.driver ?? [], values.drivers, registry, io);
+  if (languageSpecs === undefined) return EXIT.usage;
+  const subjectSpecs = [...specs.map((spec) => ({ spec, optional: false })), ...languageSpecs];
+  const bundled = specs.length === 0 && values.driver === undefined && values.drivers === undefined;
   const runs = parseCount(values.runs, '--runs', DEFAULT_RUNS, io);
   const seed = seedOption(values.seed, 'check', io);
   const timeout = parseCount(values.timeout, '--timeout', 10_000, io);
@@ -331,7 +377,14 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   }
   const isolation = { budgetMs: timeout, memoryMb: memory, log: (text: string) => io.stderr.write(text) };
   const drivers = Math.min(jobs, properties.length);
-  const opened = await openSubjects(specs, { helloMs: timeout, answerMs: timeout }, isolation, { jobs, drivers }, io);
+  const opened = await openSubjects(
+    subjectSpecs,
+    { helloMs: timeout, answerMs: timeout },
+    isolation,
+    { jobs, drivers, registry },
+    io,
+    bundled,
+  );
   if (opened === undefined) return EXIT.usage;
 
   const total = opened.filter((subject) => !('report' in subject)).length * properties.length;
@@ -376,7 +429,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   };
   if (!(await writeReport(report, values, io))) return EXIT.usage;
 
-  if (specs.length === 0) {
+  if (bundled) {
     const reference = subjects.find((subject) => subject.subject === 'reference');
     return reference !== undefined && conforms(reference) ? EXIT.ok : EXIT.finding;
   }

@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { checkCommand } from './checkCommand.js';
 import { reportStrayErrors } from './catchStrayErrors.js';
 import { convertCommand } from './convertCommand.js';
+import { driversCommand } from './driversCommand.js';
 import { endSubjectsOnSignal } from './endSubjectsOnSignal.js';
 import { EXIT, processOutput, type CliIo } from './CliIo.js';
+import { languagesCommand } from './languagesCommand.js';
 import { mergeCommand } from './mergeCommand.js';
 import { runCommand } from './runCommand.js';
 import { serveCommand } from './serveCommand.js';
@@ -18,6 +20,8 @@ on a virtual clock.
 Commands:
   check [MODULE...]  check gathers property by property; print the conformance matrix
   convert FILE       convert a scenario file between JSON and the readable text form
+  drivers            list the drivers for other languages' gathers and their toolchains
+  languages          compare asyncio.gather with other runtimes' gathers: docs/languages/
   merge REPORT...    merge the --json reports of check --shard I/N into one
   run FILE...        run scenario files on a gather and show their timelines
   serve              serve a gather over the gather-sim/1 JSON-lines protocol
@@ -54,6 +58,10 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
       return checkCommand(rest, io);
     case 'convert':
       return convertCommand(rest, io);
+    case 'drivers':
+      return driversCommand(rest, io);
+    case 'languages':
+      return languagesCommand(rest, io);
     case 'merge':
       return mergeCommand(rest, io);
     case 'run':

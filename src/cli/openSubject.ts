@@ -3,6 +3,7 @@ import { startExternalSubject, type ExternalSubjectOptions } from '../conformanc
 import { startDriverPool } from '../conformance/startDriverPool.js';
 import type { SubjectRunner } from '../conformance/SubjectRunner.js';
 import type { ConcurrencyLimit } from '../isolate/concurrencyLimit.js';
+import type { LanguageDriver } from '../languages/LanguageDriver.js';
 import { isolatedExternalSubject } from '../isolate/isolatedExternalSubject.js';
 import { loadIsolatedSubject, type IsolatedSubject, type Isolation } from '../isolate/loadIsolatedSubject.js';
 import { shellWord } from '../report/shellQuote.js';
@@ -14,9 +15,14 @@ import { prepareDriver } from '../languages/prepareDriver.js';
 
 /**
  * What a command line names as a subject: a module (a path or a bundled name), a command
- * speaking the protocol, or the bundled Python driver run by an interpreter (`--python`).
+ * speaking the protocol, the bundled Python driver run by an interpreter (`--python`), or a
+ * registered language driver (`--driver NAME`).
  */
-export type SubjectSpec = { readonly module: string } | { readonly external: string } | { readonly python: string };
+export type SubjectSpec =
+  | { readonly module: string }
+  | { readonly external: string }
+  | { readonly python: string }
+  | { readonly driver: string };
 
 /**
  * A subject ready to check, with `close` to call when done (in another process); a module
@@ -81,6 +87,28 @@ async function openExternal(
 }
 
 /**
+ * Opens a registered language driver: built on first use (its progress lines go to
+ * `isolation.log`), skipped when its toolchain is missing (refused instead, naming what it
+ * needs, when not `optional`), broken with the build's output when its build fails.
+ */
+async function openLanguageDriver(
+  driver: LanguageDriver,
+  optional: boolean,
+  limits: ExternalSubjectOptions,
+  isolation: Isolation,
+  opening: CheckOpening | undefined,
+): Promise<OpenedSubject> {
+  const prepared = await prepareDriver(driver, undefined, undefined, isolation.log);
+  if ('missing' in prepared)
+    return optional
+      ? { report: { subject: driver.name, supports: {}, skipped: prepared.missing, properties: [] } }
+      : { problem: `${driver.name}: ${prepared.missing}` };
+  if ('buildFailed' in prepared)
+    return { report: { subject: driver.name, supports: {}, broken: prepared.buildFailed, properties: [] } };
+  return openExternal(prepared.command, limits, `--subject ${driver.name}`, isolation, opening);
+}
+
+/**
  * Opens a subject named on a command line. A bundled driver's name runs that driver
  * (`cpython-asyncio` with python3, `cpython-3.14-pyodide` and `micropython-1.27-asyncio` with
  * this Node); `--python INTERPRETER`
@@ -88,7 +116,9 @@ async function openExternal(
  * problem); a module (a path or a bundled subject's name) is loaded in a worker thread under
  * `isolation`; `optional` subjects (the bundled matrix) are skipped, not refused, when their
  * library, runtime or interpreter is missing. With `opening` (`check`), a subject in another
- * process is opened as a pool of driver processes to check in worker threads.
+ * process is opened as a pool of driver processes to check in worker threads. A language
+ * driver (`--driver NAME`, or its name as a module) is looked up in `drivers`; an unknown
+ * `--driver` name is a usage problem listing the known ones.
  */
 export async function openSubject(
   spec: SubjectSpec,
@@ -96,7 +126,16 @@ export async function openSubject(
   limits: ExternalSubjectOptions,
   isolation: Isolation,
   opening?: CheckOpening,
+  drivers: readonly LanguageDriver[] = LANGUAGE_DRIVERS,
 ): Promise<OpenedSubject> {
+  if ('driver' in spec) {
+    const named = drivers.find((candidate) => candidate.name === spec.driver);
+    if (named === undefined)
+      return {
+        problem: `--driver: unknown driver "${spec.driver}"; known: ${drivers.length === 0 ? '(none registered)' : drivers.map((candidate) => candidate.name).join(', ')}`,
+      };
+    return openLanguageDriver(named, optional, limits, isolation, opening);
+  }
   if ('external' in spec)
     return spec.external.trim() === ''
       ? { problem: 'expected a command to run (--external CMD), got an empty string' }
@@ -117,15 +156,8 @@ export async function openSubject(
     }
     return openExternal(found.command, limits, `--subject ${spec.module}`, isolation, opening);
   }
-  const language = LANGUAGE_DRIVERS.find((candidate) => candidate.name === spec.module);
-  if (language !== undefined) {
-    const prepared = await prepareDriver(language);
-    if ('missing' in prepared)
-      return { report: { subject: spec.module, supports: {}, skipped: prepared.missing, properties: [] } };
-    if ('buildFailed' in prepared)
-      return { report: { subject: spec.module, supports: {}, broken: prepared.buildFailed, properties: [] } };
-    return openExternal(prepared.command, limits, `--subject ${spec.module}`, isolation, opening);
-  }
+  const language = drivers.find((candidate) => candidate.name === spec.module);
+  if (language !== undefined) return openLanguageDriver(language, optional, limits, isolation, opening);
   const { module } = spec;
   const loaded = await (opening?.loadInTurn ?? ((load) => load()))(() => loadIsolatedSubject(module, isolation));
   if (loaded.ok) return { isolated: loaded.subject };

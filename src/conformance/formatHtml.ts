@@ -129,9 +129,10 @@ function departureSection(subject: SubjectReport): string[] {
  * its failure), a line per subject, and every failure with its timeline drawn as inline
  * SVG (no script, no external file): expected against observed as differences by JSON path,
  * the expected timeline above the subject's on one axis, its shrunk scenario in text form
- * and JSON, and the lines that replay it. Pure.
+ * and JSON, and the lines that replay it. `preface`, HTML the caller escaped, goes right
+ * after the settings line (the cross-language report's runtimes). Pure.
  */
-export function formatHtml(report: ConformanceReport): string {
+export function formatHtml(report: ConformanceReport, preface: readonly string[] = []): string {
   const rows = matrixRows(report);
   const title = `gather-sim check: ${plural(rows.length, 'property', 'properties')} on ${plural(report.subjects.length, 'subject', 'subjects')}`;
   const header = ['property', 'rule', ...report.subjects.map((subject) => subject.subject)]
@@ -162,6 +163,7 @@ export function formatHtml(report: ConformanceReport): string {
     '<body>',
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="settings">${escapeHtml(settings)}. Rules R1-R12: asyncio.gather's semantics.</p>`,
+    ...preface,
     ...report.subjects.flatMap(departureSection),
     `<table class="matrix"><thead><tr>${header}</tr></thead><tbody>`,
     ...body,

@@ -28,7 +28,10 @@ export interface LanguageDriver {
   readonly mapping: string;
   /** What must be installed first. */
   readonly needs: readonly DriverNeed[];
-  /** The folder under `src/drivers/` the driver is built from; every file in it keys the build cache. */
+  /**
+   * The folder under `src/drivers/` the driver is built from (an absolute path: that folder,
+   * for a driver kept outside gather-sim); every file in it keys the build cache.
+   */
   readonly sources: string;
   /** Shell commands run in order in a fresh build folder (`{out}`); none for a driver that runs from source. */
   readonly build: readonly string[];

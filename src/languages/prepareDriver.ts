@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
+import { realPerformanceNow } from '../clock/realTimers.js';
 import { shellWord } from '../report/shellQuote.js';
 import { bundledDriverPath } from '../subjects/bundledDriverPath.js';
 import type { DriverNeed, LanguageDriver } from './LanguageDriver.js';
@@ -59,6 +60,29 @@ function needName(need: DriverNeed): string {
   return 'program' in need ? need.program : 'file' in need ? need.file : `the npm package ${need.npmPackage}`;
 }
 
+/**
+ * Probes a driver's needs in order: the version each reports (they key the build cache), or
+ * the first one missing as `needs X: the install line`.
+ */
+export async function findToolchain(
+  driver: LanguageDriver,
+): Promise<{ readonly versions: readonly string[] } | { readonly missing: string }> {
+  const versions: string[] = [];
+  for (const need of driver.needs) {
+    const version = await probe(need);
+    if (version === undefined) return { missing: `needs ${needName(need)}: ${need.install}` };
+    versions.push(version);
+  }
+  return { versions };
+}
+
+/** A driver's source folder: `src/drivers/<sources>`, or `sources` itself when it is an absolute path. */
+function sourceFolder(driver: LanguageDriver): string {
+  return isAbsolute(driver.sources)
+    ? driver.sources
+    : bundledDriverPath(driver.sources, `the ${driver.runtime} driver`);
+}
+
 function filesUnder(folder: string): string[] {
   return readdirSync(folder)
     .sort()
@@ -78,6 +102,11 @@ function substitute(command: string, paths: { src: string; out: string }): strin
   });
 }
 
+/** Real seconds since `started` (a `realPerformanceNow()`), to one decimal. */
+function seconds(started: number): string {
+  return ((realPerformanceNow() - started) / 1000).toFixed(1);
+}
+
 /** The last `lines` lines of a build's output, for an error that shows why it failed. */
 function tail(output: string, lines = 40): string {
   const all = output.trimEnd().split('\n');
@@ -88,20 +117,19 @@ function tail(output: string, lines = 40): string {
  * Finds a driver's toolchain and builds the driver on first use into the cache, keyed by its
  * source files, its build commands and the toolchain's versions: a driver is not rebuilt when
  * none of them changed. Builds go to a fresh folder renamed into place when done, so two
- * processes building at once both end with one good build.
+ * processes building at once both end with one good build. `log` hears a line when a build
+ * starts (`building NAME (first use, cached in DIR)...`) and one when it ends, with its time.
  */
 export async function prepareDriver(
   driver: LanguageDriver,
   cacheDir: string = driverCacheDir(),
   buildTimeoutMs = 600_000,
+  log: (text: string) => void = () => {},
 ): Promise<PreparedDriver> {
-  const versions: string[] = [];
-  for (const need of driver.needs) {
-    const version = await probe(need);
-    if (version === undefined) return { missing: `needs ${needName(need)}: ${need.install}` };
-    versions.push(version);
-  }
-  const src = bundledDriverPath(driver.sources, `the ${driver.runtime} driver`);
+  const toolchain = await findToolchain(driver);
+  if ('missing' in toolchain) return toolchain;
+  const { versions } = toolchain;
+  const src = sourceFolder(driver);
   const hash = createHash('sha256');
   for (const part of [driver.name, ...driver.build, ...versions]) hash.update(`${part}\0`);
   for (const file of filesUnder(src)) hash.update(`${file.slice(src.length)}\0`).update(readFileSync(file));
@@ -109,6 +137,8 @@ export async function prepareDriver(
   const command = substitute(driver.run, { src, out });
   if (driver.build.length === 0) return { command, built: false };
   if (existsSync(join(out, '.built'))) return { command, built: false };
+  log(`building ${driver.name} (first use, cached in ${out})...\n`);
+  const started = realPerformanceNow();
   const scratch = `${out}.building-${process.pid}`;
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
@@ -117,6 +147,7 @@ export async function prepareDriver(
     const result = await run(line, scratch, buildTimeoutMs);
     if (!result.ok) {
       rmSync(scratch, { recursive: true, force: true });
+      log(`building ${driver.name} failed after ${seconds(started)} s\n`);
       return { buildFailed: `building ${driver.name} failed at: ${line}\n${tail(result.output)}` };
     }
   }
@@ -128,5 +159,6 @@ export async function prepareDriver(
     if (!existsSync(join(out, '.built')))
       return { buildFailed: `building ${driver.name}: could not move the build to ${out}` };
   }
+  log(`built ${driver.name} in ${seconds(started)} s\n`);
   return { command, built: true };
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { realPerformanceNow } from '../clock/realTimers.js';
 import { shellWord } from '../report/shellQuote.js';
 import { bundledDriverPath } from '../subjects/bundledDriverPath.js';

@@ -17,16 +17,16 @@ import { pythonTrio022 } from './drivers/pythonTrio022.js';
  * cross-language matrix. Each is checked like a bundled driver: `gather-sim check NAME`.
  */
 export const LANGUAGE_DRIVERS: readonly LanguageDriver[] = [
+  python311TaskGroup,
+  pythonTrio022,
+  pythonAnyio36,
   java17CompletableFuture,
   kotlin13Coroutines,
+  dotnetMonoWhenAll,
+  goErrgroup,
   rustFuturesJoinAll,
   rustTokioJoinAll,
   quickjsPromiseAll,
   bunPromiseAll,
   denoPromiseAll,
-  dotnetMonoWhenAll,
-  goErrgroup,
-  python311TaskGroup,
-  pythonTrio022,
-  pythonAnyio36,
 ];

@@ -27,7 +27,8 @@ export const java17CompletableFuture: LanguageDriver = {
       'cancel() "completes this CompletableFuture with a CancellationException" at once, and mayInterruptIfRunning "has no effect in this implementation" (JDK 17 javadoc), ' +
       'so the work behind a cancelled future can neither clean up first nor be told to.',
     'cancel-task':
-      "A child's cancel() settles it at once with a CancellationException whatever its work would do next, so the gather fails with that cancellation " +
-      "where asyncio lets the child's own reaction decide its outcome and time.",
+      'A child cancelled from outside completes with a CancellationException at once, but allOf completes only "when all of the given ' +
+      'CompletableFutures complete" (JDK 17 javadoc), so the gather fails with that cancellation only when its siblings have finished, ' +
+      'where asyncio fails it at the instant of the cancellation.',
   },
 };

@@ -22,6 +22,7 @@ export const rustFuturesJoinAll: LanguageDriver = {
     'cancel-gather':
       'Aborting the gather drops it and every unfinished child with it at that instant, so it rejects at once whatever the children would do after a cancellation.',
     'cancel-task':
-      'Aborting a child ends it at once with Aborted (a CancelledError), whatever its script would do after a cancellation.',
+      'An aborted child ends at once with Aborted, which is an error to try_join_all, and try_join_all drops every other child ' +
+      'the instant one fails, so a sibling cancelled from outside takes the others with it where asyncio lets them live on.',
   },
 };

@@ -11,8 +11,8 @@ export function isVouched(scenario: unknown): boolean {
 
 /**
  * Validates `scenario` once and runs `check`, during which `runScenario` and `predict` take
- * it as valid instead of validating it at each run and prediction (a tenth of a property's
- * CPU). The checker made the object and changes no scenario, and a subject never sees it
+ * it as valid instead of validating it at each run and prediction (a tenth of the JavaScript thread's
+ * profile samples). The checker made the object and changes no scenario, and a subject never sees it
  * (only children built from it): nothing makes it invalid behind the mark, which ends with
  * `check`. An invalid scenario is not vouched for: they reject it as ever.
  */

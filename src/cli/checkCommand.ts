@@ -64,8 +64,9 @@ ${pythonOptionHelp(21)} (repeat for more)
   --jobs N           slots checking at once (default: the number of cores), one budget
                      for every subject: a slot is a worker thread checking one property
                      of one subject; a subject in another process (--external,
-                     cpython-asyncio) gets up to N driver processes, all started when
-                     it is opened, each lent to one slot at a time; a module subject
+                     cpython-asyncio) gets up to N driver processes, each lent to one
+                     slot at a time (N divided by the subjects started when it is
+                     opened, the rest when a slot needs one); a module subject
                      runs in worker threads even with 1; the report is the same bytes
                      whatever N
   --memory-limit MB  the heap of each worker, in MB (default ${DEFAULT_MEMORY_MB}); past it the
@@ -193,8 +194,9 @@ function pickProperties(requested: readonly string[], io: CliIo): readonly Gathe
 type Opened = Exclude<OpenedSubject, { readonly problem: string }>;
 
 /**
- * Opens the subjects to check (the bundled matrix when `bundled`), in order: modules in worker threads `jobs` at a time, while
- * the driver processes of subjects in other processes start (up to `drivers` each, at once);
+ * Opens the subjects to check (the bundled matrix when `bundled`), in order: modules in worker
+ * threads `jobs` at a time, while the driver processes of subjects in other processes start
+ * (`drivers` each ahead, at once);
  * undefined after writing a usage problem (and closing what was opened).
  */
 async function openSubjects(
@@ -376,7 +378,11 @@ export async function checkCommand(
     return EXIT.usage;
   }
   const isolation = { budgetMs: timeout, memoryMb: memory, log: (text: string) => io.stderr.write(text) };
-  const drivers = Math.min(jobs, properties.length);
+  // Drivers started ahead for each subject in another process: as many slots as could share
+  // it at once when every subject has its own (one each in the bundled matrix, where a second
+  // Pyodide boot alone costs about 4 s of CPU); a slot that finds none idle starts one then.
+  const subjectCount = bundled ? BUNDLED_MATRIX.length : subjectSpecs.length;
+  const drivers = Math.min(jobs, properties.length, Math.ceil(jobs / subjectCount));
   const opened = await openSubjects(
     subjectSpecs,
     { helloMs: timeout, answerMs: timeout },

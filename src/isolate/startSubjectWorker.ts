@@ -4,6 +4,7 @@ import type { Scenario } from '../scenario/Scenario.js';
 import type { WorkerReply, WorkerRequest } from './WorkerMessages.js';
 import { createHeartbeat, lastBeat } from './heartbeat.js';
 import { realEpochNow } from '../clock/realTimers.js';
+import { optimizeOnlyHotCode } from './optimizeOnlyHotCode.js';
 
 /** The limits a subject worker runs under. */
 export interface IsolationLimits {
@@ -51,6 +52,7 @@ const HANG = 'a synchronous loop, an endless microtask or process.nextTick chain
  * subject prints goes to `log` (never to the report's standard output).
  */
 export function startSubjectWorker(limits: IsolationLimits, log: (text: string) => void): SubjectWorker {
+  optimizeOnlyHotCode();
   const heartbeat = createHeartbeat();
   const worker = new Worker(WORKER_ENTRY, {
     resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },

@@ -24,6 +24,7 @@ import { DEFAULT_NUM_RUNS } from './defaultNumRuns.js';
 import { defaultSeed } from '../conformance/checkDefaults.js';
 import { jsonEqual } from '../observation/jsonEqual.js';
 import { validateScenario } from '../scenario/validateScenario.js';
+import { whileVouched } from '../validation/whileVouched.js';
 import { SIMPLIFY_BUDGET, simplifyCounterexample, type Simplified } from './simplifyCounterexample.js';
 
 /** How to run a property. */
@@ -172,7 +173,7 @@ export async function checkProperty(
     return { outcome: await property.check(scenario, pinned), ties: pinned.ties() };
   };
   /** One scenario under the tie mode: its verdict, and the failure with the picks of its order. */
-  const checkCase = async (scenario: Scenario, drawn: readonly number[]): Promise<CaseVerdict> => {
+  const checkVouched = async (scenario: Scenario, drawn: readonly number[]): Promise<CaseVerdict> => {
     if (mode !== 'exhaustive') {
       const { outcome, ties } = await checkOrder(scenario, drawn);
       return outcome.ok ? { ok: true } : { ok: false, failure: { ...outcome, picks: picksOf(ties) } };
@@ -194,6 +195,9 @@ export async function checkProperty(
       ? { ok: false, failure: { ...verdict, picks: explored.picks } }
       : { ok: false };
   };
+  /** {@link checkVouched}, the scenario validated once for all its runs and predictions. */
+  const checkCase = (scenario: Scenario, drawn: readonly number[]): Promise<CaseVerdict> =>
+    whileVouched(scenario, () => checkVouched(scenario, drawn));
   /** A check that threw: a failure of its own (a skip with fc.pre is rethrown, for fast-check to count). */
   const threw = (error: unknown): CaseVerdict => {
     if (fc.PreconditionFailure.isFailure(error)) throw error;

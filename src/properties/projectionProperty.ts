@@ -6,7 +6,7 @@ import { canonicalJson } from '../observation/canonicalJson.js';
 import { closestTo } from '../observation/closestTo.js';
 import { jsonEqual } from '../observation/jsonEqual.js';
 import type { Observation } from '../observation/Observation.js';
-import { withSortedUnhandled } from '../oracle/predict.js';
+import { withSortedUnhandled, type Prediction } from '../oracle/predict.js';
 import { predictInProperty } from './predictInProperty.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import type { CheckOutcome, GatherProperty } from './GatherProperty.js';
@@ -35,7 +35,16 @@ export function projectionProperty(spec: {
     needs: spec.needs ?? [],
     arbitrary: spec.arbitrary,
     async check(scenario: Scenario, subject: SubjectRunner): Promise<CheckOutcome> {
-      const run = await subject.run(scenario);
+      // The oracle predicts while the run is under way: a subject in another process answers meanwhile.
+      const running = subject.run(scenario);
+      let prediction: Prediction;
+      try {
+        prediction = predictInProperty(scenario);
+      } catch (error) {
+        await running.catch(() => undefined);
+        throw error;
+      }
+      const run = await running;
       const observed = spec.project(withSortedUnhandled(run.observation), run.starts);
       if (run.problems.length > 0) {
         return {
@@ -47,7 +56,6 @@ export function projectionProperty(spec: {
         };
       }
       const starts = expectedStarts(scenario, subject.supports.dedupe === true);
-      const prediction = predictInProperty(scenario);
       const { observations } = prediction;
       const parts = observations.map((observation) => spec.project(observation, starts));
       // Where the oracle gave up (too many orderings), what it did not find is not known to be wrong.

@@ -80,6 +80,34 @@ class RecordedTask(asyncio.Task):
         return super().cancel(msg)
 
 
+class InsertionOrderedSet:
+    """The set operations asyncio's TaskGroup, anyio's CancelScope and trio's CancelStatus use
+    on their children, iterated in insertion order instead of by address (the language
+    drivers beside this file put it in place of those sets, so that same-instant
+    cancellations go out in creation order)."""
+
+    def __init__(self):
+        self.items = {}
+
+    def add(self, item):
+        self.items[item] = None
+
+    def remove(self, item):
+        del self.items[item]
+
+    def discard(self, item):
+        self.items.pop(item, None)
+
+    def __contains__(self, item):
+        return item in self.items
+
+    def __iter__(self):
+        return iter(list(self.items))
+
+    def __len__(self):
+        return len(self.items)
+
+
 class Run:
     """One scenario on one loop: builds the tasks, runs them, and writes the OBSERVATION."""
 

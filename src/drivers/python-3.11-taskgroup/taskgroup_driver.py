@@ -43,25 +43,6 @@ HELLO = {
 }
 
 
-class InsertionOrderedSet:
-    """The few set operations TaskGroup uses on its children, iterated in insertion order."""
-
-    def __init__(self):
-        self.items = {}
-
-    def add(self, item):
-        self.items[item] = None
-
-    def discard(self, item):
-        self.items.pop(item, None)
-
-    def __iter__(self):
-        return iter(list(self.items))
-
-    def __len__(self):
-        return len(self.items)
-
-
 class RecordedTask(core.RecordedTask):
     """The CPython driver's recorded task, deaf to the cancellation a TaskGroup sends its own
     parent task while it aborts (`internal`)."""
@@ -79,7 +60,7 @@ class OrderedTaskGroup(asyncio.TaskGroup):
 
     def __init__(self):
         super().__init__()
-        self._tasks = InsertionOrderedSet()
+        self._tasks = core.InsertionOrderedSet()
 
     def _on_task_done(self, task):
         RecordedTask.internal = self._parent_task

@@ -61,28 +61,6 @@ HELLO = {
 CANCELLED = {"name": "CancelledError", "message": ""}
 
 
-class InsertionOrderedSet:
-    """The set operations anyio's CancelScope uses on its tasks, iterated in insertion order."""
-
-    def __init__(self):
-        self.items = {}
-
-    def add(self, item):
-        self.items[item] = None
-
-    def remove(self, item):
-        del self.items[item]
-
-    def __contains__(self, item):
-        return item in self.items
-
-    def __iter__(self):
-        return iter(list(self.items))
-
-    def __len__(self):
-        return len(self.items)
-
-
 _scope_init = backend.CancelScope.__init__
 _deliver = backend.CancelScope._deliver_cancellation
 _delivering = []  # non-empty while anyio delivers a scope's cancellation
@@ -90,7 +68,7 @@ _delivering = []  # non-empty while anyio delivers a scope's cancellation
 
 def _ordered_scope_init(self, *args, **kwargs):
     _scope_init(self, *args, **kwargs)
-    self._tasks = InsertionOrderedSet()
+    self._tasks = core.InsertionOrderedSet()
 
 
 def _counted_deliver(self):

@@ -69,31 +69,6 @@ class InOrder(random.Random):
         return 0.0
 
 
-class InsertionOrderedSet:
-    """The set operations trio's CancelStatus uses, iterated in insertion order."""
-
-    def __init__(self):
-        self.items = {}
-
-    def add(self, item):
-        self.items[item] = None
-
-    def remove(self, item):
-        del self.items[item]
-
-    def discard(self, item):
-        self.items.pop(item, None)
-
-    def __contains__(self, item):
-        return item in self.items
-
-    def __iter__(self):
-        return iter(list(self.items))
-
-    def __len__(self):
-        return len(self.items)
-
-
 _created = itertools.count()
 
 
@@ -107,8 +82,8 @@ _cancel_status_init = _run.CancelStatus.__init__
 
 def _ordered_cancel_status_init(self, *args, **kwargs):
     _cancel_status_init(self, *args, **kwargs)
-    self._children = InsertionOrderedSet()
-    self._tasks = InsertionOrderedSet()
+    self._children = core.InsertionOrderedSet()
+    self._tasks = core.InsertionOrderedSet()
 
 
 _run._r = InOrder()

@@ -2,6 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -184,6 +185,23 @@ describe('gather-sim serve', () => {
         'scenario.name: unknown key in a scenario; allowed keys: tasks, args, returnExceptions, cancelGatherAt, cancelTasks',
     });
     expect(lines[5]).toEqual({ id: null, error: '"id": expected an integer, got "x"' });
+  });
+
+  it('waits for a slow reader at every full buffer and leaves no listener behind on its output', async () => {
+    const written: string[] = [];
+    // Every write fills the buffer (highWaterMark 1); the reader takes each chunk a turn later.
+    const stdout = new Writable({
+      highWaterMark: 1,
+      write(chunk: Buffer, _encoding, callback) {
+        written.push(chunk.toString());
+        setImmediate(callback);
+      },
+    });
+    const requests = Array.from({ length: 30 }, (_, id) => JSON.stringify({ id, scenario: { tasks: [] } }));
+    const io = { ...fakeIo(requests.join('\n')), stdout };
+    expect(await serveCommand([], io)).toBe(0);
+    expect(jsonLines(written.join('')).map((line) => line['id'])).toEqual([undefined, ...requests.keys()]);
+    expect([stdout.listenerCount('drain'), stdout.listenerCount('close')]).toEqual([0, 0]);
   });
 
   it('serves another subject with --subject, saying hello with its name and capabilities', async () => {

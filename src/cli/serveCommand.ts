@@ -105,14 +105,23 @@ export async function answerLine(line: Buffer, subject: SubjectRunner = toSubjec
   }
 }
 
-/** Writes a line, then waits while the output's buffer is full (until it drains), so unread answers do not pile up. */
+/**
+ * Writes a line, then waits while the output's buffer is full (until it drains, or closes), so
+ * unread answers do not pile up. Whichever event comes, both listeners go: a long session
+ * against a slow reader leaves none behind.
+ */
 async function writeLine(stdout: CliIo['stdout'], line: string): Promise<void> {
   const room = stdout.write(`${line}\n`);
   const stream = stdout as Partial<NodeJS.WritableStream>;
   if (room === false && typeof stream.once === 'function') {
     await new Promise<void>((resolve) => {
-      stream.once?.('drain', resolve);
-      stream.once?.('close', resolve);
+      const done = (): void => {
+        stream.removeListener?.('drain', done);
+        stream.removeListener?.('close', done);
+        resolve();
+      };
+      stream.once?.('drain', done);
+      stream.once?.('close', done);
     });
   }
 }

@@ -2,14 +2,13 @@ import { argsOf, isGatherTask, isHangTask, type GatherScenario, type Scenario, t
 import type { Trigger } from './Trigger.js';
 import { TRIGGERS } from './Trigger.js';
 import { spreadTies } from './spreadTies.js';
+import { cutLongSleeps } from './cutLongSleeps.js';
 import { scenarioTimes, withScenarioTimes } from './scenarioTimes.js';
 import { scenarioFeatures } from './scenarioFeatures.js';
 
 const hasZeroDelay = (scenario: Scenario): boolean => scenarioFeatures(scenario).includes('zero-delay');
 
 type LeafTask = Exclude<Task, { readonly gather: GatherScenario }>;
-
-const LONGEST_TIMER = 2 ** 31 - 1;
 
 /** Every gather of a scenario (the top-level one included) passed through `change`, innermost first. */
 function mapGathers<T extends GatherScenario>(gather: T, change: (gather: GatherScenario) => GatherScenario): T {
@@ -80,9 +79,7 @@ function removeOne(scenario: Scenario, trigger: Trigger): Scenario {
     case 'return-exceptions':
       return mapGathers(scenario, (gather) => withoutKey(gather, 'returnExceptions'));
     case 'beyond-2^31':
-      return mapLeaves(scenario, (task) =>
-        'sleep' in task && task.sleep > LONGEST_TIMER ? { ...task, sleep: LONGEST_TIMER } : task,
-      );
+      return cutLongSleeps(scenario);
     case 'empty':
       return mapGathers(scenario, (gather) =>
         gather.tasks.length > 0 ? gather : { ...withoutKey(gather, 'args'), tasks: [{ sleep: 1, value: null }] },
@@ -114,7 +111,7 @@ function removeOne(scenario: Scenario, trigger: Trigger): Scenario {
 /**
  * The scenario without a trigger, still a valid scenario: duplicated arguments passed once,
  * cancellation reactions back to the default (`raise`), outer cancellations dropped,
- * `returnExceptions` dropped, long sleeps cut to 2^31-1 ms, empty gathers given one child,
+ * `returnExceptions` dropped, long sleeps cut to 2^31-1 ms or just under (order and ties kept: `cutLongSleeps`), empty gathers given one child,
  * nested gathers replaced by a task script that settles as they would, events due at one
  * instant spread apart (`spreadTies`), every written time 1 ms later when a sleep is 0 ms (order and ties kept), errors made values (a child's and a cleanup's: `error` is any
  * failure of a child). The same

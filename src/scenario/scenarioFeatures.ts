@@ -1,4 +1,5 @@
 import { argsOf, isGatherTask, isHangTask, type GatherScenario, type Scenario } from './Scenario.js';
+import { LONGEST_TIMER } from './scenarioTimes.js';
 
 /** A protocol feature a scenario exercises, for coverage counts and per-feature statistics. */
 export type ScenarioFeature =
@@ -17,8 +18,6 @@ export type ScenarioFeature =
   | 'on-cancel-cleanup-error'
   | 'on-cancel-ignore';
 
-const BEYOND = 2 ** 31 - 1;
-
 /** The features a scenario exercises, at every level of nesting, in a fixed order. */
 export function scenarioFeatures(scenario: Scenario): readonly ScenarioFeature[] {
   const found = new Set<ScenarioFeature>();
@@ -35,7 +34,7 @@ export function scenarioFeatures(scenario: Scenario): readonly ScenarioFeature[]
       if (isHangTask(task)) found.add('hang');
       else {
         if (task.sleep === 0) found.add('zero-delay');
-        if (task.sleep > BEYOND) found.add('beyond-2^31');
+        if (task.sleep > LONGEST_TIMER) found.add('beyond-2^31');
         if ('error' in task) found.add('error');
       }
       const onCancel = task.onCancel ?? 'raise';

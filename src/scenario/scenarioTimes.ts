@@ -20,6 +20,16 @@ export function scenarioTimes(scenario: Scenario): number[] {
   return times;
 }
 
+/** How many of {@link scenarioTimes} are sleeps (they come first; the outer cancellations follow). */
+export function sleepTimeCount(scenario: Scenario): number {
+  const sleeps: number[] = [];
+  leafSleeps(scenario, sleeps);
+  return sleeps.length;
+}
+
+/** The longest delay a timer takes (2^31-1 ms): a sleep past it is the `beyond-2^31` feature. */
+export const LONGEST_TIMER = 2 ** 31 - 1;
+
 /** Writes `times` (in the order of {@link scenarioTimes}) back into the scenario. Pure. */
 export function withScenarioTimes(scenario: Scenario, times: readonly number[]): Scenario {
   let next = 0;

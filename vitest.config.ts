@@ -53,6 +53,9 @@ export default defineConfig({
     // A worker per core: vitest's default for a run is one fewer, a single worker on a 2-core
     // machine, which ran the files one at a time while most of them wait on processes they spawn.
     maxWorkers: availableParallelism(),
+    // Two files at once on a loaded machine: a test of a second's CPU alone can take several
+    // (the default is 5 s); a hang still fails, a minute later. Slower tests set their own.
+    testTimeout: 60_000,
     // The slowest files first, so that the workers finish together.
     sequence: { sequencer: SlowestFirstSequencer },
     // Each project lists its own files: a project extending this config adds its include to this one's.

@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { SlowestFirstSequencer } from './properties/SlowestFirstSequencer.js';
 
 /**
  * The tests `npm run mutation` runs against each mutant of the reference gather and the
@@ -48,6 +50,14 @@ export default defineConfig({
   test: {
     // Worker processes, not threads: a run fakes its process's global timers.
     pool: 'forks',
+    // A worker per core: vitest's default for a run is one fewer, a single worker on a 2-core
+    // machine, which ran the files one at a time while most of them wait on processes they spawn.
+    maxWorkers: availableParallelism(),
+    // Two files at once on a loaded machine: a test of a second's CPU alone can take several
+    // (the default is 5 s); a hang still fails, a minute later. Slower tests set their own.
+    testTimeout: 60_000,
+    // The slowest files first, so that the workers finish together.
+    sequence: { sequencer: SlowestFirstSequencer },
     // Each project lists its own files: a project extending this config adds its include to this one's.
     ...(process.env['GATHER_SIM_MUTATION'] === '1'
       ? { include: MUTATION_TESTS }

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { checkCommand } from '../../src/cli/checkCommand.js';
+import { runCommand } from '../../src/cli/runCommand.js';
+import { fakeIo } from '../cli/fakeIo.js';
 import { root, runCli } from '../cli/runCli.js';
 
 const SLOW = 300_000;
@@ -53,9 +56,10 @@ describe('check --jobs N spreads the checks over N workers and prints the same r
   it.each(['0', 'x', '2.5', '', '1025'])(
     '--jobs %j is refused with exit 2, naming the option',
     async (value) => {
-      const result = await runCli(['check', 'reference', '--jobs', value], root);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toBe(
+      // The option's check, in process: no worker starts before it.
+      const io = fakeIo();
+      expect(await checkCommand(['reference', '--jobs', value], io)).toBe(2);
+      expect(io.err()).toBe(
         `gather-sim check: --jobs: expected a whole number of workers from 1 to 1024, got "${value}"\n`,
       );
     },
@@ -109,11 +113,9 @@ describe('run executes a module subject in a worker under the same watchdog', ()
   it(
     "--timeout is checked like check's",
     async () => {
-      const result = await runCli(['run', 'scenarios/r04-fail-fast.json', '--timeout', '0'], root);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toBe(
-        'gather-sim run: --timeout: expected a whole number of ms from 1 to 2147483647, got "0"\n',
-      );
+      const io = fakeIo();
+      expect(await runCommand(['scenarios/r04-fail-fast.json', '--timeout', '0'], io)).toBe(2);
+      expect(io.err()).toBe('gather-sim run: --timeout: expected a whole number of ms from 1 to 2147483647, got "0"\n');
     },
     SLOW,
   );

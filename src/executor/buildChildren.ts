@@ -1,4 +1,4 @@
-import { CancelledError, isCancellation } from '../gather/CancelledError.js';
+import { isCancellation } from '../gather/CancelledError.js';
 import type { Child } from '../gather/GatherFunction.js';
 import type { SleepHandle } from '../clock/EventQueue.js';
 import {
@@ -11,6 +11,7 @@ import {
   type Task,
 } from '../scenario/Scenario.js';
 import { callSubject, type Cancellable, type GatherCall, type RunContext, type TaskRecord } from './RunContext.js';
+import { scriptCancelled } from './scriptCancelled.js';
 import { scriptError } from './scriptError.js';
 import { resultToJson } from './toJson.js';
 
@@ -158,7 +159,7 @@ class ScriptRun {
     }
     const { onCancel } = task;
     const error = typeof onCancel === 'object' ? onCancel.error : undefined;
-    this.finish(false, error === undefined ? this.own(new CancelledError()) : this.makeError(error));
+    this.finish(false, error === undefined ? this.own(scriptCancelled()) : this.makeError(error));
   }
 
   cancel(): void {
@@ -168,7 +169,7 @@ class ScriptRun {
     if (onCancel === 'ignore') return;
     this.sleep?.cancel();
     if (onCancel === 'raise') {
-      this.finish(false, this.own(new CancelledError()));
+      this.finish(false, this.own(scriptCancelled()));
       return;
     }
     this.phase = 'cleanup';

@@ -257,7 +257,13 @@ export class VirtualClock {
     // the job queue is empty.
     await Promise.resolve();
     for (;;) {
-      if (!(await this.drainInstant(limits))) return 'endless-immediates';
+      // Drains the instant (see drainImmediates): the promise jobs and ticks here, in the loop,
+      // which saves an async call per event; the real immediates after, when watched.
+      for (let before = -1; before !== ticksRun;) {
+        before = ticksRun;
+        await new Promise<void>(resumeOnNextTick);
+      }
+      if (limits.watchImmediates && !(await this.drainImmediates(limits.maxHops))) return 'endless-immediates';
       afterEach?.();
       const own = this.events.peek();
       const global = fake.timerHeap?.peek();
@@ -296,21 +302,22 @@ export class VirtualClock {
   }
 
   /**
-   * Drains the current instant: promise jobs and `nextTick`s through a real `nextTick`
-   * scheduled from a promise job (it runs only once the job queue is empty), again while the
-   * subject's own ticks ran meanwhile; then a real macrotask hop while real immediates queued
-   * since the run began remain.
+   * Drains the rest of the current instant, once its promise jobs and `nextTick`s have run
+   * (through a real `nextTick` scheduled from a promise job: it runs only once the job queue
+   * is empty, again while the subject's own ticks ran meanwhile): a real macrotask hop, and
+   * those again, while real immediates queued since the run began remain. False when they
+   * still remain after `maxHops` hops.
    */
-  private async drainInstant({ maxHops, watchImmediates }: LoopLimits): Promise<boolean> {
-    for (let hops = 0; ; hops += 1) {
+  private async drainImmediates(maxHops: number): Promise<boolean> {
+    for (let hops = 0; this.realImmediatesQueued(); hops += 1) {
+      if (hops >= maxHops) return false;
+      await drainPromiseJobs();
       for (let before = -1; before !== ticksRun;) {
         before = ticksRun;
         await new Promise<void>(resumeOnNextTick);
       }
-      if (!watchImmediates || !this.realImmediatesQueued()) return true;
-      if (hops >= maxHops) return false;
-      await drainPromiseJobs();
     }
+    return true;
   }
 
   /**

@@ -15,6 +15,11 @@ export interface TaskRecord {
   cancelRequested: number | null;
 }
 
+/** What listens for a signal's abort: a task (a script's run is one itself, no closure to make). */
+export interface Cancellable {
+  cancel(): void;
+}
+
 /** The mutable state of one run, shared by the task scripts. Private to the executor. */
 export interface RunContext {
   /** False once the run has ended: a child the subject starts later starts nothing (it never settles). */
@@ -26,7 +31,7 @@ export interface RunContext {
   readonly records: TaskRecord[];
   readonly problems: string[];
   /** The tasks listening to each signal: one abort listener per signal and run. */
-  readonly abortHandlers: Map<AbortSignal, Set<() => void>>;
+  readonly abortHandlers: Map<AbortSignal, Set<Cancellable>>;
   /** The top-level task each error a script created belongs to (nested gathers' tasks included): who left it unhandled. */
   readonly owners: WeakMap<object, number>;
   /** When attributing timers: runs one nested gather call in an async context of its own, so its timers are known as its. */

@@ -1,4 +1,4 @@
-import { CancelledError, isCancellation } from '../gather/CancelledError.js';
+import { isCancellation } from '../gather/CancelledError.js';
 import type { Child } from '../gather/GatherFunction.js';
 import type { SleepHandle } from '../clock/EventQueue.js';
 import {
@@ -10,7 +10,8 @@ import {
   type GatherTask,
   type Task,
 } from '../scenario/Scenario.js';
-import { callSubject, type GatherCall, type RunContext, type TaskRecord } from './RunContext.js';
+import { callSubject, type Cancellable, type GatherCall, type RunContext, type TaskRecord } from './RunContext.js';
+import { scriptCancelled } from './scriptCancelled.js';
 import { scriptError } from './scriptError.js';
 import { resultToJson } from './toJson.js';
 
@@ -67,28 +68,28 @@ function taskChild(context: RunContext, task: Task, place: Place): Child {
 }
 
 /**
- * Calls `onCancel` when the signal aborts, until it is removed from the returned set. One
- * listener per signal and run dispatches to every task listening to it (a gather often
- * gives all its children one signal), in the order they began to listen, skipping those
- * that stopped meanwhile: what an EventTarget does, with one listener instead of many.
+ * Calls `listener.cancel()` when the signal aborts, until it is removed from the returned
+ * set. One listener per signal and run dispatches to every task listening to it (a gather
+ * often gives all its children one signal), in the order they began to listen, skipping
+ * those that stopped meanwhile: what an EventTarget does, with one listener instead of many.
  */
 function listenForCancel(
   context: RunContext,
   signal: AbortSignal | undefined,
-  onCancel: () => void,
-): Set<() => void> | undefined {
+  listener: Cancellable,
+): Set<Cancellable> | undefined {
   if (signal === undefined) return undefined;
   let handlers = context.abortHandlers.get(signal);
   if (handlers === undefined) {
-    const listening = new Set<() => void>();
+    const listening = new Set<Cancellable>();
     handlers = listening;
     context.abortHandlers.set(signal, listening);
     // A signal aborts once: no need for { once: true }, whose validation costs.
     signal.addEventListener('abort', () => {
-      for (const handler of [...listening]) if (listening.has(handler)) handler();
+      for (const handler of [...listening]) if (listening.has(handler)) handler.cancel();
     });
   }
-  handlers.add(onCancel);
+  handlers.add(listener);
   return handlers;
 }
 
@@ -126,7 +127,9 @@ class ScriptRun {
   private resolve!: (value: unknown) => void;
   private reject!: (reason: unknown) => void;
   private sleep: SleepHandle | undefined;
-  private readonly listening: (Set<() => void> | undefined)[];
+  /** The tasks listening to its signal and to its outside signal (see listenForCancel): it is one of them until it is done. */
+  private readonly listening: Set<Cancellable> | undefined;
+  private readonly listeningOutside: Set<Cancellable> | undefined;
 
   constructor(
     private readonly context: RunContext,
@@ -140,7 +143,8 @@ class ScriptRun {
     });
     this.sleep = isHangTask(task) ? undefined : context.clock.sleep(task.sleep, this);
     const outside = place.top?.outside;
-    this.listening = [listenForCancel(context, signal, this.cancel), listenForCancel(context, outside, this.cancel)];
+    this.listening = listenForCancel(context, signal, this);
+    this.listeningOutside = listenForCancel(context, outside, this);
     if (signal?.aborted === true || outside?.aborted === true) this.cancel();
   }
 
@@ -155,22 +159,22 @@ class ScriptRun {
     }
     const { onCancel } = task;
     const error = typeof onCancel === 'object' ? onCancel.error : undefined;
-    this.finish(false, error === undefined ? this.own(new CancelledError()) : this.makeError(error));
+    this.finish(false, error === undefined ? this.own(scriptCancelled()) : this.makeError(error));
   }
 
-  readonly cancel = (): void => {
+  cancel(): void {
     if (this.phase !== 'running') return; // a further cancellation during cleanup is ignored
     noteCancelRequest(this.context, this.place);
     const onCancel = this.task.onCancel ?? 'raise';
     if (onCancel === 'ignore') return;
     this.sleep?.cancel();
     if (onCancel === 'raise') {
-      this.finish(false, this.own(new CancelledError()));
+      this.finish(false, this.own(scriptCancelled()));
       return;
     }
     this.phase = 'cleanup';
     this.sleep = this.context.clock.sleep(onCancel.cleanup, this);
-  };
+  }
 
   private makeError(spec: ErrorSpec): Error {
     const error = scriptError(spec);
@@ -187,7 +191,8 @@ class ScriptRun {
   private finish(ok: boolean, result: unknown): void {
     if (this.phase === 'done') return;
     this.phase = 'done';
-    for (const handlers of this.listening) handlers?.delete(this.cancel);
+    this.listening?.delete(this);
+    this.listeningOutside?.delete(this);
     noteSettled(this.context, this.task, this.place, ok, result);
     if (ok) this.resolve(result);
     else this.reject(result);
@@ -204,10 +209,12 @@ function nestedGather(
   const signals = [signal, place.top?.outside].filter((item): item is AbortSignal => item !== undefined);
   const inner = signals.length === 1 ? signals[0] : signals.length > 1 ? AbortSignal.any(signals) : undefined;
   let done = false;
-  const onCancel = (): void => {
-    if (!done) noteCancelRequest(context, place);
+  const listener: Cancellable = {
+    cancel: () => {
+      if (!done) noteCancelRequest(context, place);
+    },
   };
-  const listening = signals.map((item) => listenForCancel(context, item, onCancel));
+  const listening = signals.map((item) => listenForCancel(context, item, listener));
   if (signals.some((item) => item.aborted)) noteCancelRequest(context, place);
   const { gather } = task;
   const where = place.top === undefined ? 'nested gather' : `tasks[${place.top.index}] (nested gather)`;
@@ -221,7 +228,7 @@ function nestedGather(
   const settled = (ok: boolean, result: unknown): void => {
     done = true;
     gatherCall.settledAt = context.clock.now;
-    for (const handlers of listening) handlers?.delete(onCancel);
+    for (const handlers of listening) handlers?.delete(listener);
     noteSettled(context, task, place, ok, result);
   };
   const { attribute } = context;

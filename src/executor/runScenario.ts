@@ -3,7 +3,6 @@ import { captureUnhandled } from '../clock/captureUnhandled.js';
 import { drainPromiseJobs, pendingRealImmediates, realPerformanceNow } from '../clock/realTimers.js';
 import { inTurn } from '../clock/runsInTurn.js';
 import { VirtualClock, type LoopEnd, type LoopLimits } from '../clock/VirtualClock.js';
-import { CancelledError } from '../gather/CancelledError.js';
 import type { GatherFunction } from '../gather/GatherFunction.js';
 import type { GatherOutcome, Observation } from '../observation/Observation.js';
 import { outerEvents } from '../scenario/outerEvents.js';
@@ -17,6 +16,7 @@ import { checkArgument, checkOptions } from '../validation/checkArgument.js';
 import { gatherFunction, positiveLimit, tiePicks } from '../validation/argumentRules.js';
 import { checkScenarioArgument } from '../validation/checkScenarioArgument.js';
 import { scenarioTimerCount } from './scenarioTimerCount.js';
+import { scriptCancelled } from './scriptCancelled.js';
 import { describeThrown } from '../report/describeThrown.js';
 
 /** Options of {@link runScenario}. */
@@ -228,7 +228,7 @@ async function attempt(
     for (const event of events) {
       clock.sleep(event.at, () => {
         context.trace.push({ ...event, at: clock.now });
-        (event.kind === 'cancel-gather' ? gatherController : outside.get(event.task))?.abort(new CancelledError());
+        (event.kind === 'cancel-gather' ? gatherController : outside.get(event.task))?.abort(scriptCancelled());
       });
     }
     const children = buildChildren(context, scenario, (index) => outside.get(index)?.signal);

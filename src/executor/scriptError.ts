@@ -1,3 +1,4 @@
+import { withoutStack } from './withoutStack.js';
 import type { ErrorSpec } from '../scenario/Scenario.js';
 
 type ErrorClass = new (message: string) => Error;
@@ -26,11 +27,5 @@ function classNamed(name: string): ErrorClass {
  */
 export function scriptError(spec: ErrorSpec): Error {
   const ErrorClass = classNamed(spec.name);
-  const { stackTraceLimit } = Error;
-  Error.stackTraceLimit = 0;
-  try {
-    return new ErrorClass(spec.message);
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-  }
+  return withoutStack(() => new ErrorClass(spec.message));
 }

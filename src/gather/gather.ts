@@ -30,8 +30,9 @@ interface Entry {
 export function gather(children: readonly Child[], options: GatherOptions = {}): Promise<unknown[]> {
   const { returnExceptions = false, signal } = options;
   // One entry per distinct child: a child passed twice is one child (R1).
+  const entries = new Map<Child, Entry>();
   // Stryker disable next-line ObjectLiteral: equivalent, every entry's result is set before it is read.
-  const entries = new Map<Child, Entry>(children.map((child) => [child, { result: undefined }]));
+  for (const child of children) if (!entries.has(child)) entries.set(child, { result: undefined });
   // One signal for every child: when it aborts, the unfinished ones are cancelled, and to a
   // finished child it is a request that comes too late (as Task.cancel() is to a done task).
   const controller = new AbortController();

@@ -152,11 +152,15 @@ export function predict(scenario: Scenario, options: PredictOptions = {}): Predi
   return { tieFree, observations: found, complete, explored: branches };
 }
 
+const overNever = (): boolean => false;
+
 /**
  * A test of the real-time and memory budget, from now on: true once `maxMs` real
  * milliseconds have passed or the heap has grown by more than `maxMemoryMb` megabytes.
  */
 function budgetGuard(maxMs: number, maxMemoryMb: number): () => boolean {
+  // No budget to guard (the properties' predictions): neither the clock nor the heap is read.
+  if (maxMs === Number.POSITIVE_INFINITY && maxMemoryMb === Number.POSITIVE_INFINITY) return overNever;
   const started = realPerformanceNow();
   const heap = usedHeap();
   return () => realPerformanceNow() - started > maxMs || usedHeap() - heap > maxMemoryMb * 1024 * 1024;

@@ -51,10 +51,21 @@ export function shortenPath(path: string): string {
 
 interface Frame {
   readonly value: object;
-  readonly path: string;
+  /** The frame of the value holding this one (undefined at the top), and its key there. */
+  readonly parent: Frame | undefined;
+  readonly key: string | number;
   readonly depth: number;
   /** Set once the frame's children are on the stack: popping it again leaves it. */
   entered: boolean;
+}
+
+/** The JSON path of a frame's value under `base`: built only for an issue, never per value. */
+function pathOf(frame: Frame | undefined, base: string): string {
+  const keys: (string | number)[] = [];
+  for (let at = frame; at?.parent !== undefined; at = at.parent) keys.push(at.key);
+  let path = base;
+  for (let index = keys.length - 1; index >= 0; index -= 1) path = joinPath(path, keys[index] as string | number);
+  return path;
 }
 
 /**
@@ -66,7 +77,7 @@ interface Frame {
 export function checkJsonShape(value: unknown, base = ''): ScenarioIssue | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const ancestors = new Set<object>();
-  const stack: Frame[] = [{ value, path: base, depth: 1, entered: false }];
+  const stack: Frame[] = [{ value, parent: undefined, key: '', depth: 1, entered: false }];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1] as Frame;
     if (frame.entered) {
@@ -76,32 +87,39 @@ export function checkJsonShape(value: unknown, base = ''): ScenarioIssue | undef
     }
     if (frame.depth > INPUT_LIMITS.depth) {
       return {
-        path: shortenPath(frame.path),
+        path: shortenPath(pathOf(frame, base)),
         message: `nested ${frame.depth} levels deep: the limit is ${INPUT_LIMITS.depth} levels of arrays and objects (docs/protocol.md#limits)`,
       };
     }
     frame.entered = true;
     ancestors.add(frame.value);
-    const push = (key: string | number, item: unknown): ScenarioIssue | undefined => {
-      if (typeof item !== 'object' || item === null) return undefined;
-      const path = joinPath(frame.path, key);
-      if (ancestors.has(item)) return { path: shortenPath(path), message: 'a cycle: the value contains itself' };
-      stack.push({ value: item, path, depth: frame.depth + 1, entered: false });
-      return undefined;
-    };
-    // Item by item, building nothing per item: an array of millions of numbers costs no memory here.
-    let cycle: ScenarioIssue | undefined;
+    // Item by item, building nothing per item but a frame per object: an array of millions of numbers costs no memory here.
+    const depth = frame.depth + 1;
     if (Array.isArray(frame.value)) {
       const items = frame.value as unknown[];
-      for (let index = 0; index < items.length && cycle === undefined; index += 1) cycle = push(index, items[index]);
+      for (let index = 0; index < items.length; index += 1) {
+        const item = items[index];
+        if (typeof item !== 'object' || item === null) continue;
+        if (ancestors.has(item))
+          return {
+            path: shortenPath(joinPath(pathOf(frame, base), index)),
+            message: 'a cycle: the value contains itself',
+          };
+        stack.push({ value: item, parent: frame, key: index, depth, entered: false });
+      }
     } else {
       const record = frame.value as Record<string, unknown>;
       for (const key of Object.keys(record)) {
-        cycle = push(key, record[key]);
-        if (cycle !== undefined) break;
+        const item = record[key];
+        if (typeof item !== 'object' || item === null) continue;
+        if (ancestors.has(item))
+          return {
+            path: shortenPath(joinPath(pathOf(frame, base), key)),
+            message: 'a cycle: the value contains itself',
+          };
+        stack.push({ value: item, parent: frame, key, depth, entered: false });
       }
     }
-    if (cycle !== undefined) return cycle;
   }
   return undefined;
 }

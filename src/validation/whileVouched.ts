@@ -14,10 +14,11 @@ export function isVouched(scenario: unknown): boolean {
  * it as valid instead of validating it at each run and prediction (a tenth of the JavaScript thread's
  * profile samples). The checker made the object and changes no scenario, and a subject never sees it
  * (only children built from it): nothing makes it invalid behind the mark, which ends with
- * `check`. An invalid scenario is not vouched for: they reject it as ever.
+ * `check`. An invalid scenario is not vouched for: they reject it as ever. One vouched for
+ * already (a property's check inside `checkProperty`'s) is not validated again.
  */
 export async function whileVouched<T>(scenario: Scenario, check: () => Promise<T>): Promise<T> {
-  if (!validateScenario(scenario).ok) return check();
+  if (!isVouched(scenario) && !validateScenario(scenario).ok) return check();
   vouched.set(scenario, (vouched.get(scenario) ?? 0) + 1);
   try {
     return await check();

@@ -36,8 +36,11 @@ export type OpenedSubject =
   | { readonly report: SubjectReport }
   | { readonly problem: string };
 
+/** The command of a bundled driver, or why it cannot run here. */
+type DriverCommand = { readonly command: string } | { readonly missing: string };
+
 /** The bundled drivers by subject name: each gives its command, or why it cannot run here. */
-const DRIVERS: ReadonlyMap<string, () => { readonly command: string } | { readonly missing: string }> = new Map([
+const DRIVERS = new Map<string, () => DriverCommand | Promise<DriverCommand>>([
   [CPYTHON_SUBJECT, cpythonCommand],
   [PYODIDE_SUBJECT, pyodideCommand],
   [MICROPYTHON_SUBJECT, micropythonCommand],
@@ -148,7 +151,7 @@ export async function openSubject(
   }
   const driver = DRIVERS.get(spec.module);
   if (driver !== undefined) {
-    const found = driver();
+    const found = await driver();
     if ('missing' in found) {
       return optional
         ? { report: { subject: spec.module, supports: {}, skipped: found.missing, properties: [] } }

@@ -47,9 +47,14 @@ async function startWorkerWith(
   let broke: WorkerOutcome | undefined;
   let breakOff: ((outcome: WorkerOutcome) => void) | undefined;
   let answering: Promise<unknown> = Promise.resolve();
-  let scenario: Scenario | undefined;
+  // The scenario last sent, as its JSON text: read back only to name it in a break.
+  let scenarioJson: string | undefined;
   const breakOut = (reason: string): void => {
-    broke ??= { ok: false, what: `broke: ${reason}`, ...(scenario === undefined ? {} : { scenario }) };
+    broke ??= {
+      ok: false,
+      what: `broke: ${reason}`,
+      ...(scenarioJson === undefined ? {} : { scenario: JSON.parse(scenarioJson) as Scenario }),
+    };
     breakOff?.(broke);
   };
   port1.on('message', (message: PortRequest) => {
@@ -57,11 +62,10 @@ async function startWorkerWith(
       breakOut(driver.breakWith(message.broken));
       return;
     }
-    scenario = message.scenario;
-    answering = driver.exchange(message.scenario).then((answer) => {
-      const reason = driver.broken();
-      if (reason === undefined) port1.postMessage(answer satisfies PortAnswer);
-      else breakOut(reason);
+    scenarioJson = message.scenarioJson;
+    answering = driver.exchange(message.scenarioJson).then((answer) => {
+      if ('broken' in answer) breakOut(answer.broken);
+      else port1.postMessage(answer satisfies PortAnswer);
     });
   });
   let closed: Promise<void> | undefined;

@@ -22,7 +22,7 @@ const TIED = 2000;
 let cpython: ExternalSubject;
 
 beforeAll(async () => {
-  const found = cpythonCommand();
+  const found = await cpythonCommand();
   if ('missing' in found) throw new Error(`the differential tests need CPython: ${found.missing}`);
   const started = await startExternalSubject(found.command);
   if (!started.ok) throw new Error(started.problem);

@@ -10,7 +10,7 @@ import { CPYTHON_CORPUS, type CorpusEntry } from './cpythonCorpus.js';
  * spread wide and tie-heavy, each with the observation CPython's asyncio.gather gave.
  * Run after a change to the driver: `npm run corpus`.
  */
-const found = cpythonCommand();
+const found = await cpythonCommand();
 if ('missing' in found) throw new Error(`the corpus needs CPython: ${found.missing}`);
 const started = await startExternalSubject(found.command);
 if (!started.ok) throw new Error(started.problem);

@@ -41,7 +41,7 @@ beforeAll(async () => {
   const hello = performance.now();
   await pyodide.run({ tasks: [] });
   startup.firstAnswerMs = performance.now() - hello;
-  const found = cpythonCommand();
+  const found = await cpythonCommand();
   if ('missing' in found) throw new Error(`the differential tests need CPython 3.11: ${found.missing}`);
   const started = await startExternalSubject(found.command);
   if (!started.ok) throw new Error(started.problem);

@@ -4,7 +4,8 @@ import { startDriverPool } from '../conformance/startDriverPool.js';
 import type { SubjectRunner } from '../conformance/SubjectRunner.js';
 import type { ConcurrencyLimit } from '../isolate/concurrencyLimit.js';
 import type { LanguageDriver } from '../languages/LanguageDriver.js';
-import { isolatedExternalSubject } from '../isolate/isolatedExternalSubject.js';
+import { isolatedExternalSubject, startExternalWorkers } from '../isolate/isolatedExternalSubject.js';
+import type { SubjectWorker } from '../isolate/startSubjectWorker.js';
 import { loadIsolatedSubject, type IsolatedSubject, type Isolation } from '../isolate/loadIsolatedSubject.js';
 import { shellWord } from '../report/shellQuote.js';
 import { CPYTHON_SUBJECT, cpythonCommand, pythonDriver } from '../subjects/cpythonDriver.js';
@@ -36,8 +37,11 @@ export type OpenedSubject =
   | { readonly report: SubjectReport }
   | { readonly problem: string };
 
+/** The command of a bundled driver, or why it cannot run here. */
+type DriverCommand = { readonly command: string } | { readonly missing: string };
+
 /** The bundled drivers by subject name: each gives its command, or why it cannot run here. */
-const DRIVERS: ReadonlyMap<string, () => { readonly command: string } | { readonly missing: string }> = new Map([
+const DRIVERS = new Map<string, () => DriverCommand | Promise<DriverCommand>>([
   [CPYTHON_SUBJECT, cpythonCommand],
   [PYODIDE_SUBJECT, pyodideCommand],
   [MICROPYTHON_SUBJECT, micropythonCommand],
@@ -53,18 +57,29 @@ export interface CheckOpening {
   readonly loadInTurn: ConcurrencyLimit;
 }
 
+/** With `opening` (`check`), the workers of a subject in another process, started at once: see `startExternalWorkers`. */
+function earlyWorkers(
+  limits: ExternalSubjectOptions,
+  isolation: Isolation,
+  opening: CheckOpening | undefined,
+): SubjectWorker[] {
+  if (opening === undefined) return [];
+  return startExternalWorkers(opening.drivers, { ...isolation, answerMs: limits.answerMs ?? 10_000 });
+}
+
 async function openExternal(
   command: string,
   limits: ExternalSubjectOptions,
   replay: string | undefined,
   isolation: Isolation,
   opening: CheckOpening | undefined,
+  workers: readonly SubjectWorker[] = earlyWorkers(limits, isolation, opening),
 ): Promise<OpenedSubject> {
   if (opening !== undefined) {
     const pool = await startDriverPool(command, opening.drivers, limits);
     const { first } = pool;
     if (!first.ok) {
-      await pool.close();
+      await Promise.all([pool.close(), ...workers.map((worker) => worker.close())]);
       return { report: { subject: command, supports: {}, broken: first.problem, properties: [] } };
     }
     const answerMs = limits.answerMs ?? 10_000;
@@ -76,6 +91,7 @@ async function openExternal(
         ...isolation,
         answerMs,
       },
+      workers,
     );
     return { isolated };
   }
@@ -148,13 +164,16 @@ export async function openSubject(
   }
   const driver = DRIVERS.get(spec.module);
   if (driver !== undefined) {
-    const found = driver();
+    // The workers import the checker while the interpreter is probed and the drivers boot.
+    const workers = earlyWorkers(limits, isolation, opening);
+    const found = await driver();
     if ('missing' in found) {
+      await Promise.all(workers.map((worker) => worker.close()));
       return optional
         ? { report: { subject: spec.module, supports: {}, skipped: found.missing, properties: [] } }
         : { problem: `${spec.module}: ${found.missing}` };
     }
-    return openExternal(found.command, limits, `--subject ${spec.module}`, isolation, opening);
+    return openExternal(found.command, limits, `--subject ${spec.module}`, isolation, opening, workers);
   }
   const language = drivers.find((candidate) => candidate.name === spec.module);
   if (language !== undefined) return openLanguageDriver(language, optional, limits, isolation, opening);

@@ -48,11 +48,11 @@ interface Hello {
 /** An external subject as `check --jobs` uses it (`startDriverPool`): the request and its answer line apart. Not exported by the package. */
 export interface DriverProcess extends ExternalSubject {
   /**
-   * Sends a scenario and reads the answer line as it is (`answerToRun` says what it means),
-   * or, if the subject is or becomes broken meanwhile (it crashed, went silent, the line is
-   * too long), the run that says so.
+   * Sends a scenario, given as its JSON text, and reads the answer line as it is
+   * (`answerToRun` says what it means), or, if the subject is or becomes broken meanwhile
+   * (it crashed, went silent, the line is too long), why (`broken()` says it from then on).
    */
-  exchange(scenario: Scenario): Promise<{ readonly id: number; readonly line: string } | { readonly run: Run }>;
+  exchange(scenarioJson: string): Promise<{ readonly id: number; readonly line: string } | { readonly broken: string }>;
   /** Marks it broken for `problem` (an answer line that breaks the protocol), with its stderr, and kills it; the reason. */
   breakWith(problem: string): string;
 }
@@ -172,27 +172,26 @@ export async function startDriverProcess(command: string, options: ExternalSubje
     supports: parsed.supports,
     replay: `--external ${shellWord(command)}`,
     broken: () => brokenReason,
-    async exchange(scenario) {
-      if (brokenReason !== undefined) return { run: brokenRun(scenario, brokenReason) };
+    async exchange(scenarioJson) {
+      if (brokenReason !== undefined) return { broken: brokenReason };
       const id = nextId;
       nextId += 1;
-      child.stdin.write(`${JSON.stringify({ id, scenario })}\n`);
+      // The bytes of JSON.stringify({ id, scenario }), with the scenario's text as it came.
+      child.stdin.write(`{"id":${id},"scenario":${scenarioJson}}\n`);
       const startup = id === 1 ? parsed.startupMs : 0;
       const answer = await reader.next(answerMs + startup);
       if (answer === 'timeout') {
         const limit = startup === 0 ? `${answerMs} ms` : `${answerMs} ms and its start-up of ${startup} ms`;
-        return { run: brokenRun(scenario, breakWith(`went silent: no answer to request ${id} within ${limit}`)) };
+        return { broken: breakWith(`went silent: no answer to request ${id} within ${limit}`) };
       }
-      if ('end' in answer)
-        return { run: brokenRun(scenario, breakWith(`${answer.end} while request ${id} was unanswered`)) };
-      if ('tooLong' in answer)
-        return { run: brokenRun(scenario, breakWith(`answered request ${id} with a line ${TOO_LONG}`)) };
+      if ('end' in answer) return { broken: breakWith(`${answer.end} while request ${id} was unanswered`) };
+      if ('tooLong' in answer) return { broken: breakWith(`answered request ${id} with a line ${TOO_LONG}`) };
       return { id, line: answer.line };
     },
     breakWith,
     async run(scenario) {
-      const exchanged = await subject.exchange(scenario);
-      if ('run' in exchanged) return exchanged.run;
+      const exchanged = await subject.exchange(JSON.stringify(scenario));
+      if ('broken' in exchanged) return brokenRun(scenario, exchanged.broken);
       const run = answerToRun(exchanged.line, exchanged.id, scenario, parsed.supports.dedupe === true);
       return 'broken' in run ? brokenRun(scenario, breakWith(run.broken)) : run;
     },

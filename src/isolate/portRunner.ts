@@ -2,14 +2,19 @@ import type { MessagePort } from 'node:worker_threads';
 import { answerToRun, failedRun } from '../conformance/answerToRun.js';
 import type { Capabilities } from '../conformance/Capabilities.js';
 import type { SubjectRunner } from '../conformance/SubjectRunner.js';
-import type { Run } from '../executor/Run.js';
-import type { Scenario } from '../scenario/Scenario.js';
 
-/** What the worker says on the port of `portRunner`: a scenario for the driver, or why the driver's answer line broke the protocol. */
-export type PortRequest = { readonly scenario: Scenario } | { readonly broken: string };
+/**
+ * What the worker says on the port of `portRunner`: a scenario for the driver, as its JSON
+ * text (a string crosses threads cheaper than an object, and the main thread writes it as
+ * it is), or why the driver's answer line broke the protocol.
+ */
+export type PortRequest = { readonly scenarioJson: string } | { readonly broken: string };
 
-/** What the main thread answers a scenario with: the driver's answer line to request `id`, or the run of a driver that broke. */
-export type PortAnswer = { readonly id: number; readonly line: string } | { readonly run: Run };
+/** What the main thread answers a scenario with: the driver's answer line to request `id` (a driver that broke ends the request instead). */
+export interface PortAnswer {
+  readonly id: number;
+  readonly line: string;
+}
 
 /**
  * A runner, in a subject worker, for a subject in another process: each scenario goes to
@@ -33,9 +38,8 @@ export function portRunner(
     async run(scenario) {
       const answer = await new Promise<PortAnswer>((resolve) => {
         waiting.push(resolve);
-        port.postMessage({ scenario } satisfies PortRequest);
+        port.postMessage({ scenarioJson: JSON.stringify(scenario) } satisfies PortRequest);
       });
-      if ('run' in answer) return answer.run;
       const run = answerToRun(answer.line, answer.id, scenario, dedupe);
       if (!('broken' in run)) return run;
       port.postMessage({ broken: run.broken } satisfies PortRequest);

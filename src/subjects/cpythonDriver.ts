@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { shellWord } from '../report/shellQuote.js';
 import { bundledDriverPath } from './bundledDriverPath.js';
 
@@ -13,11 +13,27 @@ export function cpythonDriverPath(): string {
   return bundledDriverPath('cpython-asyncio.py', 'the CPython driver');
 }
 
-/** The command that runs the bundled driver, or why it cannot run here (no python3 on the PATH). */
-export function cpythonCommand(): { readonly command: string } | { readonly missing: string } {
-  const probe = spawnSync('python3', ['--version'], { encoding: 'utf8' });
-  if (probe.error !== undefined || probe.status !== 0) return { missing: 'python3 is not on the PATH' };
-  return { command: `python3 ${shellWord(cpythonDriverPath())}` };
+/** Python that prints the path of the running interpreter itself (`sys.executable`). */
+const EXECUTABLE = 'import sys; print(sys.executable)';
+
+/**
+ * The command that runs the bundled driver, or why it cannot run here (no python3 on the
+ * PATH). It names the interpreter that `python3` runs, as that interpreter reports itself
+ * (`sys.executable`), so that each driver process starts it directly: a launcher on the
+ * PATH (pyenv's shim is a shell script that costs about half a second of CPU) is asked
+ * once, here, without blocking the thread, instead of once for every driver process.
+ */
+export function cpythonCommand(): Promise<{ readonly command: string } | { readonly missing: string }> {
+  return new Promise((resolve) => {
+    execFile('python3', ['-c', EXECUTABLE], { encoding: 'utf8' }, (error, stdout) => {
+      const executable = stdout.trim();
+      if (error !== null) resolve({ missing: 'python3 is not on the PATH' });
+      else
+        resolve({
+          command: `${shellWord(executable === '' ? 'python3' : executable)} ${shellWord(cpythonDriverPath())}`,
+        });
+    });
+  });
 }
 
 /** Python that prints the running interpreter's implementation and version, like `pypy 3 9`. */

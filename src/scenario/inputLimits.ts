@@ -68,6 +68,22 @@ function pathOf(frame: Frame | undefined, base: string): string {
   return path;
 }
 
+/** Puts an object `item` of `frame`'s value on the stack, at `key`; a cycle if it is one of its ancestors. */
+function visit(
+  stack: Frame[],
+  ancestors: ReadonlySet<object>,
+  frame: Frame,
+  key: string | number,
+  item: unknown,
+  base: string,
+): ScenarioIssue | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  if (ancestors.has(item))
+    return { path: shortenPath(joinPath(pathOf(frame, base), key)), message: 'a cycle: the value contains itself' };
+  stack.push({ value: item, parent: frame, key, depth: frame.depth + 1, entered: false });
+  return undefined;
+}
+
 /**
  * Checks, without recursing, that a value is as deep as a JSON document may be
  * ({@link INPUT_LIMITS}.depth levels of arrays and objects) and holds no cycle. Returns the
@@ -94,30 +110,17 @@ export function checkJsonShape(value: unknown, base = ''): ScenarioIssue | undef
     frame.entered = true;
     ancestors.add(frame.value);
     // Item by item, building nothing per item but a frame per object: an array of millions of numbers costs no memory here.
-    const depth = frame.depth + 1;
     if (Array.isArray(frame.value)) {
       const items = frame.value as unknown[];
       for (let index = 0; index < items.length; index += 1) {
-        const item = items[index];
-        if (typeof item !== 'object' || item === null) continue;
-        if (ancestors.has(item))
-          return {
-            path: shortenPath(joinPath(pathOf(frame, base), index)),
-            message: 'a cycle: the value contains itself',
-          };
-        stack.push({ value: item, parent: frame, key: index, depth, entered: false });
+        const cycle = visit(stack, ancestors, frame, index, items[index], base);
+        if (cycle !== undefined) return cycle;
       }
     } else {
       const record = frame.value as Record<string, unknown>;
       for (const key of Object.keys(record)) {
-        const item = record[key];
-        if (typeof item !== 'object' || item === null) continue;
-        if (ancestors.has(item))
-          return {
-            path: shortenPath(joinPath(pathOf(frame, base), key)),
-            message: 'a cycle: the value contains itself',
-          };
-        stack.push({ value: item, parent: frame, key, depth, entered: false });
+        const cycle = visit(stack, ancestors, frame, key, record[key], base);
+        if (cycle !== undefined) return cycle;
       }
     }
   }

@@ -1,16 +1,9 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkCommand } from './checkCommand.js';
 import { reportStrayErrors } from './catchStrayErrors.js';
-import { convertCommand } from './convertCommand.js';
-import { driversCommand } from './driversCommand.js';
 import { endSubjectsOnSignal } from './endSubjectsOnSignal.js';
 import { EXIT, processOutput, type CliIo } from './CliIo.js';
-import { languagesCommand } from './languagesCommand.js';
-import { mergeCommand } from './mergeCommand.js';
-import { runCommand } from './runCommand.js';
-import { serveCommand } from './serveCommand.js';
 
 const USAGE = `Usage: gather-sim COMMAND [options]
 
@@ -50,24 +43,28 @@ function version(): string {
   return manifest.version;
 }
 
-/** Runs the gather-sim command line and returns its exit status. */
+/**
+ * Runs the gather-sim command line and returns its exit status. Each command's module is
+ * imported when that command runs, so `--help` or `convert` does not load fast-check, the
+ * oracle and the executor that `check` needs.
+ */
 async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'check':
-      return checkCommand(rest, io);
+      return (await import('./checkCommand.js')).checkCommand(rest, io);
     case 'convert':
-      return convertCommand(rest, io);
+      return (await import('./convertCommand.js')).convertCommand(rest, io);
     case 'drivers':
-      return driversCommand(rest, io);
+      return (await import('./driversCommand.js')).driversCommand(rest, io);
     case 'languages':
-      return languagesCommand(rest, io);
+      return (await import('./languagesCommand.js')).languagesCommand(rest, io);
     case 'merge':
-      return mergeCommand(rest, io);
+      return (await import('./mergeCommand.js')).mergeCommand(rest, io);
     case 'run':
-      return runCommand(rest, io);
+      return (await import('./runCommand.js')).runCommand(rest, io);
     case 'serve':
-      return serveCommand(rest, io);
+      return (await import('./serveCommand.js')).serveCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

@@ -1,4 +1,4 @@
-import { DEFAULT_SEED } from '../conformance/checkGather.js';
+import { DEFAULT_SEED } from '../conformance/checkDefaults.js';
 import { realPerformanceNow } from '../clock/realTimers.js';
 import { missingCapabilities } from '../conformance/Capabilities.js';
 import { checkingDeterminism } from '../conformance/checkingDeterminism.js';

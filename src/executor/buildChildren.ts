@@ -117,6 +117,18 @@ function noteSettled(context: RunContext, task: Task, place: Place, ok: boolean,
 
 type ScriptTask = Exclude<Task, { gather: unknown }>;
 
+/** The resolvers of the promise made last with {@link keepResolvers}: taken at once by its maker. */
+let keptResolve: (value: unknown) => void = ignoreSettle;
+let keptReject: (reason: unknown) => void = ignoreSettle;
+/**
+ * A promise's executor shared by every script: it leaves the resolvers where the script's
+ * constructor takes them, instead of a closure per script that puts them on it.
+ */
+function keepResolvers(resolve: (value: unknown) => void, reject: (reason: unknown) => void): void {
+  keptResolve = resolve;
+  keptReject = reject;
+}
+
 /**
  * A sleeping or hanging task: its script, and its reaction to cancellation (`onCancel`).
  * A class rather than closures: a run may hold thousands, and each closure is an object.
@@ -124,8 +136,8 @@ type ScriptTask = Exclude<Task, { gather: unknown }>;
 class ScriptRun {
   readonly promise: Promise<unknown>;
   private phase: 'running' | 'cleanup' | 'done' = 'running';
-  private resolve!: (value: unknown) => void;
-  private reject!: (reason: unknown) => void;
+  private readonly resolve: (value: unknown) => void;
+  private readonly reject: (reason: unknown) => void;
   private sleep: SleepHandle | undefined;
   /** The tasks listening to its signal and to its outside signal (see listenForCancel): it is one of them until it is done. */
   private readonly listening: Set<Cancellable> | undefined;
@@ -137,10 +149,12 @@ class ScriptRun {
     private readonly place: Place,
     signal: AbortSignal | undefined,
   ) {
-    this.promise = new Promise((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-    });
+    this.promise = new Promise(keepResolvers);
+    this.resolve = keptResolve;
+    this.reject = keptReject;
+    // Kept no longer than that: the module holds nothing of a run.
+    keptResolve = ignoreSettle;
+    keptReject = ignoreSettle;
     this.sleep = isHangTask(task) ? undefined : context.clock.sleep(task.sleep, this);
     const outside = place.top?.outside;
     this.listening = listenForCancel(context, signal, this);

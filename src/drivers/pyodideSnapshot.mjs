@@ -83,7 +83,11 @@ export function writeSnapshot(path, make) {
     return undefined;
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Its folder is not one: there is nothing to remove.
+    }
     return error instanceof Error ? error.message : String(error);
   }
 }

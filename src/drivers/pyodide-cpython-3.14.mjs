@@ -8,7 +8,8 @@
 //
 // Start-up (docs/protocol.md#start-up): a cold Pyodide takes seconds of CPU to boot, so the
 // driver says hello at once, with `startupMs`, and boots after; it reads requests meanwhile
-// and answers them in order once Python is up.
+// and answers them in order once Python is up. The boot restores a memory snapshot kept in
+// gather-sim's cache when there is one (pyodideSnapshot.mjs), and makes it when there is not.
 import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -45,15 +46,11 @@ if (Number.parseInt(version, 10) !== PYODIDE_MAJOR)
 
 process.stdout.write(`${JSON.stringify(HELLO)}\n`);
 
-/** Boots Pyodide with the shared core loaded; resolves to its `answer_line`. */
-async function boot() {
-  const { loadPyodide } = await import('pyodide');
-  // Python's own output is the driver's log, never protocol.
-  const log = (text) => process.stderr.write(`${text}\n`);
-  const pyodide = await loadPyodide({ stdout: log, stderr: log });
-  pyodide.FS.mkdirTree('/gather_sim');
-  pyodide.FS.writeFile('/gather_sim/cpython_asyncio.py', readFileSync(new URL('cpython-asyncio.py', import.meta.url)));
-  const answerLine = pyodide.runPython(`
+/** The driver's Python, run inside Pyodide. */
+const CORE = readFileSync(new URL('cpython-asyncio.py', import.meta.url));
+
+/** Imports the driver's Python as `core`, once per snapshot (or per boot without one). */
+const SETUP = `
 import gc, importlib.util, sys
 if sys.version_info[:2] != (3, 14):
     raise RuntimeError("expected CPython 3.14, Pyodide runs %s" % sys.version)
@@ -62,9 +59,46 @@ core = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(core)
 # What lives now lives for the session: the per-scenario collections walk only what a run left.
 gc.freeze()
-core.answer_line
-`);
-  return (line) => answerLine(line);
+`;
+
+/**
+ * Boots Pyodide with the shared core loaded, from the start-up snapshot when one is kept (a
+ * snapshot that does not restore is made again), else from scratch, keeping a snapshot of that
+ * boot for the next start. Resolves to its `answer_line`.
+ */
+async function boot() {
+  const { loadPyodide } = await import('pyodide');
+  // Imported here, not above: a copy of this file alone still says what is missing.
+  const { readSnapshot, snapshotPath, writeSnapshot } = await import('./pyodideSnapshot.mjs');
+  // The start-up snapshot's file: it changes with pyodide and with this driver's sources.
+  const snapshot = snapshotPath('cpython-3.14', [
+    version,
+    readFileSync(new URL(import.meta.url)),
+    CORE,
+    readFileSync(new URL('pyodideSnapshot.mjs', import.meta.url)),
+  ]);
+  // Python's own output is the driver's log, never protocol.
+  const log = (text) => process.stderr.write(`${text}\n`);
+  // The source is in the file system for tracebacks (linecache), in a restored Pyodide too.
+  const withCore = (pyodide) => {
+    pyodide.FS.mkdirTree('/gather_sim');
+    pyodide.FS.writeFile('/gather_sim/cpython_asyncio.py', CORE);
+    return pyodide;
+  };
+  const kept = readSnapshot(snapshot);
+  if (kept !== undefined) {
+    try {
+      const pyodide = withCore(await loadPyodide({ stdout: log, stderr: log, _loadSnapshot: kept }));
+      return pyodide.runPython('core.answer_line');
+    } catch {
+      // Not this build's or not this driver's snapshot after all: boot from scratch, keep a new one.
+    }
+  }
+  const pyodide = withCore(await loadPyodide({ stdout: log, stderr: log, _makeSnapshot: true }));
+  pyodide.runPython(SETUP);
+  const unkept = writeSnapshot(snapshot, () => pyodide.makeMemorySnapshot());
+  if (unkept !== undefined) log(`pyodide-cpython-3.14: no start-up snapshot kept (${unkept})`);
+  return pyodide.runPython('core.answer_line');
 }
 
 const answering = boot();

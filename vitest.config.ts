@@ -24,8 +24,8 @@ const MUTATION_TESTS = [
 
 /**
  * The test files that change what the whole process sees (its global timers, `Date`, its
- * listeners, a user's fake timers, a module replaced with `vi.mock`) or that must find it
- * untouched: each runs in a process of its own. Every other file shares its worker process with the files before it (`isolate:
+ * listeners, a user's fake timers) or that must find it untouched: each runs in a process of
+ * its own. Every other file shares its worker process with the files before it (`isolate:
  * false`: no new process and no fresh module graph per file, about 0.8 s of CPU each); those
  * files leave no global behind, as every run of gather-sim puts back what it found.
  */
@@ -35,7 +35,6 @@ const ISOLATED_TESTS = [
   'properties/executor/**/*.test.ts',
   'properties/api/runScenario.arguments.test.ts',
   'properties/cli/html.browser.test.ts',
-  'properties/isolate/sharedWorkers.test.ts',
 ];
 
 const ALL_TESTS = ['properties/**/*.test.ts', 'bench/**/*.test.ts'];

@@ -10,7 +10,6 @@ import { DEFAULT_DEPARTURE_BUDGET } from '../conformance/findDepartures.js';
 import { checkIsolated } from '../isolate/checkIsolated.js';
 import type { Isolation } from '../isolate/loadIsolatedSubject.js';
 import { concurrencyLimit } from '../isolate/concurrencyLimit.js';
-import { sharedWorkers } from '../isolate/SharedWorkers.js';
 import { DEFAULT_MEMORY_MB } from '../isolate/startSubjectWorker.js';
 import type { ExternalSubjectOptions } from '../conformance/externalSubject.js';
 import { BUNDLED_MATRIX } from '../subjects/bundledSubjects.js';
@@ -378,8 +377,7 @@ export async function checkCommand(
     io.stderr.write(`gather-sim check: ${option}: ${unwritable}\n`);
     return EXIT.usage;
   }
-  const shared = sharedWorkers();
-  const isolation = { budgetMs: timeout, memoryMb: memory, log: (text: string) => io.stderr.write(text), shared };
+  const isolation = { budgetMs: timeout, memoryMb: memory, log: (text: string) => io.stderr.write(text) };
   // Drivers started ahead for each subject in another process: as many slots as could share
   // it at once when every subject has its own (one each in the bundled matrix, where a second
   // Pyodide boot alone costs about 4 s of CPU); a slot that finds none idle starts one then.
@@ -393,10 +391,7 @@ export async function checkCommand(
     io,
     bundled,
   );
-  if (opened === undefined) {
-    await shared.close();
-    return EXIT.usage;
-  }
+  if (opened === undefined) return EXIT.usage;
 
   const total = opened.filter((subject) => !('report' in subject)).length * properties.length;
   let done = 0;
@@ -425,7 +420,7 @@ export async function checkCommand(
     replayOptions: replayOptionsOf(options, determinism),
     onProgress: progress,
   });
-  await Promise.all([...isolated.map((subject) => subject.close()), shared.close()]);
+  await Promise.all(isolated.map((subject) => subject.close()));
   const subjects = opened.map((subject) =>
     'isolated' in subject ? (inWorkers.shift() as SubjectReport) : (unchecked.shift() as SubjectReport),
   );

@@ -33,11 +33,9 @@ interface Job {
 
 /**
  * Checks each subject's properties in worker threads, `jobs` at a time: a worker keeps its
- * subject while that subject has properties left, then is released (stopped, or, a bundled
- * subject's, kept warm for the next bundled subject: `SharedWorkers`), and the next job (of a
- * subject no other worker holds, while there is one) gets a worker from that subject.
- * fast-check runs, and shrinks, inside the worker. A subject that breaks its worker (see
- * `startSubjectWorker`) gets `broken`, naming what happened, the scenario and its replay
+ * subject while that subject has properties left, then stops, and the next job (of a subject
+ * no other worker holds, while there is one) gets a fresh one. fast-check runs, and shrinks, inside the worker. A subject that breaks its worker
+ * (see `startSubjectWorker`) gets `broken`, naming what happened, the scenario and its replay
  * lines; its later properties are not checked. Once a subject's last property is checked
  * and some failed, the slot that checked it searches its departures (`findDepartures`) in
  * the same worker, while the other slots go on checking. The reports come back in the order
@@ -107,7 +105,7 @@ export async function checkIsolated(
       const searched = await search;
       // A worker that came through the search keeps working for this slot.
       if (bound === subject && 'worker' in searched) worker = searched.worker;
-      else if ('worker' in searched) await (subjects[subject] as IsolatedSubject).release(searched.worker);
+      else if ('worker' in searched) await searched.worker.close();
     };
     try {
       for (let job = pick(bound); job !== undefined; job = pick(bound)) {
@@ -124,13 +122,11 @@ export async function checkIsolated(
         if (bound !== job.subject) {
           // Claimed before the first await, so the other slots pick a subject no slot holds.
           const previous = worker;
-          const before = bound;
           worker = undefined;
-          if (before !== undefined) holders[before] = (holders[before] ?? 1) - 1;
+          if (bound !== undefined) holders[bound] = (holders[bound] ?? 1) - 1;
           bound = job.subject;
           holders[bound] = (holders[bound] ?? 0) + 1;
-          if (previous !== undefined && before !== undefined)
-            await (subjects[before] as IsolatedSubject).release(previous);
+          await previous?.close();
         }
         if (worker === undefined) {
           const started = await subject.startWorker();
@@ -159,7 +155,7 @@ export async function checkIsolated(
         breakAt(job, unexpectedOutcome(outcome), outcome.ok ? undefined : outcome.scenario);
       }
     } finally {
-      if (worker !== undefined && bound !== undefined) await (subjects[bound] as IsolatedSubject).release(worker);
+      await worker?.close();
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(check.jobs, jobs.length)) }, slot));

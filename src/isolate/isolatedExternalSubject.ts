@@ -131,7 +131,6 @@ export function isolatedExternalSubject(
       }
       return startWorkerWith(taken.subject, pool, replay, worker);
     },
-    release: (worker) => worker.close(),
     async close() {
       await Promise.all(spare.splice(0).map((worker) => worker.close()));
       await pool.close();

@@ -1,15 +1,9 @@
 import type { Capabilities } from '../conformance/Capabilities.js';
-import { BUNDLED_SUBJECTS } from '../subjects/bundledSubjects.js';
-import type { SharedWorkers } from './SharedWorkers.js';
 import { startSubjectWorker, type IsolationLimits, type SubjectWorker } from './startSubjectWorker.js';
 
-/**
- * How subject workers run: their limits, where what a subject prints goes, and the pool of
- * warm workers the bundled subjects share (none: every subject gets workers of its own).
- */
+/** How subject workers run: their limits, and where what a subject prints goes. */
 export interface Isolation extends IsolationLimits {
   readonly log: (text: string) => void;
-  readonly shared?: SharedWorkers;
 }
 
 /** A worker with the subject loaded, or how loading it broke. */
@@ -27,13 +21,8 @@ export interface IsolatedSubject {
   readonly supports: Capabilities;
   /** The option that selects the subject again: `--subject p-map`. */
   readonly replay: string;
-  /**
-   * A worker with the subject loaded: the one that loaded it first, then fresh ones (a
-   * bundled subject: a warm one the bundled subjects share, when one is idle).
-   */
+  /** A worker with the subject loaded: the one that loaded it first, then fresh ones. */
   startWorker(): Promise<StartedWorker>;
-  /** Hands back a worker done with the subject that did not break: stopped, or, a bundled subject's, kept warm for the next. */
-  release(worker: SubjectWorker): Promise<void>;
   /** Stops the first worker if nothing took it. */
   close(): Promise<void>;
 }
@@ -49,16 +38,12 @@ interface Loaded {
   readonly replay: string;
 }
 
-/**
- * Starts a worker (or takes a warm one from `shared`) and loads the module in it, within the
- * budget: the worker, with the subject or why not.
- */
+/** Starts a worker and loads the module in it, within the budget: the worker, with the subject or why not. */
 async function loadWorker(
   module: string,
   isolation: Isolation,
-  shared: SharedWorkers | undefined,
 ): Promise<{ readonly worker: SubjectWorker } & ({ readonly info: Loaded } | Extract<IsolatedLoading, { ok: false }>)> {
-  const worker = shared?.take() ?? startSubjectWorker(isolation, isolation.log);
+  const worker = startSubjectWorker(isolation, isolation.log);
   const outcome = await worker.request({ kind: 'load', module });
   if (!outcome.ok) return { worker, ok: false, problem: `${module}: ${outcome.what}`, missingPackage: false };
   const { reply } = outcome;
@@ -75,16 +60,12 @@ async function loadWorker(
  * is a problem naming the module.
  */
 export async function loadIsolatedSubject(module: string, isolation: Isolation): Promise<IsolatedLoading> {
-  // Only the bundled subjects share warm workers: a module given by path has its own.
-  const shared = BUNDLED_SUBJECTS.some((subject) => subject.name === module) ? isolation.shared : undefined;
-  const first = await loadWorker(module, isolation, shared);
+  const first = await loadWorker(module, isolation);
   if (!('info' in first)) {
     await first.worker.close();
     return { ok: false, problem: first.problem, missingPackage: first.missingPackage };
   }
-  // A shared worker goes back to the pool at once: the subject's first job takes one again.
-  if (shared !== undefined) shared.give(first.worker);
-  let idle: SubjectWorker | undefined = shared === undefined ? first.worker : undefined;
+  let idle: SubjectWorker | undefined = first.worker;
   return {
     ok: true,
     subject: {
@@ -98,14 +79,10 @@ export async function loadIsolatedSubject(module: string, isolation: Isolation):
           idle = undefined;
           return { ok: true, worker };
         }
-        const started = await loadWorker(module, isolation, shared);
+        const started = await loadWorker(module, isolation);
         if ('info' in started) return { ok: true, worker: started.worker };
         await started.worker.close();
         return { ok: false, what: started.problem };
-      },
-      async release(worker) {
-        if (shared === undefined) await worker.close();
-        else shared.give(worker);
       },
       async close() {
         await idle?.close();

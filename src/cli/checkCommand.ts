@@ -13,7 +13,7 @@ import { concurrencyLimit } from '../isolate/concurrencyLimit.js';
 import { sharedWorkers, type SharedWorkers } from '../isolate/sharedWorkers.js';
 import { DEFAULT_MEMORY_MB } from '../isolate/startSubjectWorker.js';
 import type { ExternalSubjectOptions } from '../conformance/externalSubject.js';
-import { BUNDLED_MATRIX } from '../subjects/bundledSubjects.js';
+import { BUNDLED_FIRST, BUNDLED_MATRIX } from '../subjects/bundledSubjects.js';
 import { EXIT, type CliIo } from './CliIo.js';
 import { openSubject, type OpenedSubject, type SubjectSpec } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
@@ -435,6 +435,7 @@ export async function checkCommand(
     determinism,
     jobs,
     departures: { departures, rechecks },
+    first: BUNDLED_FIRST,
     replayOptions: replayOptionsOf(options, determinism),
     onProgress: progress,
   });

@@ -10,9 +10,10 @@ import { DEFAULT_DEPARTURE_BUDGET } from '../conformance/findDepartures.js';
 import { checkIsolated } from '../isolate/checkIsolated.js';
 import type { Isolation } from '../isolate/loadIsolatedSubject.js';
 import { concurrencyLimit } from '../isolate/concurrencyLimit.js';
+import { sharedWorkers, type SharedWorkers } from '../isolate/sharedWorkers.js';
 import { DEFAULT_MEMORY_MB } from '../isolate/startSubjectWorker.js';
 import type { ExternalSubjectOptions } from '../conformance/externalSubject.js';
-import { BUNDLED_MATRIX } from '../subjects/bundledSubjects.js';
+import { BUNDLED_FIRST, BUNDLED_MATRIX } from '../subjects/bundledSubjects.js';
 import { EXIT, type CliIo } from './CliIo.js';
 import { openSubject, type OpenedSubject, type SubjectSpec } from './openSubject.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
@@ -195,15 +196,20 @@ type Opened = Exclude<OpenedSubject, { readonly problem: string }>;
 
 /**
  * Opens the subjects to check (the bundled matrix when `bundled`), in order: modules in worker
- * threads `jobs` at a time, while the driver processes of subjects in other processes start
- * (`drivers` each ahead, at once);
+ * threads `jobs` at a time (the bundled ones in `shared` workers), while the driver processes
+ * of subjects in other processes start (`drivers` each ahead, at once);
  * undefined after writing a usage problem (and closing what was opened).
  */
 async function openSubjects(
   specs: readonly { readonly spec: SubjectSpec; readonly optional: boolean }[],
   limits: ExternalSubjectOptions,
   isolation: Isolation,
-  opening: { readonly jobs: number; readonly drivers: number; readonly registry: readonly LanguageDriver[] },
+  opening: {
+    readonly jobs: number;
+    readonly drivers: number;
+    readonly registry: readonly LanguageDriver[];
+    readonly shared: SharedWorkers;
+  },
   io: CliIo,
   bundled: boolean,
 ): Promise<Opened[] | undefined> {
@@ -211,7 +217,14 @@ async function openSubjects(
   const all = await Promise.all(
     (bundled ? BUNDLED_MATRIX.map((module) => ({ spec: { module }, optional: true })) : specs).map(
       ({ spec, optional }) =>
-        openSubject(spec, optional, limits, isolation, { drivers: opening.drivers, loadInTurn }, opening.registry),
+        openSubject(
+          spec,
+          optional,
+          limits,
+          isolation,
+          { drivers: opening.drivers, loadInTurn, shared: opening.shared },
+          opening.registry,
+        ),
     ),
   );
   const problem = all.find((subject): subject is Extract<OpenedSubject, { problem: string }> => 'problem' in subject);
@@ -383,15 +396,20 @@ export async function checkCommand(
   // Pyodide boot alone costs about 4 s of CPU); a slot that finds none idle starts one then.
   const subjectCount = bundled ? BUNDLED_MATRIX.length : subjectSpecs.length;
   const drivers = Math.min(jobs, properties.length, Math.ceil(jobs / subjectCount));
+  // The bundled subjects' workers go on, warm, from one to the next (`sharedWorkers`).
+  const shared = sharedWorkers(isolation, isolation.log);
   const opened = await openSubjects(
     subjectSpecs,
     { helloMs: timeout, answerMs: timeout },
     isolation,
-    { jobs, drivers, registry },
+    { jobs, drivers, registry, shared },
     io,
     bundled,
   );
-  if (opened === undefined) return EXIT.usage;
+  if (opened === undefined) {
+    await shared.close();
+    return EXIT.usage;
+  }
 
   const total = opened.filter((subject) => !('report' in subject)).length * properties.length;
   let done = 0;
@@ -417,10 +435,11 @@ export async function checkCommand(
     determinism,
     jobs,
     departures: { departures, rechecks },
+    first: BUNDLED_FIRST,
     replayOptions: replayOptionsOf(options, determinism),
     onProgress: progress,
   });
-  await Promise.all(isolated.map((subject) => subject.close()));
+  await Promise.all([...isolated.map((subject) => subject.close()), shared.close()]);
   const subjects = opened.map((subject) =>
     'isolated' in subject ? (inWorkers.shift() as SubjectReport) : (unchecked.shift() as SubjectReport),
   );

@@ -3,6 +3,7 @@ import { startExternalSubject, type ExternalSubjectOptions } from '../conformanc
 import { startDriverPool } from '../conformance/startDriverPool.js';
 import type { SubjectRunner } from '../conformance/SubjectRunner.js';
 import type { ConcurrencyLimit } from '../isolate/concurrencyLimit.js';
+import type { SharedWorkers } from '../isolate/sharedWorkers.js';
 import type { LanguageDriver } from '../languages/LanguageDriver.js';
 import { isolatedExternalSubject, startExternalWorkers } from '../isolate/isolatedExternalSubject.js';
 import type { SubjectWorker } from '../isolate/startSubjectWorker.js';
@@ -50,11 +51,13 @@ const DRIVERS = new Map<string, () => DriverCommand | Promise<DriverCommand>>([
 /**
  * How `check` opens subjects: one in another process gets `drivers` driver processes, started
  * at once, and is checked in worker threads like a module; a module loads in a worker in its
- * turn (`loadInTurn`), while drivers start without waiting for one.
+ * turn (`loadInTurn`), while drivers start without waiting for one; a bundled one in the
+ * workers it shares with the other bundled ones (`shared`).
  */
 export interface CheckOpening {
   readonly drivers: number;
   readonly loadInTurn: ConcurrencyLimit;
+  readonly shared: SharedWorkers;
 }
 
 /** With `opening` (`check`), the workers of a subject in another process, started at once: see `startExternalWorkers`. */
@@ -178,7 +181,9 @@ export async function openSubject(
   const language = drivers.find((candidate) => candidate.name === spec.module);
   if (language !== undefined) return openLanguageDriver(language, optional, limits, isolation, opening);
   const { module } = spec;
-  const loaded = await (opening?.loadInTurn ?? ((load) => load()))(() => loadIsolatedSubject(module, isolation));
+  const loaded = await (opening?.loadInTurn ?? ((load) => load()))(() =>
+    loadIsolatedSubject(module, isolation, opening?.shared),
+  );
   if (loaded.ok) return { isolated: loaded.subject };
   if (optional && loaded.missingPackage)
     return { report: { subject: spec.module, supports: {}, skipped: loaded.problem, properties: [] } };

@@ -21,6 +21,11 @@ export interface IsolatedCheck {
   readonly replayOptions: string;
   /** How far to search each subject's departures after the first round (default `DEFAULT_DEPARTURE_BUDGET`). */
   readonly departures?: DepartureBudget;
+  /**
+   * Subjects the slots take first, by name, in this order (the slowest to check first, so
+   * that no slot is left with one alone at the end); the others after, in report order.
+   */
+  readonly first?: readonly string[];
   /** Called as each (subject, property) finishes, in finish order: `pass`, `fail`, `BROKEN`... */
   readonly onProgress: (subject: string, property: string, status: string) => void;
 }
@@ -32,9 +37,10 @@ interface Job {
 }
 
 /**
- * Checks each subject's properties in worker threads, `jobs` at a time: a worker keeps its
- * subject while that subject has properties left, then stops, and the next job (of a subject
- * no other worker holds, while there is one) gets a fresh one. fast-check runs, and shrinks, inside the worker. A subject that breaks its worker
+ * Checks each subject's properties in worker threads, `jobs` at a time, the subjects named
+ * in `first` first: a worker keeps its subject while that subject has properties left, then
+ * stops (or, shared, goes on: `sharedWorkers`), and the next job (of a subject no other
+ * worker holds, while there is one) gets a fresh one. fast-check runs, and shrinks, inside the worker. A subject that breaks its worker
  * (see `startSubjectWorker`) gets `broken`, naming what happened, the scenario and its replay
  * lines; its later properties are not checked. Once a subject's last property is checked
  * and some failed, the slot that checked it searches its departures (`findDepartures`) in
@@ -45,8 +51,8 @@ export async function checkIsolated(
   subjects: readonly IsolatedSubject[],
   check: IsolatedCheck,
 ): Promise<SubjectReport[]> {
-  const jobs: Job[] = subjects.flatMap((_, subject) =>
-    check.properties.map((__, property) => ({ subject, property, started: false })),
+  const jobs: Job[] = takingOrder(subjects, check.first ?? []).flatMap((subject) =>
+    check.properties.map((_, property) => ({ subject, property, started: false })),
   );
   const reports: (PropertyReport | undefined)[][] = subjects.map(() => []);
   const breaks: ((SubjectBreak & { readonly index: number }) | undefined)[] = subjects.map(() => undefined);
@@ -179,6 +185,15 @@ export async function checkIsolated(
         : { ...report, broken: searched.broken };
     }),
   );
+}
+
+/** The indices of `subjects` in the order slots take them: those named in `first` in its order, then the others. */
+function takingOrder(subjects: readonly IsolatedSubject[], first: readonly string[]): number[] {
+  const rank = (index: number): number => {
+    const at = first.indexOf(subjects[index]?.name ?? '');
+    return at === -1 ? first.length : at;
+  };
+  return subjects.map((_, index) => index).sort((a, b) => rank(a) - rank(b) || a - b);
 }
 
 /** The outcome of a departure search: the departures (and the worker, still good), or how the subject broke. */

@@ -1,4 +1,5 @@
 import type { Capabilities } from '../conformance/Capabilities.js';
+import type { SharedWorkers } from './sharedWorkers.js';
 import { startSubjectWorker, type IsolationLimits, type SubjectWorker } from './startSubjectWorker.js';
 
 /** How subject workers run: their limits, and where what a subject prints goes. */
@@ -21,7 +22,7 @@ export interface IsolatedSubject {
   readonly supports: Capabilities;
   /** The option that selects the subject again: `--subject p-map`. */
   readonly replay: string;
-  /** A worker with the subject loaded: the one that loaded it first, then fresh ones. */
+  /** A worker with the subject loaded: the one that loaded it first, then fresh ones (or shared ones: `loadIsolatedSubject`). */
   startWorker(): Promise<StartedWorker>;
   /** Stops the first worker if nothing took it. */
   close(): Promise<void>;
@@ -38,12 +39,16 @@ interface Loaded {
   readonly replay: string;
 }
 
-/** Starts a worker and loads the module in it, within the budget: the worker, with the subject or why not. */
+/**
+ * Starts a worker (or takes a shared one: `shared`) and loads the module in it, within the
+ * budget: the worker, with the subject or why not.
+ */
 async function loadWorker(
   module: string,
   isolation: Isolation,
+  shared: SharedWorkers | undefined,
 ): Promise<{ readonly worker: SubjectWorker } & ({ readonly info: Loaded } | Extract<IsolatedLoading, { ok: false }>)> {
-  const worker = startSubjectWorker(isolation, isolation.log);
+  const worker = shared?.take() ?? startSubjectWorker(isolation, isolation.log);
   const outcome = await worker.request({ kind: 'load', module });
   if (!outcome.ok) return { worker, ok: false, problem: `${module}: ${outcome.what}`, missingPackage: false };
   const { reply } = outcome;
@@ -57,15 +62,24 @@ async function loadWorker(
  * Loads a subject module (a path or a bundled subject's name) in a worker thread, as
  * `loadSubject` does in process: a module that throws, has the wrong shape, a default export
  * whose getter throws, or a top-level await that never settles within `isolation.budgetMs`,
- * is a problem naming the module.
+ * is a problem naming the module. A bundled subject given `shared` workers loads in one of
+ * them, gives it back at once, and takes one (any, loading itself there again: a module
+ * imported once is not imported again) for each worker it starts; any other module gets
+ * workers of its own, never shared.
  */
-export async function loadIsolatedSubject(module: string, isolation: Isolation): Promise<IsolatedLoading> {
-  const first = await loadWorker(module, isolation);
+export async function loadIsolatedSubject(
+  module: string,
+  isolation: Isolation,
+  shared?: SharedWorkers,
+): Promise<IsolatedLoading> {
+  const sharing = shared?.shares(module) === true ? shared : undefined;
+  const first = await loadWorker(module, isolation, sharing);
   if (!('info' in first)) {
     await first.worker.close();
     return { ok: false, problem: first.problem, missingPackage: first.missingPackage };
   }
-  let idle: SubjectWorker | undefined = first.worker;
+  if (sharing !== undefined) await first.worker.close();
+  let idle: SubjectWorker | undefined = sharing === undefined ? first.worker : undefined;
   return {
     ok: true,
     subject: {
@@ -79,7 +93,7 @@ export async function loadIsolatedSubject(module: string, isolation: Isolation):
           idle = undefined;
           return { ok: true, worker };
         }
-        const started = await loadWorker(module, isolation);
+        const started = await loadWorker(module, isolation, sharing);
         if ('info' in started) return { ok: true, worker: started.worker };
         await started.worker.close();
         return { ok: false, what: started.problem };

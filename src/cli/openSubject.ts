@@ -1,6 +1,5 @@
 import type { SubjectReport } from '../conformance/ConformanceReport.js';
 import { startExternalSubject, type ExternalSubjectOptions } from '../conformance/externalSubject.js';
-import { startDriverPool } from '../conformance/startDriverPool.js';
 import type { SubjectRunner } from '../conformance/SubjectRunner.js';
 import type { ConcurrencyLimit } from '../isolate/concurrencyLimit.js';
 import type { SharedWorkers } from '../isolate/sharedWorkers.js';
@@ -79,24 +78,15 @@ async function openExternal(
   workers: readonly SubjectWorker[] = earlyWorkers(limits, isolation, opening),
 ): Promise<OpenedSubject> {
   if (opening !== undefined) {
-    const pool = await startDriverPool(command, opening.drivers, limits);
-    const { first } = pool;
-    if (!first.ok) {
-      await Promise.all([pool.close(), ...workers.map((worker) => worker.close())]);
-      return { report: { subject: command, supports: {}, broken: first.problem, properties: [] } };
-    }
-    const answerMs = limits.answerMs ?? 10_000;
-    const isolated = isolatedExternalSubject(
-      command,
-      { ...pool, first },
-      replay ?? `--external ${shellWord(command)}`,
-      {
-        ...isolation,
-        answerMs,
-      },
+    const opened = await isolatedExternalSubject(
+      { command, limits, replay: replay ?? `--external ${shellWord(command)}` },
+      opening.drivers,
+      { ...isolation, answerMs: limits.answerMs ?? 10_000 },
       workers,
     );
-    return { isolated };
+    if ('problem' in opened)
+      return { report: { subject: command, supports: {}, broken: opened.problem, properties: [] } };
+    return { isolated: opened.subject };
   }
   const started = await startExternalSubject(command, limits);
   if (!started.ok) return { report: { subject: command, supports: {}, broken: started.problem, properties: [] } };

@@ -3,6 +3,12 @@ import { realPerformanceNow, realSetTimeout } from '../clock/realTimers.js';
 /** Process groups of external subjects not yet ended, by the id of their leader (the group's id). */
 const liveGroups = new Set<number>();
 
+/**
+ * Cells (an Int32 in shared memory) where a worker thread stores the group of the driver it
+ * spawned (0 when there is none), for the main thread to end it: see {@link trackGroupCell}.
+ */
+const liveCells = new Set<Int32Array>();
+
 /** How often {@link endProcessGroup} looks whether the group has ended, in real milliseconds. */
 const POLL_MS = 20;
 
@@ -25,8 +31,24 @@ export function trackGroup(groupId: number): void {
   liveGroups.add(groupId);
 }
 
+/**
+ * Remembers a cell where a worker thread stores the group of the driver it spawns, so that
+ * {@link killLiveGroups} and {@link killGroupOfCell} can end it from this thread.
+ */
+export function trackGroupCell(cell: Int32Array): void {
+  liveCells.add(cell);
+}
+
+/** Kills at once (SIGKILL) the group a cell names, if any (its worker was terminated, or is done), and forgets the cell. */
+export function killGroupOfCell(cell: Int32Array): void {
+  const groupId = Atomics.load(cell, 0);
+  if (groupId !== 0) killGroup(groupId);
+  liveCells.delete(cell);
+}
+
 /** Kills every group of an external subject still tracked, at once (SIGKILL): the process is being interrupted. */
 export function killLiveGroups(): void {
+  for (const cell of liveCells) killGroupOfCell(cell);
   for (const groupId of liveGroups) signalGroup(groupId, 'SIGKILL');
   liveGroups.clear();
 }

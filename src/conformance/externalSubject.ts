@@ -45,22 +45,6 @@ interface Hello {
   readonly startupMs: number;
 }
 
-/** An external subject as `check --jobs` uses it (`startDriverPool`): the request and its answer line apart. Not exported by the package. */
-export interface DriverProcess extends ExternalSubject {
-  /**
-   * Sends a scenario, given as its JSON text, and reads the answer line as it is
-   * (`answerToRun` says what it means), or, if the subject is or becomes broken meanwhile
-   * (it crashed, went silent, the line is too long), why (`broken()` says it from then on).
-   */
-  exchange(scenarioJson: string): Promise<{ readonly id: number; readonly line: string } | { readonly broken: string }>;
-  /** Marks it broken for `problem` (an answer line that breaks the protocol), with its stderr, and kills it; the reason. */
-  breakWith(problem: string): string;
-}
-
-/** A started driver process, or why it could not start. */
-export type DriverStart =
-  { readonly ok: true; readonly subject: DriverProcess } | { readonly ok: false; readonly problem: string };
-
 function parseHello(line: string): Hello | string {
   let hello: unknown;
   try {
@@ -103,14 +87,26 @@ export function startExternalSubject(command: string, options: ExternalSubjectOp
   return startDriverProcess(command, options);
 }
 
-/** {@link startExternalSubject}, with what `check --jobs` needs besides: see {@link DriverProcess}. */
-export async function startDriverProcess(command: string, options: ExternalSubjectOptions = {}): Promise<DriverStart> {
+/**
+ * {@link startExternalSubject}, as `check --jobs` starts one in a subject worker
+ * (`startDriverInWorker`): `onGroup` is told the id of the driver's process group as soon as
+ * it is spawned (before anything else runs), so that the main thread can end it if the worker
+ * is terminated. Not exported by the package.
+ */
+export async function startDriverProcess(
+  command: string,
+  options: ExternalSubjectOptions = {},
+  onGroup: (groupId: number) => void = () => undefined,
+): Promise<ExternalStart> {
   const helloMs = options.helloMs ?? 10_000;
   const answerMs = options.answerMs ?? 10_000;
   // In a process group of its own, so that ending it also ends what its shell started.
   const child = spawn(command, { shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
   const groupId = child.pid;
-  if (groupId !== undefined) trackGroup(groupId);
+  if (groupId !== undefined) {
+    onGroup(groupId);
+    trackGroup(groupId);
+  }
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
@@ -167,30 +163,35 @@ export async function startDriverProcess(command: string, options: ExternalSubje
   const brokenRun = (scenario: Scenario, reason: string): Run =>
     failedRun(scenario, `external subject broken: ${reason}`);
 
-  const subject: DriverProcess = {
+  // Sends a scenario, given as its JSON text, and reads the answer line as it is
+  // (`answerToRun` says what it means), or, if the subject is or becomes broken meanwhile
+  // (it crashed, went silent, the line is too long), why.
+  const exchange = async (
+    scenarioJson: string,
+  ): Promise<{ readonly id: number; readonly line: string } | { readonly broken: string }> => {
+    if (brokenReason !== undefined) return { broken: brokenReason };
+    const id = nextId;
+    nextId += 1;
+    // The bytes of JSON.stringify({ id, scenario }), with the scenario's text as it came.
+    child.stdin.write(`{"id":${id},"scenario":${scenarioJson}}\n`);
+    const startup = id === 1 ? parsed.startupMs : 0;
+    const answer = await reader.next(answerMs + startup);
+    if (answer === 'timeout') {
+      const limit = startup === 0 ? `${answerMs} ms` : `${answerMs} ms and its start-up of ${startup} ms`;
+      return { broken: breakWith(`went silent: no answer to request ${id} within ${limit}`) };
+    }
+    if ('end' in answer) return { broken: breakWith(`${answer.end} while request ${id} was unanswered`) };
+    if ('tooLong' in answer) return { broken: breakWith(`answered request ${id} with a line ${TOO_LONG}`) };
+    return { id, line: answer.line };
+  };
+
+  const subject: ExternalSubject = {
     name: parsed.name,
     supports: parsed.supports,
     replay: `--external ${shellWord(command)}`,
     broken: () => brokenReason,
-    async exchange(scenarioJson) {
-      if (brokenReason !== undefined) return { broken: brokenReason };
-      const id = nextId;
-      nextId += 1;
-      // The bytes of JSON.stringify({ id, scenario }), with the scenario's text as it came.
-      child.stdin.write(`{"id":${id},"scenario":${scenarioJson}}\n`);
-      const startup = id === 1 ? parsed.startupMs : 0;
-      const answer = await reader.next(answerMs + startup);
-      if (answer === 'timeout') {
-        const limit = startup === 0 ? `${answerMs} ms` : `${answerMs} ms and its start-up of ${startup} ms`;
-        return { broken: breakWith(`went silent: no answer to request ${id} within ${limit}`) };
-      }
-      if ('end' in answer) return { broken: breakWith(`${answer.end} while request ${id} was unanswered`) };
-      if ('tooLong' in answer) return { broken: breakWith(`answered request ${id} with a line ${TOO_LONG}`) };
-      return { id, line: answer.line };
-    },
-    breakWith,
     async run(scenario) {
-      const exchanged = await subject.exchange(JSON.stringify(scenario));
+      const exchanged = await exchange(JSON.stringify(scenario));
       if ('broken' in exchanged) return brokenRun(scenario, exchanged.broken);
       const run = answerToRun(exchanged.line, exchanged.id, scenario, parsed.supports.dedupe === true);
       return 'broken' in run ? brokenRun(scenario, breakWith(run.broken)) : run;

@@ -1,27 +1,31 @@
-import type { MessagePort } from 'node:worker_threads';
 import type { Capabilities } from '../conformance/Capabilities.js';
 import type { Run } from '../executor/Run.js';
 import type { CheckPropertyOptions, PropertyReport } from '../properties/checkProperty.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import type { Departure } from '../conformance/Departure.js';
 import type { DepartureBudget } from '../conformance/findDepartures.js';
+import type { ExternalSubjectOptions } from '../conformance/externalSubject.js';
 
 /**
  * What the main thread asks a subject worker (`subjectWorker.ts`): load the module (once,
- * first), or take a subject in another process whose scenarios the main thread runs (a
- * driver of its pool answers each one sent on `port`: `portRunner`), check one property with fast-check there (options passed to `checkProperty` as they
- * are), search a subject's departures, or run one scenario.
+ * first), or start a driver process of a subject in another process and speak to it from
+ * the worker (`startDriverInWorker`), check one property with fast-check there (options
+ * passed to `checkProperty` as they are), search a subject's departures, run one scenario,
+ * or close the driver.
  */
 export type WorkerRequest =
   | { readonly kind: 'load'; readonly module: string }
   | {
-      readonly kind: 'load-external';
-      readonly name: string;
-      readonly supports: Capabilities;
+      readonly kind: 'load-driver';
+      /** The driver's command, run with a shell in a process group of its own. */
+      readonly command: string;
+      /** Its hello and answer limits. */
+      readonly limits: ExternalSubjectOptions;
       readonly replay: string;
-      /** Where the worker sends each scenario and gets its run back (transferred with the request). */
-      readonly port: MessagePort;
+      /** An Int32 cell where the worker stores the driver's process group id (0 once it ended it). */
+      readonly group: SharedArrayBuffer;
     }
+  | { readonly kind: 'close-driver' }
   | {
       readonly kind: 'check';
       readonly property: string;
@@ -59,7 +63,8 @@ export type EncodedDeparture = Omit<Departure, 'failure'> & { readonly failure: 
 /**
  * What a subject worker says: that it is ready (the checker's own modules imported), the
  * loaded subject (or why it cannot load), a scenario it is about to run whose text is too
- * long for the shared heartbeat (`heartbeat.ts`), and a verdict or a run.
+ * long for the shared heartbeat (`heartbeat.ts`), a verdict or a run, and that its driver
+ * broke or is closed.
  */
 export type WorkerReply =
   | { readonly kind: 'ready' }
@@ -74,4 +79,7 @@ export type WorkerReply =
   | { readonly kind: 'checked'; readonly report: EncodedPropertyReport }
   | { readonly kind: 'departed'; readonly departures: readonly EncodedDeparture[] }
   | { readonly kind: 'ran'; readonly run: Run }
+  /** The worker's driver broke while running `scenario` (sent at once, the request still going on). */
+  | { readonly kind: 'driver-broke'; readonly reason: string; readonly scenario: Scenario }
+  | { readonly kind: 'driver-closed' }
   | { readonly kind: 'threw'; readonly error: string };

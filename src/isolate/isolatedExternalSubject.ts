@@ -1,9 +1,6 @@
-import { MessageChannel } from 'node:worker_threads';
-import type { DriverProcess } from '../conformance/externalSubject.js';
-import type { DriverPool } from '../conformance/startDriverPool.js';
-import type { IsolatedSubject, Isolation, StartedWorker } from './loadIsolatedSubject.js';
-import type { PortAnswer, PortRequest } from './portRunner.js';
-import type { Scenario } from '../scenario/Scenario.js';
+import { killGroupOfCell, trackGroupCell } from '../conformance/endProcessGroup.js';
+import type { ExternalSubjectOptions } from '../conformance/externalSubject.js';
+import type { IsolatedSubject, Isolation } from './loadIsolatedSubject.js';
 import { startSubjectWorker, unexpectedOutcome, type SubjectWorker, type WorkerOutcome } from './startSubjectWorker.js';
 
 /** How workers of a subject in another process run: the isolation of a module's, and the driver's answer limit. */
@@ -12,8 +9,8 @@ export type ExternalIsolation = Isolation & { readonly answerMs: number };
 /**
  * A subject worker for a subject in another process, not yet given its driver: its watchdog
  * allows the driver its answer limit on top of the worker's own budget, so that a silent
- * driver is named as such. Started before the driver says hello (`startExternalWorkers`),
- * it imports the checker while the driver boots.
+ * driver is named as such. Started before the driver's command is known
+ * (`startExternalWorkers`), it imports the checker while the interpreter is probed.
  */
 function startExternalWorker(isolation: ExternalIsolation): SubjectWorker {
   return startSubjectWorker({ ...isolation, budgetMs: isolation.budgetMs + isolation.answerMs }, isolation.log);
@@ -22,118 +19,142 @@ function startExternalWorker(isolation: ExternalIsolation): SubjectWorker {
 /**
  * `count` workers for a subject in another process, started now, for
  * `isolatedExternalSubject` to take before it starts any: the checker's start-up in each
- * (about 0.4 s of CPU) goes on while the interpreter is probed and the drivers boot,
- * instead of after the first driver's hello.
+ * (about 0.4 s of CPU) goes on while the interpreter is probed.
  */
 export function startExternalWorkers(count: number, isolation: ExternalIsolation): SubjectWorker[] {
   return Array.from({ length: count }, () => startExternalWorker(isolation));
 }
 
+/** The driver of a subject in another process: its command, limits and replay option. */
+export interface DriverSpec {
+  readonly command: string;
+  readonly limits: ExternalSubjectOptions;
+  readonly replay: string;
+}
+
+/** A subject worker that spawned a driver process of its own and speaks to it (`startDriverInWorker`). */
+interface DriverWorker {
+  readonly worker: SubjectWorker;
+  /** Where the worker stores the driver's process group id, read here to end it if the worker cannot. */
+  readonly group: Int32Array;
+  /** The `load-driver` request's outcome: `loaded` once the driver said hello. */
+  readonly loaded: Promise<WorkerOutcome>;
+  /** A request is in progress (or went on after its driver broke). */
+  busy: boolean;
+  /** How it broke: the worker (watchdog, exit, crash) or its driver; its requests get this from then on. */
+  broke: Extract<WorkerOutcome, { ok: false }> | undefined;
+  ended: Promise<void> | undefined;
+}
+
+function startDriverWorker(worker: SubjectWorker, driver: DriverSpec): DriverWorker {
+  const group = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  trackGroupCell(group);
+  const loaded = worker.request({ kind: 'load-driver', ...driver, group: group.buffer });
+  return { worker, group, loaded, busy: false, broke: undefined, ended: undefined };
+}
+
 /**
- * A subject worker checking a subject in another process: fast-check, the oracle and the
- * properties run in the worker, and read the driver's answer lines there (`portRunner`);
- * here `driver` is only given each scenario and its answer line passed back. A request
- * during which the driver breaks (it crashed, went silent, printed something else) ends at
- * once as a break naming what happened and the scenario it was answering; the driver goes
- * back to the pool when the worker closes, after any answer still on its way.
+ * Ends a driver worker: a sound one that is not at work closes its driver itself
+ * (`ExternalSubject.close`: its stdin, its exit, its process group); then the worker stops,
+ * and whatever group it left (it broke, or was busy) is killed from here.
  */
-async function startWorkerWith(
-  driver: DriverProcess,
-  pool: DriverPool,
-  replay: string,
-  worker: SubjectWorker,
-): Promise<StartedWorker> {
-  const { port1, port2 } = new MessageChannel();
-  let broke: WorkerOutcome | undefined;
-  let breakOff: ((outcome: WorkerOutcome) => void) | undefined;
-  let answering: Promise<unknown> = Promise.resolve();
-  // The scenario last sent, as its JSON text: read back only to name it in a break.
-  let scenarioJson: string | undefined;
-  const breakOut = (reason: string): void => {
-    broke ??= {
-      ok: false,
-      what: `broke: ${reason}`,
-      ...(scenarioJson === undefined ? {} : { scenario: JSON.parse(scenarioJson) as Scenario }),
-    };
-    breakOff?.(broke);
-  };
-  port1.on('message', (message: PortRequest) => {
-    if ('broken' in message) {
-      breakOut(driver.breakWith(message.broken));
-      return;
-    }
-    scenarioJson = message.scenarioJson;
-    answering = driver.exchange(message.scenarioJson).then((answer) => {
-      if ('broken' in answer) breakOut(answer.broken);
-      else port1.postMessage(answer satisfies PortAnswer);
-    });
-  });
-  let closed: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closed ??= (async () => {
-      port1.close();
-      await worker.close();
-      await answering;
-      pool.give(driver);
-    })();
-    return closed;
-  };
-  const info = { name: driver.name, supports: driver.supports, replay };
-  const loaded = await worker.request({ kind: 'load-external', ...info, port: port2 });
-  if (!loaded.ok || loaded.reply.kind !== 'loaded') {
-    await close();
-    return { ok: false, what: unexpectedOutcome(loaded) };
-  }
+function endDriverWorker(unit: DriverWorker): Promise<void> {
+  unit.ended ??= (async () => {
+    const loaded = await unit.loaded;
+    if (loaded.ok && loaded.reply.kind === 'loaded' && unit.broke === undefined && !unit.busy)
+      await unit.worker.request({ kind: 'close-driver' });
+    await unit.worker.close();
+    killGroupOfCell(unit.group);
+  })();
+  return unit.ended;
+}
+
+/**
+ * A driver worker lent to a slot: its requests, each ended at once as a break when the
+ * worker breaks (its driver's group killed then) or says its driver broke (naming why and
+ * the scenario it was answering); `close` gives a sound one back to `idle`, with its driver
+ * (which keeps its request ids), and ends a broken one.
+ */
+function lend(unit: DriverWorker, idle: DriverWorker[]): SubjectWorker {
+  let closed = false;
   return {
-    ok: true,
-    worker: {
-      request(request) {
-        if (broke !== undefined) return Promise.resolve(broke);
-        return new Promise((resolve) => {
-          breakOff = resolve;
-          void worker.request(request).then(resolve);
-        });
-      },
-      close,
+    async request(request) {
+      if (unit.broke !== undefined) return unit.broke;
+      unit.busy = true;
+      const outcome = await unit.worker.request(request);
+      if (!outcome.ok) {
+        unit.broke = outcome;
+        killGroupOfCell(unit.group);
+        return outcome;
+      }
+      if (outcome.reply.kind !== 'driver-broke') {
+        unit.busy = false;
+        return outcome;
+      }
+      const { reason, scenario } = outcome.reply;
+      unit.broke = { ok: false, what: `broke: ${reason}`, scenario };
+      return unit.broke;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (unit.broke === undefined && !unit.busy) idle.push(unit);
+      else await endDriverWorker(unit);
     },
   };
 }
 
 /**
- * A subject in another process, checked like a module in worker threads (`checkIsolated`,
- * `--jobs`): each worker it starts borrows a driver process of `pool` (whose first driver
- * has said hello) for as long as it lives; the workers of `started`
- * (`startExternalWorkers`) are taken first, a new one after. `replay` selects the subject
- * again on a command line; `close` ends every driver of the pool, and the workers of
- * `started` no one took.
+ * Opens a subject in another process to check in worker threads (`checkIsolated`,
+ * `--jobs`): `size` workers (those of `started` first: `startExternalWorkers`) each spawn a
+ * driver process of `driver.command` at once and speak to it themselves; once the first
+ * has said hello (its name and capabilities) the subject is ready, the others booting on.
+ * Each `startWorker` lends a worker with its driver: one given back, else one started
+ * ahead, else a new one. `close` ends every driver and worker. The first driver's problem
+ * (no hello, a bad one, a crash) comes back instead of a subject.
  */
-export function isolatedExternalSubject(
-  command: string,
-  pool: DriverPool & { readonly first: { readonly ok: true } },
-  replay: string,
+export async function isolatedExternalSubject(
+  driver: DriverSpec,
+  size: number,
   isolation: ExternalIsolation,
   started: readonly SubjectWorker[] = [],
-): IsolatedSubject {
-  const { subject } = pool.first;
+): Promise<{ readonly subject: IsolatedSubject } | { readonly problem: string }> {
   const spare = [...started];
+  const all: DriverWorker[] = [];
+  const start = (): DriverWorker => {
+    const unit = startDriverWorker(spare.shift() ?? startExternalWorker(isolation), driver);
+    all.push(unit);
+    return unit;
+  };
+  const ahead = Array.from({ length: Math.max(1, size) }, start);
+  const idle: DriverWorker[] = [];
+  const close = async (): Promise<void> => {
+    await Promise.all(spare.splice(0).map((worker) => worker.close()));
+    await Promise.all(all.map(endDriverWorker));
+  };
+  const problemOf = (outcome: WorkerOutcome): string | undefined => {
+    if (outcome.ok && outcome.reply.kind === 'loaded') return undefined;
+    return outcome.ok && outcome.reply.kind === 'load-problem' ? outcome.reply.problem : unexpectedOutcome(outcome);
+  };
+  const hello = await (ahead[0] as DriverWorker).loaded;
+  if (!hello.ok || hello.reply.kind !== 'loaded') {
+    await close();
+    return { problem: problemOf(hello) ?? '' };
+  }
   return {
-    module: command,
-    name: subject.name,
-    supports: subject.supports,
-    replay,
-    async startWorker() {
-      // The worker first, so that a new one imports the checker while a driver is taken.
-      const worker = spare.shift() ?? startExternalWorker(isolation);
-      const taken = await pool.take();
-      if (!taken.ok) {
-        await worker.close();
-        return { ok: false, what: taken.problem };
-      }
-      return startWorkerWith(taken.subject, pool, replay, worker);
-    },
-    async close() {
-      await Promise.all(spare.splice(0).map((worker) => worker.close()));
-      await pool.close();
+    subject: {
+      module: driver.command,
+      name: hello.reply.name,
+      supports: hello.reply.supports,
+      replay: driver.replay,
+      async startWorker() {
+        const unit = idle.shift() ?? ahead.shift() ?? start();
+        const problem = problemOf(await unit.loaded);
+        if (problem === undefined) return { ok: true, worker: lend(unit, idle) };
+        await endDriverWorker(unit);
+        return { ok: false, what: problem };
+      },
+      close,
     },
   };
 }

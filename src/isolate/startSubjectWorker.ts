@@ -144,7 +144,7 @@ export function startSubjectWorker(limits: IsolationLimits, log: (text: string) 
       return new Promise((resolve) => {
         settle = resolve;
         if (ready) arm();
-        worker.postMessage(request, request.kind === 'load-external' ? [request.port] : []);
+        worker.postMessage(request);
       });
     },
     async close() {

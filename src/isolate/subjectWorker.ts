@@ -1,7 +1,7 @@
 /**
  * The entry of a subject worker (a `worker_threads` Worker started by `startSubjectWorker`):
- * it loads one subject module (or takes a subject in another process, whose scenarios a
- * driver answers through the main thread: `portRunner`), then checks properties on it or runs scenarios, one request at
+ * it loads one subject module (or starts a driver process of a subject in another process and
+ * speaks to it from here: `startDriverInWorker`), then checks properties on it or runs scenarios, one request at
  * a time, giving a heartbeat (`heartbeat.ts`) with each scenario before running it. Whatever the subject does
  * here (loops, exits, throws from a timer, allocates without bound) ends this worker only.
  */
@@ -16,7 +16,7 @@ import { describeThrown } from '../report/describeThrown.js';
 import type { PropertyReport } from '../properties/checkProperty.js';
 import { departureSearch } from '../conformance/departureSearch.js';
 import { findDepartures } from '../conformance/findDepartures.js';
-import { portRunner } from './portRunner.js';
+import { startDriverInWorker, type DriverInWorker } from './driverInWorker.js';
 import type { EncodedPropertyReport, WorkerReply, WorkerRequest } from './WorkerMessages.js';
 import { beat } from './heartbeat.js';
 
@@ -28,6 +28,7 @@ const post = (reply: WorkerReply): void => port.postMessage(reply);
 const { heartbeat } = workerData as { readonly heartbeat: SharedArrayBuffer };
 
 let subject: SubjectRunner | undefined;
+let driver: DriverInWorker | undefined;
 
 /** The subject, giving the watchdog's heartbeat before each scenario it runs (posting one too long for it). */
 function watched(runner: SubjectRunner, determinism: boolean): SubjectRunner {
@@ -60,10 +61,7 @@ async function load(module: string): Promise<WorkerReply> {
 
 async function answer(request: WorkerRequest): Promise<WorkerReply> {
   if (request.kind === 'load') return load(request.module);
-  if (request.kind === 'load-external') {
-    subject = portRunner(request, request.port);
-    return { kind: 'loaded', name: subject.name, supports: subject.supports, replay: request.replay };
-  }
+  if (request.kind === 'load-driver' || request.kind === 'close-driver') return driven(request);
   if (subject === undefined) return { kind: 'threw', error: 'asked to work before a subject was loaded' };
   const runner = watched(subject, request.determinism);
   try {
@@ -79,6 +77,20 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   } catch (error) {
     return { kind: 'threw', error: describeThrown(error) };
   }
+}
+
+/** Starts the driver process of a subject in another process here (its runner becomes the subject), or closes it. */
+async function driven(request: Extract<WorkerRequest, { kind: 'load-driver' | 'close-driver' }>): Promise<WorkerReply> {
+  if (request.kind === 'close-driver') {
+    await driver?.close();
+    driver = undefined;
+    return { kind: 'driver-closed' };
+  }
+  const started = await startDriverInWorker(request, post);
+  if ('kind' in started) return started;
+  driver = started;
+  subject = started.runner;
+  return { kind: 'loaded', name: subject.name, supports: subject.supports, replay: request.replay };
 }
 
 /** A verdict as the main thread sent it, with its property put back (by id). */

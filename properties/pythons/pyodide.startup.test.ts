@@ -1,7 +1,7 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startExternalSubject, type ExternalSubject } from '../../src/conformance/externalSubject.js';
 import { pyodideCommand, pyodideDriverPath } from '../../src/subjects/pyodideDriver.js';
 
@@ -90,8 +90,10 @@ describe('the start-up rule (a hello with startupMs)', () => {
 });
 
 describe('the Pyodide driver without the npm package pyodide', () => {
-  const copy = join(mkdtempSync(join(tmpdir(), 'gather-sim-no-pyodide-')), 'pyodide-cpython-3.14.mjs');
+  const folder = mkdtempSync(join(tmpdir(), 'gather-sim-no-pyodide-'));
+  const copy = join(folder, 'pyodide-cpython-3.14.mjs');
   copyFileSync(pyodideDriverPath(), copy);
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('is reported missing, with the install line, by the subject that runs it', () => {
     expect(pyodideCommand(copy)).toEqual({ missing: 'the npm package pyodide is not installed; npm install pyodide' });

@@ -1,5 +1,5 @@
 // The Pyodide driver's memory snapshot, kept in gather-sim's cache: a booted Pyodide with the
-// driver's Python already imported (docs/languages/pyodide.md#the-start-up-snapshot). Restoring
+// driver's Python already imported (docs/languages.md#the-cache). Restoring
 // one skips CPython's start-up and the stdlib imports, seconds of WebAssembly, on every start
 // but the first.
 //

@@ -1,11 +1,12 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli.js';
 import { readPid, stopsRunning } from './processes.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'gather-sim-driver-worker-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const HELLO = `echo '{"protocol":"gather-sim/1","name":"dribbler"}'`;
 

@@ -5,6 +5,7 @@ import type { ConcurrencyLimit } from '../isolate/concurrencyLimit.js';
 import type { SharedWorkers } from '../isolate/sharedWorkers.js';
 import type { LanguageDriver } from '../languages/LanguageDriver.js';
 import { isolatedExternalSubject, startExternalWorkers } from '../isolate/isolatedExternalSubject.js';
+import { sharedExternalSubject } from '../isolate/sharedExternalSubject.js';
 import type { SubjectWorker } from '../isolate/startSubjectWorker.js';
 import { loadIsolatedSubject, type IsolatedSubject, type Isolation } from '../isolate/loadIsolatedSubject.js';
 import { shellWord } from '../report/shellQuote.js';
@@ -49,9 +50,10 @@ const DRIVERS = new Map<string, () => DriverCommand | Promise<DriverCommand>>([
 
 /**
  * How `check` opens subjects: one in another process gets `drivers` driver processes, started
- * at once, and is checked in worker threads like a module; a module loads in a worker in its
- * turn (`loadInTurn`), while drivers start without waiting for one; a bundled one in the
- * workers it shares with the other bundled ones (`shared`).
+ * at once in workers of its own, and is checked in worker threads like a module; a module
+ * loads in a worker in its turn (`loadInTurn`), while those drivers start without waiting
+ * for one; a bundled one, module or driver, in its turn in the workers it shares with the
+ * other bundled ones (`shared`).
  */
 export interface CheckOpening {
   readonly drivers: number;
@@ -60,12 +62,7 @@ export interface CheckOpening {
 }
 
 /** With `opening` (`check`), the workers of a subject in another process, started at once: see `startExternalWorkers`. */
-function earlyWorkers(
-  limits: ExternalSubjectOptions,
-  isolation: Isolation,
-  opening: CheckOpening | undefined,
-): SubjectWorker[] {
-  if (opening === undefined) return [];
+function earlyWorkers(limits: ExternalSubjectOptions, isolation: Isolation, opening: CheckOpening): SubjectWorker[] {
   return startExternalWorkers(opening.drivers, { ...isolation, answerMs: limits.answerMs ?? 10_000 });
 }
 
@@ -75,9 +72,9 @@ async function openExternal(
   replay: string | undefined,
   isolation: Isolation,
   opening: CheckOpening | undefined,
-  workers: readonly SubjectWorker[] = earlyWorkers(limits, isolation, opening),
 ): Promise<OpenedSubject> {
   if (opening !== undefined) {
+    const workers = earlyWorkers(limits, isolation, opening);
     const opened = await isolatedExternalSubject(
       { command, limits, replay: replay ?? `--external ${shellWord(command)}` },
       opening.drivers,
@@ -117,6 +114,13 @@ async function openLanguageDriver(
   return openExternal(prepared.command, limits, `--subject ${driver.name}`, isolation, opening);
 }
 
+/** A bundled driver that cannot run here: skipped where `optional`, else a usage problem. */
+function missingDriver(module: string, missing: string, optional: boolean): OpenedSubject {
+  return optional
+    ? { report: { subject: module, supports: {}, skipped: missing, properties: [] } }
+    : { problem: `${module}: ${missing}` };
+}
+
 /**
  * Opens a subject named on a command line. A bundled driver's name runs that driver
  * (`cpython-asyncio` with python3, `cpython-3.14-pyodide` and `micropython-1.27-asyncio` with
@@ -125,7 +129,8 @@ async function openLanguageDriver(
  * problem); a module (a path or a bundled subject's name) is loaded in a worker thread under
  * `isolation`; `optional` subjects (the bundled matrix) are skipped, not refused, when their
  * library, runtime or interpreter is missing. With `opening` (`check`), a subject in another
- * process is opened as a pool of driver processes to check in worker threads. A language
+ * process is opened as a pool of driver processes to check in worker threads (a bundled
+ * driver's in the shared workers: `sharedExternalSubject`). A language
  * driver (`--driver NAME`, or its name as a module) is looked up in `drivers`; an unknown
  * `--driver` name is a usage problem listing the known ones.
  */
@@ -156,17 +161,23 @@ export async function openSubject(
     return { problem: `--python ${spec.python}: ${found.problem}` };
   }
   const driver = DRIVERS.get(spec.module);
+  if (driver !== undefined && opening !== undefined)
+    // In its turn with the modules (probed in it, so that a slow booter named first starts first).
+    return opening.loadInTurn(async () => {
+      const found = await driver();
+      if ('missing' in found) return missingDriver(spec.module, found.missing, optional);
+      const opened = await sharedExternalSubject(
+        { command: found.command, limits, replay: `--subject ${spec.module}` },
+        opening.shared,
+      );
+      if ('problem' in opened)
+        return { report: { subject: found.command, supports: {}, broken: opened.problem, properties: [] } };
+      return { isolated: opened.subject };
+    });
   if (driver !== undefined) {
-    // The workers import the checker while the interpreter is probed and the drivers boot.
-    const workers = earlyWorkers(limits, isolation, opening);
     const found = await driver();
-    if ('missing' in found) {
-      await Promise.all(workers.map((worker) => worker.close()));
-      return optional
-        ? { report: { subject: spec.module, supports: {}, skipped: found.missing, properties: [] } }
-        : { problem: `${spec.module}: ${found.missing}` };
-    }
-    return openExternal(found.command, limits, `--subject ${spec.module}`, isolation, opening, workers);
+    if ('missing' in found) return missingDriver(spec.module, found.missing, optional);
+    return openExternal(found.command, limits, `--subject ${spec.module}`, isolation, undefined);
   }
   const language = drivers.find((candidate) => candidate.name === spec.module);
   if (language !== undefined) return openLanguageDriver(language, optional, limits, isolation, opening);

@@ -39,10 +39,13 @@ export function trackGroupCell(cell: Int32Array): void {
   liveCells.add(cell);
 }
 
-/** Kills at once (SIGKILL) the group a cell names, if any (its worker was terminated, or is done), and forgets the cell. */
+/**
+ * Kills at once (SIGKILL) the group a cell names, if any (its worker was terminated, or is
+ * done), empties the cell (a group is killed once: its id may be reused) and forgets it.
+ */
 export function killGroupOfCell(cell: Int32Array): void {
   const groupId = Atomics.load(cell, 0);
-  if (groupId !== 0) killGroup(groupId);
+  if (groupId !== 0 && Atomics.compareExchange(cell, 0, groupId, 0) === groupId) killGroup(groupId);
   liveCells.delete(cell);
 }
 

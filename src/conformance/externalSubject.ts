@@ -35,6 +35,11 @@ export interface ExternalSubject extends SubjectRunner {
 export type ExternalStart =
   { readonly ok: true; readonly subject: ExternalSubject } | { readonly ok: false; readonly problem: string };
 
+/** A started driver process (`startDriverProcess`), with the start-up its hello claims (0 when none), or why it could not start. */
+export type DriverStart =
+  | { readonly ok: true; readonly subject: ExternalSubject; readonly startupMs: number }
+  | Extract<ExternalStart, { readonly ok: false }>;
+
 /** The longest start-up a hello may claim, in real ms (docs/protocol.md#start-up). */
 const MAX_STARTUP_MS = 120_000;
 
@@ -91,13 +96,13 @@ export function startExternalSubject(command: string, options: ExternalSubjectOp
  * {@link startExternalSubject}, as `check --jobs` starts one in a subject worker
  * (`startDriverInWorker`): `onGroup` is told the id of the driver's process group as soon as
  * it is spawned (before anything else runs), so that the main thread can end it if the worker
- * is terminated. Not exported by the package.
+ * is terminated; with the start-up its hello claims. Not exported by the package.
  */
 export async function startDriverProcess(
   command: string,
   options: ExternalSubjectOptions = {},
   onGroup: (groupId: number) => void = () => undefined,
-): Promise<ExternalStart> {
+): Promise<DriverStart> {
   const helloMs = options.helloMs ?? 10_000;
   const answerMs = options.answerMs ?? 10_000;
   // In a process group of its own, so that ending it also ends what its shell started.
@@ -207,5 +212,5 @@ export async function startDriverProcess(
       return closed;
     },
   };
-  return { ok: true, subject };
+  return { ok: true, subject, startupMs: parsed.startupMs };
 }

@@ -7,25 +7,25 @@ import type { DepartureBudget } from '../conformance/findDepartures.js';
 import type { ExternalSubjectOptions } from '../conformance/externalSubject.js';
 
 /**
- * What the main thread asks a subject worker (`subjectWorker.ts`): load the module (once,
- * first), or start a driver process of a subject in another process and speak to it from
- * the worker (`startDriverInWorker`), check one property with fast-check there (options
- * passed to `checkProperty` as they are), search a subject's departures, run one scenario,
- * or close the driver.
+ * What the main thread asks a subject worker (`subjectWorker.ts`): load a module, or make
+ * a subject in another process the worker's subject, starting a driver process of it to
+ * speak to from the worker (`startDriverInWorker`) unless the worker already holds one;
+ * check one property with fast-check there (options passed to `checkProperty` as they
+ * are), search a subject's departures, run one scenario, or close every driver it holds.
  */
 export type WorkerRequest =
   | { readonly kind: 'load'; readonly module: string }
   | {
       readonly kind: 'load-driver';
-      /** The driver's command, run with a shell in a process group of its own. */
+      /** The driver's command, run with a shell in a process group of its own; a worker holds one driver of each command. */
       readonly command: string;
       /** Its hello and answer limits. */
       readonly limits: ExternalSubjectOptions;
       readonly replay: string;
-      /** An Int32 cell where the worker stores the driver's process group id (0 once it ended it). */
+      /** An Int32 cell where the worker stores the driver's process group id (0 once it ended it); unused when it holds one. */
       readonly group: SharedArrayBuffer;
     }
-  | { readonly kind: 'close-driver' }
+  | { readonly kind: 'close-drivers' }
   | {
       readonly kind: 'check';
       readonly property: string;
@@ -64,7 +64,7 @@ export type EncodedDeparture = Omit<Departure, 'failure'> & { readonly failure: 
  * What a subject worker says: that it is ready (the checker's own modules imported), the
  * loaded subject (or why it cannot load), a scenario it is about to run whose text is too
  * long for the shared heartbeat (`heartbeat.ts`), a verdict or a run, and that its driver
- * broke or is closed.
+ * broke or that its drivers are closed.
  */
 export type WorkerReply =
   | { readonly kind: 'ready' }
@@ -73,6 +73,8 @@ export type WorkerReply =
       readonly name: string;
       readonly supports: Capabilities;
       readonly replay: string;
+      /** A driver's start-up its first answer is still allowed (docs/protocol.md#start-up): 0 once it was sent a scenario. */
+      readonly startupMs?: number;
     }
   | { readonly kind: 'load-problem'; readonly problem: string; readonly missingPackage: boolean }
   | { readonly kind: 'scenario'; readonly scenario: Scenario }
@@ -81,5 +83,5 @@ export type WorkerReply =
   | { readonly kind: 'ran'; readonly run: Run }
   /** The worker's driver broke while running `scenario` (sent at once, the request still going on). */
   | { readonly kind: 'driver-broke'; readonly reason: string; readonly scenario: Scenario }
-  | { readonly kind: 'driver-closed' }
+  | { readonly kind: 'drivers-closed' }
   | { readonly kind: 'threw'; readonly error: string };

@@ -6,6 +6,8 @@ import type { WorkerReply, WorkerRequest } from './WorkerMessages.js';
 export interface DriverInWorker {
   /** The subject the driver's hello names, running each scenario through the driver. */
   readonly runner: SubjectRunner;
+  /** The start-up its hello claimed while it has not been sent a scenario (its first answer is allowed it), then 0. */
+  startupLeft(): number;
   /** Closes the driver (`ExternalSubject.close`: its stdin, its exit, its process group), then forgets its group. */
   close(): Promise<void>;
 }
@@ -35,12 +37,15 @@ export async function startDriverInWorker(
   }
   const driver: ExternalSubject = started.subject;
   let reported = false;
+  let asked = false;
   return {
+    startupLeft: () => (asked ? 0 : started.startupMs),
     runner: {
       name: driver.name,
       supports: driver.supports,
       replay: request.replay,
       async run(scenario) {
+        asked = true;
         const run = await driver.run(scenario);
         const broken = driver.broken();
         if (broken !== undefined && !reported) {

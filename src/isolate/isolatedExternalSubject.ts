@@ -41,6 +41,8 @@ interface DriverWorker {
   readonly loaded: Promise<WorkerOutcome>;
   /** A request is in progress (or went on after its driver broke). */
   busy: boolean;
+  /** The start-up its driver's first answer is still allowed (the hello's `startupMs`), given to the watchdog with its next request. */
+  startupMs: number;
   /** How it broke: the worker (watchdog, exit, crash) or its driver; its requests get this from then on. */
   broke: Extract<WorkerOutcome, { ok: false }> | undefined;
   ended: Promise<void> | undefined;
@@ -49,8 +51,20 @@ interface DriverWorker {
 function startDriverWorker(worker: SubjectWorker, driver: DriverSpec): DriverWorker {
   const group = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   trackGroupCell(group);
-  const loaded = worker.request({ kind: 'load-driver', ...driver, group: group.buffer });
-  return { worker, group, loaded, busy: false, broke: undefined, ended: undefined };
+  const unit: DriverWorker = {
+    worker,
+    group,
+    // Once it said hello, its first answer is allowed the start-up the hello claims.
+    loaded: worker.request({ kind: 'load-driver', ...driver, group: group.buffer }).then((outcome) => {
+      if (outcome.ok && outcome.reply.kind === 'loaded') unit.startupMs = outcome.reply.startupMs ?? 0;
+      return outcome;
+    }),
+    busy: false,
+    startupMs: 0,
+    broke: undefined,
+    ended: undefined,
+  };
+  return unit;
 }
 
 /**
@@ -62,7 +76,7 @@ function endDriverWorker(unit: DriverWorker): Promise<void> {
   unit.ended ??= (async () => {
     const loaded = await unit.loaded;
     if (loaded.ok && loaded.reply.kind === 'loaded' && unit.broke === undefined && !unit.busy)
-      await unit.worker.request({ kind: 'close-driver' });
+      await unit.worker.request({ kind: 'close-drivers' });
     await unit.worker.close();
     killGroupOfCell(unit.group);
   })();
@@ -72,7 +86,8 @@ function endDriverWorker(unit: DriverWorker): Promise<void> {
 /**
  * A driver worker lent to a slot: its requests, each ended at once as a break when the
  * worker breaks (its driver's group killed then) or says its driver broke (naming why and
- * the scenario it was answering); `close` gives a sound one back to `idle`, with its driver
+ * the scenario it was answering), the first allowed the driver's start-up if it has not
+ * answered yet; `close` gives a sound one back to `idle`, with its driver
  * (which keeps its request ids), and ends a broken one.
  */
 function lend(unit: DriverWorker, idle: DriverWorker[]): SubjectWorker {
@@ -81,7 +96,8 @@ function lend(unit: DriverWorker, idle: DriverWorker[]): SubjectWorker {
     async request(request) {
       if (unit.broke !== undefined) return unit.broke;
       unit.busy = true;
-      const outcome = await unit.worker.request(request);
+      const outcome = await unit.worker.request(request, { everyMs: 0, firstScenarioMs: unit.startupMs });
+      unit.startupMs = 0;
       if (!outcome.ok) {
         unit.broke = outcome;
         killGroupOfCell(unit.group);

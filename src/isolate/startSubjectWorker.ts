@@ -28,10 +28,23 @@ export function unexpectedOutcome(outcome: WorkerOutcome): string {
   return outcome.reply.kind === 'threw' ? `threw: ${outcome.reply.error}` : `answered "${outcome.reply.kind}"`;
 }
 
+/**
+ * Real time the watchdog allows one request on top of the worker's budget, in ms: `everyMs`
+ * for every scenario (a driver's answer limit), and `firstScenarioMs` more for its first
+ * (a driver's start-up, which its first answer is allowed: docs/protocol.md#start-up).
+ */
+export interface Allowance {
+  readonly everyMs: number;
+  readonly firstScenarioMs: number;
+}
+
+/** No time on top of the budget. */
+const NO_ALLOWANCE: Allowance = { everyMs: 0, firstScenarioMs: 0 };
+
 /** A worker thread holding one subject module; see {@link startSubjectWorker}. */
 export interface SubjectWorker {
-  /** Sends a request and waits for its answer, or for the watchdog; one request at a time. */
-  request(request: WorkerRequest): Promise<WorkerOutcome>;
+  /** Sends a request and waits for its answer, or for the watchdog (allowing `allowance` more); one request at a time. */
+  request(request: WorkerRequest, allowance?: Allowance): Promise<WorkerOutcome>;
   /** Stops the worker, whatever it is doing. */
   close(): Promise<void>;
 }
@@ -68,6 +81,7 @@ export function startSubjectWorker(limits: IsolationLimits, log: (text: string) 
   let beatsBefore = 0;
   let posted: Scenario | undefined;
   let loading = false;
+  let allowed = NO_ALLOWANCE;
   let settle: ((outcome: WorkerOutcome) => void) | undefined;
   let watchdog: NodeJS.Timeout | undefined;
   let armedAt = 0;
@@ -91,24 +105,26 @@ export function startSubjectWorker(limits: IsolationLimits, log: (text: string) 
   const expire = (): void => {
     const last = lastBeat(heartbeat);
     const since = last.beats > beatsBefore ? Math.max(last.at, armedAt) : armedAt;
-    const left = since + limits.budgetMs - realEpochNow();
+    // A driver's start-up counts until its first scenario is answered (the next beat).
+    const budget = limits.budgetMs + allowed.everyMs + (last.beats <= beatsBefore + 1 ? allowed.firstScenarioMs : 0);
+    const left = since + budget - realEpochNow();
     if (left > 0) {
       watchdog = setTimeout(expire, left);
       return;
     }
     fail(
       loading
-        ? `did not finish loading within ${limits.budgetMs} ms (a top-level await that never settles, or ${HANG})`
+        ? `did not finish loading within ${budget} ms (a top-level await that never settles, or ${HANG})`
         : last.beats === beatsBefore
-          ? `did not start a scenario within ${limits.budgetMs} ms: ${HANG}`
-          : `did not finish a scenario within ${limits.budgetMs} ms: ${HANG}`,
+          ? `did not start a scenario within ${budget} ms: ${HANG}`
+          : `did not finish a scenario within ${budget} ms: ${HANG}`,
     );
     void worker.terminate();
   };
   const arm = (): void => {
     clearTimeout(watchdog);
     armedAt = realEpochNow();
-    watchdog = setTimeout(expire, limits.budgetMs);
+    watchdog = setTimeout(expire, limits.budgetMs + allowed.everyMs);
   };
   worker.on('message', (reply: WorkerReply) => {
     if (reply.kind === 'ready') {
@@ -136,8 +152,9 @@ export function startSubjectWorker(limits: IsolationLimits, log: (text: string) 
   });
 
   return {
-    request(request) {
+    request(request, allowance = NO_ALLOWANCE) {
       if (broke !== undefined) return Promise.resolve({ ok: false, what: broke });
+      allowed = allowance;
       beatsBefore = lastBeat(heartbeat).beats;
       posted = undefined;
       loading = request.kind === 'load';

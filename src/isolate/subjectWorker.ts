@@ -1,7 +1,8 @@
 /**
  * The entry of a subject worker (a `worker_threads` Worker started by `startSubjectWorker`):
- * it loads one subject module (or starts a driver process of a subject in another process and
- * speaks to it from here: `startDriverInWorker`), then checks properties on it or runs scenarios, one request at
+ * it loads a subject module (or starts a driver process of a subject in another process and
+ * speaks to it from here: `startDriverInWorker`; a shared worker loads one after another, and
+ * keeps each driver for its subject's later jobs), then checks properties on it or runs scenarios, one request at
  * a time, giving a heartbeat (`heartbeat.ts`) with each scenario before running it. Whatever the subject does
  * here (loops, exits, throws from a timer, allocates without bound) ends this worker only.
  */
@@ -28,7 +29,8 @@ const post = (reply: WorkerReply): void => port.postMessage(reply);
 const { heartbeat } = workerData as { readonly heartbeat: SharedArrayBuffer };
 
 let subject: SubjectRunner | undefined;
-let driver: DriverInWorker | undefined;
+/** The drivers this worker started, by command: one for each subject in another process it served. */
+const drivers = new Map<string, DriverInWorker>();
 
 /** The subject, giving the watchdog's heartbeat before each scenario it runs (posting one too long for it). */
 function watched(runner: SubjectRunner, determinism: boolean): SubjectRunner {
@@ -61,7 +63,7 @@ async function load(module: string): Promise<WorkerReply> {
 
 async function answer(request: WorkerRequest): Promise<WorkerReply> {
   if (request.kind === 'load') return load(request.module);
-  if (request.kind === 'load-driver' || request.kind === 'close-driver') return driven(request);
+  if (request.kind === 'load-driver' || request.kind === 'close-drivers') return driven(request);
   if (subject === undefined) return { kind: 'threw', error: 'asked to work before a subject was loaded' };
   const runner = watched(subject, request.determinism);
   try {
@@ -79,18 +81,35 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   }
 }
 
-/** Starts the driver process of a subject in another process here (its runner becomes the subject), or closes it. */
-async function driven(request: Extract<WorkerRequest, { kind: 'load-driver' | 'close-driver' }>): Promise<WorkerReply> {
-  if (request.kind === 'close-driver') {
-    await driver?.close();
-    driver = undefined;
-    return { kind: 'driver-closed' };
+/**
+ * Makes a subject in another process the subject (the driver of its command this worker
+ * holds, else one started now), or closes every driver.
+ */
+async function driven(
+  request: Extract<WorkerRequest, { kind: 'load-driver' | 'close-drivers' }>,
+): Promise<WorkerReply> {
+  if (request.kind === 'close-drivers') {
+    const closing = [...drivers.values()];
+    drivers.clear();
+    subject = undefined;
+    await Promise.all(closing.map((driver) => driver.close()));
+    return { kind: 'drivers-closed' };
   }
-  const started = await startDriverInWorker(request, post);
-  if ('kind' in started) return started;
-  driver = started;
-  subject = started.runner;
-  return { kind: 'loaded', name: subject.name, supports: subject.supports, replay: request.replay };
+  let driver = drivers.get(request.command);
+  if (driver === undefined) {
+    const started = await startDriverInWorker(request, post);
+    if ('kind' in started) return started;
+    driver = started;
+    drivers.set(request.command, driver);
+  }
+  subject = driver.runner;
+  return {
+    kind: 'loaded',
+    name: subject.name,
+    supports: subject.supports,
+    replay: request.replay,
+    startupMs: driver.startupLeft(),
+  };
 }
 
 /** A verdict as the main thread sent it, with its property put back (by id). */

@@ -67,10 +67,10 @@ ${pythonOptionHelp(21)} (repeat for more)
                      for every subject: a slot is a worker thread checking one property
                      of one subject; a subject in another process (--external,
                      cpython-asyncio) gets up to N driver processes, each lent to one
-                     slot at a time (N divided by the subjects started when it is
-                     opened, the rest when a slot needs one); a module subject
-                     runs in worker threads even with 1; the report is the same bytes
-                     whatever N
+                     slot at a time (some started when it is opened, the rest when a
+                     slot needs one; a bundled one's in the workers the bundled
+                     subjects share); a module subject runs in worker threads even
+                     with 1; the report is the same bytes whatever N
   --memory-limit MB  the heap of each worker, in MB (default ${DEFAULT_MEMORY_MB}); past it the
                      subject is BROKEN
   --runs N           scenarios per property (default ${DEFAULT_RUNS})
@@ -395,12 +395,12 @@ export async function checkCommand(
     return EXIT.usage;
   }
   const isolation = { budgetMs: timeout, memoryMb: memory, log: (text: string) => io.stderr.write(text) };
-  // Drivers started ahead for each subject in another process: as many slots as could share
-  // it at once when every subject has its own (one each in the bundled matrix, where a second
-  // Pyodide boot alone costs about 4 s of CPU); a slot that finds none idle starts one then.
+  // Drivers started ahead for each subject in another process (but the bundled ones, which
+  // start one, in a shared worker, for the hello): as many slots as could share it at once
+  // when every subject has its own; a slot that finds none idle starts one then.
   const subjectCount = bundled ? BUNDLED_MATRIX.length : subjectSpecs.length;
   const drivers = Math.min(jobs, properties.length, Math.ceil(jobs / subjectCount));
-  // The bundled subjects' workers go on, warm, from one to the next (`sharedWorkers`).
+  // The bundled subjects' workers go on, warm, from one to the next, modules and drivers alike (`sharedWorkers`).
   const shared = sharedWorkers(isolation, isolation.log);
   const opened = await openSubjects(
     subjectSpecs,

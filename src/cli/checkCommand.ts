@@ -8,7 +8,6 @@ import { DEFAULT_RUNS, DEFAULT_SEED } from '../conformance/checkGather.js';
 import { conforms, type ConformanceReport, type SubjectReport } from '../conformance/ConformanceReport.js';
 import { DEFAULT_DEPARTURE_BUDGET } from '../conformance/findDepartures.js';
 import { checkIsolated } from '../isolate/checkIsolated.js';
-import { takingOrder } from '../isolate/takingOrder.js';
 import type { Isolation } from '../isolate/loadIsolatedSubject.js';
 import { concurrencyLimit } from '../isolate/concurrencyLimit.js';
 import { sharedWorkers, type SharedWorkers } from '../isolate/sharedWorkers.js';
@@ -196,9 +195,9 @@ function pickProperties(requested: readonly string[], io: CliIo): readonly Gathe
 type Opened = Exclude<OpenedSubject, { readonly problem: string }>;
 
 /**
- * Opens the subjects to check (the bundled matrix when `bundled`, in its turn the slowest
- * first: `BUNDLED_FIRST`, so that a slow booter's driver starts first), the opened ones in
- * order: modules and bundled drivers `jobs` at a time (the bundled ones in `shared` workers),
+ * Opens the subjects to check (the bundled matrix when `bundled`), in order: modules and
+ * bundled drivers in worker threads `jobs` at a time (the bundled ones in `shared` workers:
+ * a bundled driver after the modules, so that its boot does not compete with their loading),
  * while the driver processes of other subjects in other processes start (`drivers` each
  * ahead, at once); undefined after writing a usage problem (and closing what was opened).
  */
@@ -216,21 +215,19 @@ async function openSubjects(
   bundled: boolean,
 ): Promise<Opened[] | undefined> {
   const loadInTurn = concurrencyLimit(opening.jobs);
-  const toOpen = bundled ? BUNDLED_MATRIX.map((module) => ({ spec: { module }, optional: true })) : specs;
-  const opens: Promise<OpenedSubject>[] = [];
-  const names = toOpen.map(({ spec }) => ('module' in spec ? spec.module : ''));
-  for (const index of takingOrder(names, BUNDLED_FIRST)) {
-    const { spec, optional } = toOpen[index] as (typeof toOpen)[number];
-    opens[index] = openSubject(
-      spec,
-      optional,
-      limits,
-      isolation,
-      { drivers: opening.drivers, loadInTurn, shared: opening.shared },
-      opening.registry,
-    );
-  }
-  const all = await Promise.all(opens);
+  const all = await Promise.all(
+    (bundled ? BUNDLED_MATRIX.map((module) => ({ spec: { module }, optional: true })) : specs).map(
+      ({ spec, optional }) =>
+        openSubject(
+          spec,
+          optional,
+          limits,
+          isolation,
+          { drivers: opening.drivers, loadInTurn, shared: opening.shared },
+          opening.registry,
+        ),
+    ),
+  );
   const problem = all.find((subject): subject is Extract<OpenedSubject, { problem: string }> => 'problem' in subject);
   if (problem === undefined) return all as Opened[];
   await Promise.all(all.map(closeOpened));

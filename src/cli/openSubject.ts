@@ -162,7 +162,7 @@ export async function openSubject(
   }
   const driver = DRIVERS.get(spec.module);
   if (driver !== undefined && opening !== undefined)
-    // In its turn with the modules (probed in it, so that a slow booter named first starts first).
+    // In its turn with the modules: after them in the bundled matrix, whose loading its boot would slow.
     return opening.loadInTurn(async () => {
       const found = await driver();
       if ('missing' in found) return missingDriver(spec.module, found.missing, optional);

@@ -1,7 +1,6 @@
 /**
  * The indices of `names` in the order to take them: those named in `first` in its order,
- * then the others in their own order (`check`'s slots take subjects so, the slowest first,
- * and open them so).
+ * then the others in their own order (`check`'s slots take subjects so, the slowest first).
  */
 export function takingOrder(names: readonly string[], first: readonly string[]): number[] {
   const rank = (index: number): number => {

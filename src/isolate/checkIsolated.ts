@@ -4,7 +4,6 @@ import type { CheckPropertyOptions, PropertyReport } from '../properties/checkPr
 import type { GatherProperty } from '../properties/GatherProperty.js';
 import { formatBreak, formatBreakScenario, type SubjectBreak } from './formatBreak.js';
 import type { IsolatedSubject } from './loadIsolatedSubject.js';
-import { takingOrder } from './takingOrder.js';
 import { unexpectedOutcome, type SubjectWorker } from './startSubjectWorker.js';
 import { DEFAULT_DEPARTURE_BUDGET, type DepartureBudget } from '../conformance/findDepartures.js';
 import type { Departure } from '../conformance/Departure.js';
@@ -52,10 +51,9 @@ export async function checkIsolated(
   subjects: readonly IsolatedSubject[],
   check: IsolatedCheck,
 ): Promise<SubjectReport[]> {
-  const jobs: Job[] = takingOrder(
-    subjects.map((subject) => subject.name),
-    check.first ?? [],
-  ).flatMap((subject) => check.properties.map((_, property) => ({ subject, property, started: false })));
+  const jobs: Job[] = takingOrder(subjects, check.first ?? []).flatMap((subject) =>
+    check.properties.map((_, property) => ({ subject, property, started: false })),
+  );
   const reports: (PropertyReport | undefined)[][] = subjects.map(() => []);
   const breaks: ((SubjectBreak & { readonly index: number }) | undefined)[] = subjects.map(() => undefined);
   const open = (job: Job): boolean => {
@@ -187,6 +185,15 @@ export async function checkIsolated(
         : { ...report, broken: searched.broken };
     }),
   );
+}
+
+/** The indices of `subjects` in the order slots take them: those named in `first` in its order, then the others. */
+function takingOrder(subjects: readonly IsolatedSubject[], first: readonly string[]): number[] {
+  const rank = (index: number): number => {
+    const at = first.indexOf(subjects[index]?.name ?? '');
+    return at === -1 ? first.length : at;
+  };
+  return subjects.map((_, index) => index).sort((a, b) => rank(a) - rank(b) || a - b);
 }
 
 /** The outcome of a departure search: the departures (and the worker, still good), or how the subject broke. */

@@ -40,6 +40,7 @@ export async function startDriverInWorker(
       name: driver.name,
       supports: driver.supports,
       replay: request.replay,
+      prefetch: (scenarios) => driver.prefetch?.(scenarios),
       async run(scenario) {
         const run = await driver.run(scenario);
         const broken = driver.broken();

@@ -258,6 +258,7 @@ export async function checkProperty(
   let checked = 0;
   const wanted = options.numRuns ?? DEFAULT_NUM_RUNS;
   let details: fc.RunDetails<[readonly [Scenario, readonly number[]]]>;
+  if (runner.prefetch !== undefined && options.path === undefined) prefetchRuns(runner.prefetch, cases, seed, wanted, shard);
   try {
     details = await fc.check(
       fc.asyncProperty(cases, async ([scenario, drawn]) => {
@@ -332,6 +333,29 @@ export async function checkProperty(
     path: details.counterexamplePath,
     simplified,
   });
+}
+
+/**
+ * Tells a subject in another process the scenarios fast-check will generate, in order (the
+ * same seed draws the same values from the arbitrary; a slice's own only), so that it can
+ * answer them ahead. A guess only: a run of anything else is answered as usual, and where
+ * generating throws, fast-check's own run reports it.
+ */
+function prefetchRuns(
+  prefetch: (scenarios: readonly Scenario[]) => void,
+  cases: fc.Arbitrary<readonly [Scenario, readonly number[]]>,
+  seed: number,
+  numRuns: number,
+  shard: Shard | undefined,
+): void {
+  let drawn: (readonly [Scenario, readonly number[]])[];
+  try {
+    drawn = fc.sample(cases, { seed, numRuns });
+  } catch {
+    return;
+  }
+  const mine = shard === undefined ? drawn : drawn.filter((_, position) => position % shard.count === shard.index - 1);
+  prefetch(mine.map(([scenario]) => scenario));
 }
 
 /** A failure as the check recorded it, with the picks of its tie order. */

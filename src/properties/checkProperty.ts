@@ -258,7 +258,7 @@ export async function checkProperty(
   let checked = 0;
   const wanted = options.numRuns ?? DEFAULT_NUM_RUNS;
   let details: fc.RunDetails<[readonly [Scenario, readonly number[]]]>;
-  if (runner.prefetch !== undefined && options.path === undefined) prefetchRuns(runner.prefetch, cases, seed, wanted, shard);
+  if (runner.prefetch !== undefined && options.path === undefined) prefetchRuns(runner, cases, seed, wanted, shard);
   try {
     details = await fc.check(
       fc.asyncProperty(cases, async ([scenario, drawn]) => {
@@ -342,7 +342,7 @@ export async function checkProperty(
  * generating throws, fast-check's own run reports it.
  */
 function prefetchRuns(
-  prefetch: (scenarios: readonly Scenario[]) => void,
+  runner: SubjectRunner,
   cases: fc.Arbitrary<readonly [Scenario, readonly number[]]>,
   seed: number,
   numRuns: number,
@@ -355,7 +355,7 @@ function prefetchRuns(
     return;
   }
   const mine = shard === undefined ? drawn : drawn.filter((_, position) => position % shard.count === shard.index - 1);
-  prefetch(mine.map(([scenario]) => scenario));
+  runner.prefetch?.(mine.map(([scenario]) => scenario));
 }
 
 /** A failure as the check recorded it, with the picks of its tie order. */

@@ -200,15 +200,18 @@ export async function startDriverProcess(
     lastRead = read;
     return read;
   };
-  // Scenarios the checks will run next (`prefetch`), as JSON text: the first PREFETCH_DEPTH
-  // are sent, the others wait for the runs to take those.
-  let upcoming: readonly string[] = [];
-  let position = 0;
+  // Scenarios the checks will run next (`prefetch`): PREFETCH_DEPTH of them are sent ahead,
+  // the next drawn from the list each time a run takes one.
+  let upcoming: Iterator<Scenario> | undefined;
   const sentAhead: { readonly json: string; readonly answer: Promise<Exchanged> }[] = [];
   const sendAhead = (): void => {
-    while (sentAhead.length < PREFETCH_DEPTH && position < upcoming.length && brokenReason === undefined) {
-      const json = upcoming[position] as string;
-      position += 1;
+    while (upcoming !== undefined && sentAhead.length < PREFETCH_DEPTH && brokenReason === undefined) {
+      const next = upcoming.next();
+      if (next.done === true) {
+        upcoming = undefined;
+        return;
+      }
+      const json = JSON.stringify(next.value);
       sentAhead.push({ json, answer: send(json) });
     }
   };
@@ -229,8 +232,7 @@ export async function startDriverProcess(
     prefetch(scenarios) {
       // Answers to scenarios sent ahead for an earlier list are read and let go.
       sentAhead.length = 0;
-      upcoming = scenarios.map((scenario) => JSON.stringify(scenario));
-      position = 0;
+      upcoming = scenarios[Symbol.iterator]();
       sendAhead();
     },
     async run(scenario) {

@@ -258,7 +258,7 @@ export async function checkProperty(
   let checked = 0;
   const wanted = options.numRuns ?? DEFAULT_NUM_RUNS;
   let details: fc.RunDetails<[readonly [Scenario, readonly number[]]]>;
-  if (runner.prefetch !== undefined && options.path === undefined) prefetchRuns(runner, cases, seed, wanted, shard);
+  if (options.path === undefined) runner.prefetch?.(upcomingScenarios(cases, seed, wanted, shard));
   try {
     details = await fc.check(
       fc.asyncProperty(cases, async ([scenario, drawn]) => {
@@ -335,27 +335,37 @@ export async function checkProperty(
   });
 }
 
+/** How many scenarios {@link upcomingScenarios} draws at a time. */
+const DRAWN_AT_ONCE = 64;
+
 /**
- * Tells a subject in another process the scenarios fast-check will generate, in order (the
- * same seed draws the same values from the arbitrary; a slice's own only), so that it can
- * answer them ahead. A guess only: a run of anything else is answered as usual, and where
- * generating throws, fast-check's own run reports it.
+ * The scenarios fast-check will generate for a check, in order (a slice's own only), drawn
+ * as they are read, {@link DRAWN_AT_ONCE} at a time: `fc.sample` of the same arbitrary and
+ * seed gives the same values, and its `path` starts at a given position without generating
+ * the ones before. A guess for a subject in another process to answer ahead; it ends early
+ * where generating throws (fast-check's own run reports that).
  */
-function prefetchRuns(
-  runner: SubjectRunner,
+function* upcomingScenarios(
   cases: fc.Arbitrary<readonly [Scenario, readonly number[]]>,
   seed: number,
   numRuns: number,
   shard: Shard | undefined,
-): void {
-  let drawn: (readonly [Scenario, readonly number[]])[];
-  try {
-    drawn = fc.sample(cases, { seed, numRuns });
-  } catch {
-    return;
+): Generator<Scenario> {
+  for (let start = 0; start < numRuns; start += DRAWN_AT_ONCE) {
+    let drawn: (readonly [Scenario, readonly number[]])[];
+    try {
+      drawn = fc.sample(cases, {
+        seed,
+        numRuns: Math.min(DRAWN_AT_ONCE, numRuns - start),
+        ...(start === 0 ? {} : { path: String(start) }),
+      });
+    } catch {
+      return;
+    }
+    for (const [offset, [scenario]] of drawn.entries()) {
+      if (shard === undefined || (start + offset) % shard.count === shard.index - 1) yield scenario;
+    }
   }
-  const mine = shard === undefined ? drawn : drawn.filter((_, position) => position % shard.count === shard.index - 1);
-  runner.prefetch?.(mine.map(([scenario]) => scenario));
 }
 
 /** A failure as the check recorded it, with the picks of its tie order. */

@@ -25,6 +25,13 @@ export interface SubjectRunner {
    */
   readonly recovers?: boolean;
   run(scenario: Scenario, options?: Pick<RunOptions, 'ties'>): Promise<Run>;
+  /**
+   * For a subject in another process: the scenarios the checks will run next, in order
+   * (replacing an earlier list; read as they are needed). It may send them ahead, so that it works on one while the
+   * checker judges the one before; `run` is still called for each, and a run of any other
+   * scenario is answered as usual. Optional: a runner without it runs each when asked.
+   */
+  prefetch?(scenarios: Iterable<Scenario>): void;
   /** For a subject in another process: why it broke (it crashed, went silent...), if it did. */
   broken?(): string | undefined;
 }

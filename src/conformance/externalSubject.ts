@@ -75,6 +75,16 @@ const OUTPUT_GRACE_MS = 300;
 /** How long what the subject left running gets between SIGTERM and SIGKILL, in real ms. */
 const GROUP_GRACE_MS = 300;
 
+/**
+ * How many requests of `prefetch`'s list are sent ahead of the runs that take their answers:
+ * enough to keep the driver busy while the checker judges the answers before (a few
+ * scenarios), few enough that a failure, after which the list is left, wastes little.
+ */
+const PREFETCH_DEPTH = 4;
+
+/** A request's answer line, or why the subject broke before it came. */
+type Exchanged = { readonly id: number; readonly line: string } | { readonly broken: string };
+
 /** How a line over the size limit is described. */
 const TOO_LONG = `longer than the limit of ${INPUT_LIMITS.answerBytes} bytes a line (docs/protocol.md#limits)`;
 
@@ -168,26 +178,55 @@ export async function startDriverProcess(
   const brokenRun = (scenario: Scenario, reason: string): Run =>
     failedRun(scenario, `external subject broken: ${reason}`);
 
-  // Sends a scenario, given as its JSON text, and reads the answer line as it is
+  // Sends a scenario, given as its JSON text, and reads its answer line as it is
   // (`answerToRun` says what it means), or, if the subject is or becomes broken meanwhile
-  // (it crashed, went silent, the line is too long), why.
-  const exchange = async (
-    scenarioJson: string,
-  ): Promise<{ readonly id: number; readonly line: string } | { readonly broken: string }> => {
-    if (brokenReason !== undefined) return { broken: brokenReason };
+  // (it crashed, went silent, the line is too long), why. Answers come in the order of the
+  // requests: each read waits for the one before it, so requests sent ahead (`prefetch`)
+  // are answered in turn while the checker works on earlier ones.
+  let lastRead: Promise<unknown> = Promise.resolve();
+  const send = (scenarioJson: string): Promise<Exchanged> => {
+    if (brokenReason !== undefined) return Promise.resolve({ broken: brokenReason });
     const id = nextId;
     nextId += 1;
     // The bytes of JSON.stringify({ id, scenario }), with the scenario's text as it came.
     child.stdin.write(`{"id":${id},"scenario":${scenarioJson}}\n`);
-    const startup = id === 1 ? parsed.startupMs : 0;
-    const answer = await reader.next(answerMs + startup);
-    if (answer === 'timeout') {
-      const limit = startup === 0 ? `${answerMs} ms` : `${answerMs} ms and its start-up of ${startup} ms`;
-      return { broken: breakWith(`went silent: no answer to request ${id} within ${limit}`) };
+    const read = lastRead.then(async (): Promise<Exchanged> => {
+      if (brokenReason !== undefined) return { broken: brokenReason };
+      const startup = id === 1 ? parsed.startupMs : 0;
+      const answer = await reader.next(answerMs + startup);
+      if (answer === 'timeout') {
+        const limit = startup === 0 ? `${answerMs} ms` : `${answerMs} ms and its start-up of ${startup} ms`;
+        return { broken: breakWith(`went silent: no answer to request ${id} within ${limit}`) };
+      }
+      if ('end' in answer) return { broken: breakWith(`${answer.end} while request ${id} was unanswered`) };
+      if ('tooLong' in answer) return { broken: breakWith(`answered request ${id} with a line ${TOO_LONG}`) };
+      return { id, line: answer.line };
+    });
+    lastRead = read;
+    return read;
+  };
+  // Scenarios the checks will run next (`prefetch`): PREFETCH_DEPTH of them are sent ahead,
+  // the next drawn from the list each time a run takes one.
+  let upcoming: Iterator<Scenario> | undefined;
+  const sentAhead: { readonly json: string; readonly answer: Promise<Exchanged> }[] = [];
+  const sendAhead = (): void => {
+    while (upcoming !== undefined && sentAhead.length < PREFETCH_DEPTH && brokenReason === undefined) {
+      const next = upcoming.next();
+      if (next.done === true) {
+        upcoming = undefined;
+        return;
+      }
+      const json = JSON.stringify(next.value);
+      sentAhead.push({ json, answer: send(json) });
     }
-    if ('end' in answer) return { broken: breakWith(`${answer.end} while request ${id} was unanswered`) };
-    if ('tooLong' in answer) return { broken: breakWith(`answered request ${id} with a line ${TOO_LONG}`) };
-    return { id, line: answer.line };
+  };
+  // A run of the next scenario sent ahead takes its answer; any other run is a request of
+  // its own, answered after those already sent.
+  const exchange = (scenarioJson: string): Promise<Exchanged> => {
+    if (sentAhead[0]?.json !== scenarioJson) return send(scenarioJson);
+    const { answer } = sentAhead.shift() as (typeof sentAhead)[number];
+    sendAhead();
+    return answer;
   };
 
   const subject: ExternalSubject = {
@@ -195,6 +234,12 @@ export async function startDriverProcess(
     supports: parsed.supports,
     replay: `--external ${shellWord(command)}`,
     broken: () => brokenReason,
+    prefetch(scenarios) {
+      // Answers to scenarios sent ahead for an earlier list are read and let go.
+      sentAhead.length = 0;
+      upcoming = scenarios[Symbol.iterator]();
+      sendAhead();
+    },
     async run(scenario) {
       const exchanged = await exchange(JSON.stringify(scenario));
       if ('broken' in exchanged) return brokenRun(scenario, exchanged.broken);

@@ -44,6 +44,7 @@ export async function startDriverInWorker(
       name: driver.name,
       supports: driver.supports,
       replay: request.replay,
+      prefetch: (scenarios) => driver.prefetch?.(scenarios),
       async run(scenario) {
         asked = true;
         const run = await driver.run(scenario);

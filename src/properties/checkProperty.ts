@@ -258,6 +258,7 @@ export async function checkProperty(
   let checked = 0;
   const wanted = options.numRuns ?? DEFAULT_NUM_RUNS;
   let details: fc.RunDetails<[readonly [Scenario, readonly number[]]]>;
+  if (options.path === undefined) runner.prefetch?.(upcomingScenarios(cases, seed, wanted, shard));
   try {
     details = await fc.check(
       fc.asyncProperty(cases, async ([scenario, drawn]) => {
@@ -332,6 +333,39 @@ export async function checkProperty(
     path: details.counterexamplePath,
     simplified,
   });
+}
+
+/** How many scenarios {@link upcomingScenarios} draws at a time. */
+const DRAWN_AT_ONCE = 64;
+
+/**
+ * The scenarios fast-check will generate for a check, in order (a slice's own only), drawn
+ * as they are read, {@link DRAWN_AT_ONCE} at a time: `fc.sample` of the same arbitrary and
+ * seed gives the same values, and its `path` starts at a given position without generating
+ * the ones before. A guess for a subject in another process to answer ahead; it ends early
+ * where generating throws (fast-check's own run reports that).
+ */
+function* upcomingScenarios(
+  cases: fc.Arbitrary<readonly [Scenario, readonly number[]]>,
+  seed: number,
+  numRuns: number,
+  shard: Shard | undefined,
+): Generator<Scenario> {
+  for (let start = 0; start < numRuns; start += DRAWN_AT_ONCE) {
+    let drawn: (readonly [Scenario, readonly number[]])[];
+    try {
+      drawn = fc.sample(cases, {
+        seed,
+        numRuns: Math.min(DRAWN_AT_ONCE, numRuns - start),
+        ...(start === 0 ? {} : { path: String(start) }),
+      });
+    } catch {
+      return;
+    }
+    for (const [offset, [scenario]] of drawn.entries()) {
+      if (shard === undefined || (start + offset) % shard.count === shard.index - 1) yield scenario;
+    }
+  }
 }
 
 /** A failure as the check recorded it, with the picks of its tie order. */

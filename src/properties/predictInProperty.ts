@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/Scenario.js';
 import { predict, type Prediction } from '../oracle/predict.js';
+import { scenarioJson } from '../scenario/scenarioJson.js';
 
 /** Bounded by the count of branches alone (the default `maxStates`): neither time nor memory. */
 const UNBOUNDED_IN_TIME = { maxMs: Number.POSITIVE_INFINITY, maxMemoryMb: Number.POSITIVE_INFINITY } as const;
@@ -27,7 +28,7 @@ let remembering = false;
  */
 export function predictInProperty(scenario: Scenario): Prediction {
   if (!remembering) return predict(scenario, UNBOUNDED_IN_TIME);
-  const key = JSON.stringify(scenario);
+  const key = scenarioJson(scenario);
   const known = remembered.get(key);
   if (known !== undefined) return known;
   const prediction = predict(scenario, UNBOUNDED_IN_TIME);

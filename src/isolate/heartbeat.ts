@@ -46,16 +46,29 @@ export function beat(heartbeat: SharedArrayBuffer, scenario: Scenario): boolean 
 export interface LastBeat {
   readonly beats: number;
   readonly at: number;
-  readonly scenario?: Scenario;
+  readonly scenario?: Scenario | undefined;
 }
 
-/** In the main thread: the last beat. */
+/**
+ * In the main thread: the last beat. Its scenario is read only when asked for (the watchdog
+ * reads the count and time whenever it fires, while the worker may be writing the next
+ * beat); a text the worker was overwriting meanwhile, which does not parse, is no scenario.
+ */
 export function lastBeat(heartbeat: SharedArrayBuffer): LastBeat {
   const header = new Int32Array(heartbeat, 8, 2);
   const beats = Atomics.load(header, 0);
   const at = new Float64Array(heartbeat, 0, 1)[0] ?? 0;
   const length = header[1] ?? -1;
   if (beats === 0 || length < 0) return { beats, at };
-  const text = decoder.decode(new Uint8Array(heartbeat, HEADER, length).slice());
-  return { beats, at, scenario: JSON.parse(text) as Scenario };
+  return {
+    beats,
+    at,
+    get scenario(): Scenario | undefined {
+      try {
+        return JSON.parse(decoder.decode(new Uint8Array(heartbeat, HEADER, length).slice())) as Scenario;
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }

@@ -4,6 +4,7 @@ import type { GatherFunction, Child, GatherOptions } from '../gather/GatherFunct
 import type { TaskOutcomeKind } from '../observation/Observation.js';
 import type { ErrorOrigins } from './toJson.js';
 import { describeThrown } from '../report/describeThrown.js';
+import type { OuterCancel } from './OuterCancel.js';
 import type { TraceEvent } from './TraceEvent.js';
 
 /** What is recorded of one top-level task during a run. */
@@ -31,7 +32,7 @@ export interface RunContext {
   readonly records: TaskRecord[];
   readonly problems: string[];
   /** The tasks listening to each signal: one abort listener per signal and run. */
-  readonly abortHandlers: Map<AbortSignal, Set<Cancellable>>;
+  readonly abortHandlers: Map<AbortSignal | OuterCancel, Set<Cancellable>>;
   /** The top-level task each error a script created belongs to (nested gathers' tasks included): who left it unhandled. */
   readonly owners: WeakMap<object, number>;
   /** When attributing timers: runs one nested gather call in an async context of its own, so its timers are known as its. */

@@ -11,26 +11,27 @@ import {
   type Task,
 } from '../scenario/Scenario.js';
 import { callSubject, type Cancellable, type GatherCall, type RunContext, type TaskRecord } from './RunContext.js';
+import { OuterCancel } from './OuterCancel.js';
 import { scriptCancelled } from './scriptCancelled.js';
 import { scriptError } from './scriptError.js';
 import { resultToJson } from './toJson.js';
 
 /** Where a task sits: top-level tasks are observed and may be cancelled from outside. */
 interface Place {
-  readonly top?: { readonly index: number; readonly record: TaskRecord; readonly outside: AbortSignal | undefined };
+  readonly top?: { readonly index: number; readonly record: TaskRecord; readonly outside: OuterCancel | undefined };
   /** The top-level task this one runs under: itself, or the one whose nested gather it is in. */
   readonly owner?: number;
 }
 
 /**
  * The gather's arguments as children, one function per distinct task, so a task passed
- * twice is the same child twice. For the top-level gather, `outside` gives the signal that
- * cancels a task from outside (R9), if anything ever does.
+ * twice is the same child twice. For the top-level gather, `outside` gives what cancels a
+ * task from outside (R9), if anything ever does.
  */
 export function buildChildren(
   context: RunContext,
   gather: GatherScenario,
-  outside?: (index: number) => AbortSignal | undefined,
+  outside?: (index: number) => OuterCancel | undefined,
   owner?: number,
 ): Child[] {
   const distinct = gather.tasks.map((task, index) => {
@@ -68,14 +69,15 @@ function taskChild(context: RunContext, task: Task, place: Place): Child {
 }
 
 /**
- * Calls `listener.cancel()` when the signal aborts, until it is removed from the returned
- * set. One listener per signal and run dispatches to every task listening to it (a gather
- * often gives all its children one signal), in the order they began to listen, skipping
- * those that stopped meanwhile: what an EventTarget does, with one listener instead of many.
+ * Calls `listener.cancel()` when the signal (or outer cancellation) aborts, until it is
+ * removed from the returned set. One listener per signal and run dispatches to every task
+ * listening to it (a gather often gives all its children one signal), in the order they
+ * began to listen, skipping those that stopped meanwhile: what an EventTarget does, with one
+ * listener instead of many.
  */
 function listenForCancel(
   context: RunContext,
-  signal: AbortSignal | undefined,
+  signal: AbortSignal | OuterCancel | undefined,
   listener: Cancellable,
 ): Set<Cancellable> | undefined {
   if (signal === undefined) return undefined;
@@ -84,10 +86,12 @@ function listenForCancel(
     const listening = new Set<Cancellable>();
     handlers = listening;
     context.abortHandlers.set(signal, listening);
-    // A signal aborts once: no need for { once: true }, whose validation costs.
-    signal.addEventListener('abort', () => {
+    const onAbort = (): void => {
       for (const handler of [...listening]) if (listening.has(handler)) handler.cancel();
-    });
+    };
+    // A signal aborts once: no need for { once: true }, whose validation costs.
+    if (signal instanceof OuterCancel) signal.onAbort = onAbort;
+    else signal.addEventListener('abort', onAbort);
   }
   handlers.add(listener);
   return handlers;
@@ -220,7 +224,9 @@ function nestedGather(
   signal: AbortSignal | undefined,
   place: Place,
 ): Promise<unknown> {
-  const signals = [signal, place.top?.outside].filter((item): item is AbortSignal => item !== undefined);
+  const outside = place.top?.outside;
+  // The subject's nested gather is given a real signal: the outer cancellation's made now.
+  const signals = [signal, outside?.signal].filter((item): item is AbortSignal => item !== undefined);
   const inner = signals.length === 1 ? signals[0] : signals.length > 1 ? AbortSignal.any(signals) : undefined;
   let done = false;
   const listener: Cancellable = {
@@ -228,8 +234,8 @@ function nestedGather(
       if (!done) noteCancelRequest(context, place);
     },
   };
-  const listening = signals.map((item) => listenForCancel(context, item, listener));
-  if (signals.some((item) => item.aborted)) noteCancelRequest(context, place);
+  const listening = [listenForCancel(context, signal, listener), listenForCancel(context, outside, listener)];
+  if (signal?.aborted === true || outside?.aborted === true) noteCancelRequest(context, place);
   const { gather } = task;
   const where = place.top === undefined ? 'nested gather' : `tasks[${place.top.index}] (nested gather)`;
   const children = buildChildren(context, gather, undefined, place.owner);

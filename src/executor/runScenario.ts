@@ -9,6 +9,7 @@ import { outerEvents } from '../scenario/outerEvents.js';
 import { argsOf, isGatherTask, type Scenario } from '../scenario/Scenario.js';
 import type { Leak, LeakOwner } from './Leak.js';
 import { buildChildren } from './buildChildren.js';
+import { OuterCancel } from './OuterCancel.js';
 import type { Run } from './Run.js';
 import { callSubject, type GatherCall, type RunContext, type TaskRecord } from './RunContext.js';
 import { errorToJson, resultsToJson } from './toJson.js';
@@ -217,13 +218,13 @@ async function attempt(
   let uncaught: readonly unknown[];
   try {
     // The outer events, scheduled in their order: a controller for the gather only when the
-    // scenario cancels it (creating one costs), one for each task ever cancelled from outside
-    // (R9), and none for the rest.
+    // scenario cancels it (creating one costs), an outer cancellation for each task ever
+    // cancelled from outside (R9), and none for the rest.
     const events = outerEvents(scenario);
     const gatherController = events.some((event) => event.kind === 'cancel-gather') ? new AbortController() : undefined;
     const signal = gatherController?.signal;
     const outside = new Map(
-      events.flatMap((event) => (event.kind === 'cancel-task' ? [[event.task, new AbortController()] as const] : [])),
+      events.flatMap((event) => (event.kind === 'cancel-task' ? [[event.task, new OuterCancel()] as const] : [])),
     );
     for (const event of events) {
       clock.sleep(event.at, () => {
@@ -231,7 +232,7 @@ async function attempt(
         (event.kind === 'cancel-gather' ? gatherController : outside.get(event.task))?.abort(scriptCancelled());
       });
     }
-    const children = buildChildren(context, scenario, (index) => outside.get(index)?.signal);
+    const children = buildChildren(context, scenario, (index) => outside.get(index));
     const returnExceptions = scenario.returnExceptions ?? false;
     const options = signal === undefined ? { returnExceptions } : { returnExceptions, signal };
     const settle = (outcome: GatherOutcome): void => {

@@ -1,5 +1,6 @@
 import { realEpochNow } from '../clock/realTimers.js';
 import type { Scenario } from '../scenario/Scenario.js';
+import { scenarioJson } from '../scenario/scenarioJson.js';
 
 /** Bytes of the last scenario's JSON text a heartbeat holds; a longer one is posted instead. */
 const SCENARIO_BYTES = 64 * 1024;
@@ -19,15 +20,25 @@ export function createHeartbeat(): SharedArrayBuffer {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** The views of the heartbeat a worker writes (one per worker): made once, not per scenario. */
+let views: { heartbeat: SharedArrayBuffer; text: Uint8Array; at: Float64Array; header: Int32Array } | undefined;
+
 /** In the worker: `scenario` starts now. False when its text does not fit: post it to the main thread instead. */
 export function beat(heartbeat: SharedArrayBuffer, scenario: Scenario): boolean {
-  const text = JSON.stringify(scenario);
-  const { read, written } = encoder.encodeInto(text, new Uint8Array(heartbeat, HEADER));
+  if (views?.heartbeat !== heartbeat) {
+    views = {
+      heartbeat,
+      text: new Uint8Array(heartbeat, HEADER),
+      at: new Float64Array(heartbeat, 0, 1),
+      header: new Int32Array(heartbeat, 8, 2),
+    };
+  }
+  const text = scenarioJson(scenario);
+  const { read, written } = encoder.encodeInto(text, views.text);
   const fits = read === text.length;
-  new Float64Array(heartbeat, 0, 1)[0] = realEpochNow();
-  const header = new Int32Array(heartbeat, 8, 2);
-  header[1] = fits ? written : -1;
-  Atomics.add(header, 0, 1);
+  views.at[0] = realEpochNow();
+  views.header[1] = fits ? written : -1;
+  Atomics.add(views.header, 0, 1);
   return fits;
 }
 
@@ -35,16 +46,29 @@ export function beat(heartbeat: SharedArrayBuffer, scenario: Scenario): boolean 
 export interface LastBeat {
   readonly beats: number;
   readonly at: number;
-  readonly scenario?: Scenario;
+  readonly scenario?: Scenario | undefined;
 }
 
-/** In the main thread: the last beat. */
+/**
+ * In the main thread: the last beat. Its scenario is read only when asked for (the watchdog
+ * reads the count and time whenever it fires, while the worker may be writing the next
+ * beat); a text the worker was overwriting meanwhile, which does not parse, is no scenario.
+ */
 export function lastBeat(heartbeat: SharedArrayBuffer): LastBeat {
   const header = new Int32Array(heartbeat, 8, 2);
   const beats = Atomics.load(header, 0);
   const at = new Float64Array(heartbeat, 0, 1)[0] ?? 0;
   const length = header[1] ?? -1;
   if (beats === 0 || length < 0) return { beats, at };
-  const text = decoder.decode(new Uint8Array(heartbeat, HEADER, length).slice());
-  return { beats, at, scenario: JSON.parse(text) as Scenario };
+  return {
+    beats,
+    at,
+    get scenario(): Scenario | undefined {
+      try {
+        return JSON.parse(decoder.decode(new Uint8Array(heartbeat, HEADER, length).slice())) as Scenario;
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }

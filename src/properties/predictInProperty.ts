@@ -1,5 +1,9 @@
 import type { Scenario } from '../scenario/Scenario.js';
 import { predict, type Prediction } from '../oracle/predict.js';
+import { scenarioJson } from '../scenario/scenarioJson.js';
+
+/** Bounded by the count of branches alone (the default `maxStates`): neither time nor memory. */
+const UNBOUNDED_IN_TIME = { maxMs: Number.POSITIVE_INFINITY, maxMemoryMb: Number.POSITIVE_INFINITY } as const;
 
 /** Predictions kept for scenarios seen again (the oldest forgotten first). */
 const REMEMBERED = 4096;
@@ -23,12 +27,11 @@ let remembering = false;
  * departure search's re-checks, ask again for scenarios already predicted.
  */
 export function predictInProperty(scenario: Scenario): Prediction {
-  if (!remembering)
-    return predict(scenario, { maxMs: Number.POSITIVE_INFINITY, maxMemoryMb: Number.POSITIVE_INFINITY });
-  const key = JSON.stringify(scenario);
+  if (!remembering) return predict(scenario, UNBOUNDED_IN_TIME);
+  const key = scenarioJson(scenario);
   const known = remembered.get(key);
   if (known !== undefined) return known;
-  const prediction = predict(scenario, { maxMs: Number.POSITIVE_INFINITY, maxMemoryMb: Number.POSITIVE_INFINITY });
+  const prediction = predict(scenario, UNBOUNDED_IN_TIME);
   if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value as string);
   remembered.set(key, prediction);
   return prediction;

@@ -84,14 +84,45 @@ function visit(
   return undefined;
 }
 
+/** Levels the quick look of {@link shallowAndAcyclic} goes down, recursing, before it leaves a value to the full walk. */
+const QUICK_DEPTH = 32;
+
 /**
- * Checks, without recursing, that a value is as deep as a JSON document may be
+ * The quick look first taken by {@link checkJsonShape}: true when `value` (an object, under
+ * `ancestors`) is at most {@link QUICK_DEPTH} levels deep and holds no cycle, as a scenario
+ * almost always is; false when it cannot tell, and the full walk finds the issue, if any.
+ * Shallow, it recurses safely, and finds a cycle by looking along its short list of
+ * ancestors: no frame per object, and no set to hash every object into.
+ */
+function shallowAndAcyclic(value: object, ancestors: object[]): boolean {
+  if (ancestors.length >= QUICK_DEPTH || ancestors.includes(value)) return false;
+  ancestors.push(value);
+  if (Array.isArray(value)) {
+    const items = value as unknown[];
+    for (let index = 0; index < items.length; index += 1) {
+      const item = items[index];
+      if (typeof item === 'object' && item !== null && !shallowAndAcyclic(item, ancestors)) return false;
+    }
+  } else {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
+      if (typeof item === 'object' && item !== null && !shallowAndAcyclic(item, ancestors)) return false;
+    }
+  }
+  ancestors.pop();
+  return true;
+}
+
+/**
+ * Checks, never recursing more than {@link QUICK_DEPTH} levels, that a value is as deep as a JSON document may be
  * ({@link INPUT_LIMITS}.depth levels of arrays and objects) and holds no cycle. Returns the
  * first issue, naming its JSON path (under `base`), or undefined when the value is fine.
  * Run it before anything that walks a value recursively.
  */
 export function checkJsonShape(value: unknown, base = ''): ScenarioIssue | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
+  if (shallowAndAcyclic(value, [])) return undefined;
   const ancestors = new Set<object>();
   const stack: Frame[] = [{ value, parent: undefined, key: '', depth: 1, entered: false }];
   while (stack.length > 0) {

@@ -36,11 +36,15 @@ export function checkArgument(fn: string, name: string, rule: ArgumentRule, valu
 export function checkOptions(fn: string, options: unknown, rules: Readonly<Record<string, ArgumentRule>>): void {
   if (options === undefined) return;
   if (!isRecord(options)) throw argumentError(fn, 'options', 'an object', options);
-  const unknown = Object.keys(options).find((name) => !Object.hasOwn(rules, name));
-  if (unknown !== undefined)
-    throw new TypeError(`${fn}: unknown option ${unknown}; the options are ${Object.keys(rules).join(', ')}`);
-  for (const [name, rule] of Object.entries(rules)) {
+  const names = Object.keys(options);
+  // No option given (`runScenario`'s and `predict`'s usual case, once per scenario): nothing to check.
+  if (names.length === 0) return;
+  for (const name of names) {
+    if (!Object.hasOwn(rules, name))
+      throw new TypeError(`${fn}: unknown option ${name}; the options are ${Object.keys(rules).join(', ')}`);
+  }
+  for (const name of Object.keys(rules)) {
     const value = options[name];
-    if (value !== undefined) checkArgument(fn, name, rule, value);
+    if (value !== undefined) checkArgument(fn, name, rules[name] as ArgumentRule, value);
   }
 }

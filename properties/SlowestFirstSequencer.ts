@@ -13,7 +13,7 @@ const SECONDS: Readonly<Record<string, number>> = {
   'properties/consumers/consumers.test.ts': 73.7,
   'properties/cli/check.test.ts': 71.2,
   'properties/readme.test.ts': 45.4,
-  'properties/pythons/pyodide.snapshot.test.ts': 37.2,
+  'properties/pythons/pyodide.snapshot.test.ts': 31.2,
   'properties/isolate/jobs.test.ts': 35.4,
   'properties/isolate/hostileSubjects.test.ts': 20.5,
   'properties/cli/limits.readers.test.ts': 20.3,

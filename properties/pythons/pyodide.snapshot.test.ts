@@ -11,9 +11,8 @@ import { readCpythonCorpus } from '../cpythonCorpus.js';
 // The Pyodide driver's start-up snapshot (src/drivers/pyodideSnapshot.mjs), each test in a
 // cache folder of its own: made on the first start, restored on the next with the same
 // answers, made again when it is not whole or not Pyodide's, made once by two drivers
-// starting together. Four boots from scratch (about 4 s of CPU each: the two drivers starting
-// together are the file's first boot, whose answers every other start must give) and three
-// restores.
+// starting together. Five boots from scratch (about 4 s of CPU each; the first two are the
+// drivers starting together, whose answers every other start must give) and one restore.
 
 const driver = pyodideDriverPath();
 const snapshotModule = join(driver, '..', 'pyodideSnapshot.mjs');

@@ -44,14 +44,6 @@ export function run(command: string, args: readonly string[], cwd: string, timeo
   });
 }
 
-/** Packs the package as `npm publish` would (from the build that `npm test` made first) into `into`; returns the tarball's path. */
-export async function packTarball(into: string): Promise<string> {
-  const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', into], root);
-  if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
-  const [manifest] = JSON.parse(packed.stdout) as [{ readonly filename: string }];
-  return join(into, manifest.filename);
-}
-
 /**
  * Links a package of the repository's node_modules (a test runner, tsc) into a consumer's,
  * with its commands in node_modules/.bin, as `npm install` would have put them.

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pMap from 'p-map';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packedTarball } from '../package/packedTarball.js';
 import {
   installTarball,
-  packTarball,
   prepareConsumer,
   root,
   run,
@@ -85,7 +85,7 @@ function expectOutput(outcome: Outcome, pattern: RegExp, shown = true): void {
 beforeAll(async () => {
   if (!existsSync(join(root, 'dist/cjs/index.js')))
     throw new Error('no build to pack: run `npm run build` (npm test does it first)');
-  const tarball = await packTarball(scratch);
+  const { tarball } = await packedTarball();
   // The runners' projects install the tarball alone, so each would get the same node_modules:
   // installed once, beside them, and copied into each.
   const installed = join(scratch, 'installed');

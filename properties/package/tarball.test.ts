@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { packedTarball } from './packedTarball.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -35,15 +34,11 @@ function targets(value: unknown): string[] {
   return [];
 }
 
-/** The tarball's files, as `npm pack` lists them (from the build `npm test` made first). */
+/** The tarball's files, as `npm pack` lists them (from the build `npm test` made first; packed once for the run). */
 let packed: readonly string[] = [];
 
 beforeAll(async () => {
-  const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
-    cwd: root,
-  });
-  const [listing] = JSON.parse(stdout) as [{ readonly files: readonly { readonly path: string }[] }];
-  packed = listing.files.map((file) => file.path).sort();
+  packed = [...(await packedTarball()).files].sort();
 }, 60_000);
 
 describe('the package tarball', () => {

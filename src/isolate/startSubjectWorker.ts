@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { loadStretch } from './loadStretch.js';
 import { describeThrown } from '../report/describeThrown.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import type { WorkerReply, WorkerRequest } from './WorkerMessages.js';
@@ -107,17 +108,21 @@ export function startSubjectWorker(limits: IsolationLimits, log: (text: string) 
     const since = last.beats > beatsBefore ? Math.max(last.at, armedAt) : armedAt;
     // A driver's start-up counts until its first scenario is answered (the next beat).
     const budget = limits.budgetMs + allowed.everyMs + (last.beats <= beatsBefore + 1 ? allowed.firstScenarioMs : 0);
-    const left = since + budget - realEpochNow();
+    // On a machine busier than its cores the budget lasts longer (loadStretch): a slow load
+    // or scenario there is not a hang.
+    const stretch = loadStretch();
+    const left = since + Math.round(budget * stretch) - realEpochNow();
     if (left > 0) {
       watchdog = setTimeout(expire, left);
       return;
     }
+    const stretched = stretch > 1 ? ` (stretched ${stretch.toFixed(1)}x by the machine's load)` : '';
     fail(
       loading
-        ? `did not finish loading within ${budget} ms (a top-level await that never settles, or ${HANG})`
+        ? `did not finish loading within ${budget} ms (a top-level await that never settles, or ${HANG})${stretched}`
         : last.beats === beatsBefore
-          ? `did not start a scenario within ${budget} ms: ${HANG}`
-          : `did not finish a scenario within ${budget} ms: ${HANG}`,
+          ? `did not start a scenario within ${budget} ms: ${HANG}${stretched}`
+          : `did not finish a scenario within ${budget} ms: ${HANG}${stretched}`,
     );
     void worker.terminate();
   };

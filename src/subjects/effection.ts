@@ -2,12 +2,16 @@ import { all, allSettled, run, unbox, until, type Operation } from 'effection';
 import type { Subject } from '../conformance/Subject.js';
 import type { Child } from '../gather/GatherFunction.js';
 import { CancelledError } from '../gather/CancelledError.js';
+import { withoutStack } from '../executor/withoutStack.js';
+
+const cancelled = (): CancelledError => new CancelledError();
 
 /**
  * A child as an effection operation, started with a signal of its own that aborts when the
  * operation is halted (effection runs its `finally` then): effection's cancellation, as
  * `useAbortSignal` would give it, without a resource task per child (which made a gather
- * cost several times more). The signal is left alone once the child has settled.
+ * cost several times more). The signal is left alone once the child has settled. Its reason,
+ * never observed, carries no stack trace: capturing one was the adapter's costliest step.
  */
 function childOperation(child: Child): Operation<unknown> {
   return {
@@ -22,7 +26,7 @@ function childOperation(child: Child): Operation<unknown> {
         settled = true;
         throw error;
       } finally {
-        if (!settled) controller.abort(new CancelledError());
+        if (!settled) controller.abort(withoutStack(cancelled));
       }
     },
   };
@@ -62,7 +66,7 @@ const effection: Subject = {
     try {
       return await task;
     } catch (error) {
-      if (signal?.aborted === true) throw new CancelledError();
+      if (signal?.aborted === true) throw withoutStack(cancelled);
       throw error;
     } finally {
       signal?.removeEventListener('abort', halt);

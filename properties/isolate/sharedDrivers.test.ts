@@ -1,16 +1,15 @@
-import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/cli/checkCommand.js';
 import { killLiveGroups } from '../../src/conformance/endProcessGroup.js';
 import type { DriverSpec } from '../../src/isolate/isolatedExternalSubject.js';
 import { sharedWorkers } from '../../src/isolate/sharedWorkers.js';
 import { cpythonCommand } from '../../src/subjects/cpythonDriver.js';
 import { fakeIo } from '../cli/fakeIo.js';
+import { watchWorkerThreads } from './watchWorkerThreads.js';
 import { driver as minimalDriver, readPid, stopsRunning } from '../external/processes.js';
 
 const SLOW = { timeout: 300_000 };
@@ -20,18 +19,8 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}.mjs`, import.meta.url));
 
-/** The worker threads started from this thread while a test runs (Node's `worker_threads` channel), by thread id. */
-let threads: number[] = [];
-const count = (message: unknown): void => {
-  threads.push((message as { readonly worker: Worker }).worker.threadId);
-};
-beforeEach(() => {
-  threads = [];
-  subscribe('worker_threads', count);
-});
-afterEach(() => {
-  unsubscribe('worker_threads', count);
-});
+/** The worker threads started from this thread while a test runs, by thread id. */
+const threads = watchWorkerThreads();
 
 /** A quick check of `args` in process (one property, 3 runs): its exit status and standard error. */
 async function quickCheck(args: readonly string[]): Promise<{ readonly code: number; readonly stderr: string }> {

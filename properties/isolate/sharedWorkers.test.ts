@@ -1,27 +1,16 @@
-import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/cli/checkCommand.js';
 import { sharedWorkers } from '../../src/isolate/sharedWorkers.js';
 import { fakeIo } from '../cli/fakeIo.js';
+import { watchWorkerThreads } from './watchWorkerThreads.js';
 
 const SLOW = 300_000;
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}.mjs`, import.meta.url));
 
-/** The worker threads started from this thread while a test runs (Node's `worker_threads` channel), by thread id. */
-let threads: number[] = [];
-const count = (message: unknown): void => {
-  threads.push((message as { readonly worker: Worker }).worker.threadId);
-};
-beforeEach(() => {
-  threads = [];
-  subscribe('worker_threads', count);
-});
-afterEach(() => {
-  unsubscribe('worker_threads', count);
-});
+/** The worker threads started from this thread while a test runs, by thread id. */
+const threads = watchWorkerThreads();
 
 /** A quick check of `subjects`, one slot, in process: its exit status and standard error. */
 async function checkOneSlot(subjects: readonly string[]): Promise<{ readonly code: number; readonly stderr: string }> {

@@ -75,7 +75,7 @@ describe('a subject that misbehaves in its worker is a BROKEN verdict, and the o
     '%s: the verdict names what happened, shows the scenario and the lines that replay it',
     async (name, what) => {
       const result = await checked();
-      expect(result.code).toBe(1);
+      expect(result.code, result.stderr).toBe(1);
       const section = brokenSection(result.stdout, name);
       expect(section).toContain(`${name}: BROKEN: while checking start, it ${what}`);
       expect(section).toMatch(/\n {2}scenario: \{"tasks":/);
@@ -108,7 +108,7 @@ describe('a subject that misbehaves in its worker is a BROKEN verdict, and the o
     'a throw from a real timer captured at import is the subject breaking, not the checker crashing',
     async () => {
       const result = await checked();
-      expect(result.code).toBe(1);
+      expect(result.code, result.stderr).toBe(1);
       // Real time decides where the throw lands: during a run it is that run's problem (a FAIL
       // naming it), between runs it ends the worker (BROKEN naming it). Either way, a verdict.
       expect(result.stdout).toMatch(

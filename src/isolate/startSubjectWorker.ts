@@ -145,15 +145,21 @@ export function startSubjectWorker(limits: IsolationLimits, log: (text: string) 
     settle?.({ ok: true, reply });
     settle = undefined;
   });
+  // An error reaches this thread on another channel than the worker's replies, and can
+  // overtake a reply the worker posted before it broke (a module whose own timer throws right
+  // after its import would be a load problem, not a broken subject). Node delivers every reply
+  // left before it emits 'exit', so the error is held until then.
+  let died: string | undefined;
   worker.on('error', (error: Error & { code?: unknown }) => {
-    fail(
+    clearTimeout(watchdog);
+    died ??=
       error.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? `ran out of memory (limit ${limits.memoryMb} MB)`
-        : `threw an error nobody caught (from a real timer, a listener or a promise it left behind): ${describeThrown(error)}`,
-    );
+        : `threw an error nobody caught (from a real timer, a listener or a promise it left behind): ${describeThrown(error)}`;
   });
   worker.on('exit', (code) => {
-    if (!closing) fail(`ended its worker: process.exit(${code}) was called`);
+    if (died !== undefined) fail(died);
+    else if (!closing) fail(`ended its worker: process.exit(${code}) was called`);
   });
 
   return {

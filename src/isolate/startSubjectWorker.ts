@@ -55,6 +55,9 @@ const WORKER_ENTRY = import.meta.url.endsWith('.ts')
   ? new URL('../../dist/src/isolate/subjectWorker.js', import.meta.url)
   : new URL('./subjectWorker.js', import.meta.url);
 
+/** Real time a worker that threw has to exit before its error is taken as its outcome anyway. */
+const EXIT_AFTER_ERROR_MS = 5000;
+
 const HANG = 'a synchronous loop, an endless microtask or process.nextTick chain, or real work that never ends';
 
 /**
@@ -148,14 +151,18 @@ export function startSubjectWorker(limits: IsolationLimits, log: (text: string) 
   // An error reaches this thread on another channel than the worker's replies, and can
   // overtake a reply the worker posted before it broke (a module whose own timer throws right
   // after its import would be a load problem, not a broken subject). Node delivers every reply
-  // left before it emits 'exit', so the error is held until then.
+  // left before it emits 'exit', so the error is held until then (and no longer than
+  // EXIT_AFTER_ERROR_MS, should the exit never come).
   let died: string | undefined;
   worker.on('error', (error: Error & { code?: unknown }) => {
     clearTimeout(watchdog);
-    died ??=
+    if (died !== undefined) return;
+    const what =
       error.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? `ran out of memory (limit ${limits.memoryMb} MB)`
         : `threw an error nobody caught (from a real timer, a listener or a promise it left behind): ${describeThrown(error)}`;
+    died = what;
+    setTimeout(() => fail(what), EXIT_AFTER_ERROR_MS).unref();
   });
   worker.on('exit', (code) => {
     if (died !== undefined) fail(died);

@@ -17,6 +17,7 @@ import { scenarioCostDrift } from './drift.js';
 import effection from '../src/subjects/effection.js';
 import { counterexampleRow } from './counterexamples.js';
 import { lastSuiteSeconds } from './suiteSeconds.js';
+import type { Scenario } from '../src/scenario/Scenario.js';
 
 const json = process.argv.includes('--json');
 const log = (text: string): void => {
@@ -84,11 +85,32 @@ for (const children of [10, 100, 1000, 10_000]) {
 const costs = perChild.map((row) => row.microsecondsPerChild);
 const perChildSpread = round(Math.max(...costs) / Math.min(...costs) - 1, 2);
 
-log('time scale: the headline scenarios scaled to 1 ms and to 1 year (best of 5)');
+/**
+ * The harness on the headline's scenarios at two time scales, passes taken in turn as in
+ * `sideBySide`: the harness's speed swings between passes with the heap's collection
+ * phases (about 17,000 to 29,000 scenarios/s, a period of five or six passes), and scales
+ * measured one after the other each caught a different phase.
+ */
+async function timeScales(passes: number): Promise<{ readonly oneMillisecond: number; readonly oneYear: number }> {
+  const scales = {
+    oneMillisecond: workload({ ...HEADLINE, maxDelay: 1 }),
+    oneYear: workload({ ...HEADLINE, maxDelay: 365 * 24 * 3600 * 1000 }),
+  };
+  const fastest = { oneMillisecond: 0, oneYear: 0 };
+  for (const scenarios of Object.values(scales)) await harness(scenarios);
+  for (let pass = 0; pass < passes; pass += 1) {
+    for (const [name, scenarios] of Object.entries(scales) as [keyof typeof scales, Scenario[]][])
+      fastest[name] = Math.max(fastest[name], await harness(scenarios));
+  }
+  return fastest;
+}
+
+log('time scale: the headline scenarios scaled to 1 ms and to 1 year (the best of 15 passes in turn)');
+const scaled = await timeScales(15);
 const timeScale = {
-  oneMillisecond: round(await best(harness, { ...HEADLINE, maxDelay: 1 }, 5)),
+  oneMillisecond: round(scaled.oneMillisecond),
   fiveSeconds: round(headline.harness),
-  oneYear: round(await best(harness, { ...HEADLINE, maxDelay: 365 * 24 * 3600 * 1000 }, 5)),
+  oneYear: round(scaled.oneYear),
 };
 const yearVersusMillisecond = round(timeScale.oneYear / timeScale.oneMillisecond, 2);
 

@@ -154,6 +154,7 @@ export function startSubjectWorker(limits: IsolationLimits, log: (text: string) 
   // left before it emits 'exit', so the error is held until then (and no longer than
   // EXIT_AFTER_ERROR_MS, should the exit never come).
   let died: string | undefined;
+  let exitOverdue: NodeJS.Timeout | undefined;
   worker.on('error', (error: Error & { code?: unknown }) => {
     clearTimeout(watchdog);
     if (died !== undefined) return;
@@ -162,9 +163,10 @@ export function startSubjectWorker(limits: IsolationLimits, log: (text: string) 
         ? `ran out of memory (limit ${limits.memoryMb} MB)`
         : `threw an error nobody caught (from a real timer, a listener or a promise it left behind): ${describeThrown(error)}`;
     died = what;
-    setTimeout(() => fail(what), EXIT_AFTER_ERROR_MS).unref();
+    exitOverdue = setTimeout(() => fail(what), EXIT_AFTER_ERROR_MS).unref();
   });
   worker.on('exit', (code) => {
+    clearTimeout(exitOverdue);
     if (died !== undefined) fail(died);
     else if (!closing) fail(`ended its worker: process.exit(${code}) was called`);
   });
